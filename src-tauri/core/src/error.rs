@@ -1,0 +1,82 @@
+//! One error type for the whole core. It crosses the IPC boundary as
+//! `{kind, message}` and decides the CLI's exit code.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// The user asked for something that does not exist.
+    NotFound,
+    /// Input the user gave is malformed, empty, truncated or unreadable.
+    InvalidInput,
+    /// A format or feature we do not handle.
+    Unsupported,
+    /// Over a configured limit (file size, pages, zip entries, decompressed size).
+    TooLarge,
+    /// The library file was written by a newer Dossier.
+    NewerDatabase,
+    /// Reading or writing a file failed.
+    Io,
+    /// SQLite failed.
+    Database,
+    /// A bug: something that should not happen.
+    Internal,
+}
+
+impl ErrorKind {
+    /// Errors the user can fix themselves (CLI exit code 1); the rest are ours (exit code 2).
+    pub fn is_user_error(self) -> bool {
+        matches!(
+            self,
+            Self::NotFound
+                | Self::InvalidInput
+                | Self::Unsupported
+                | Self::TooLarge
+                | Self::NewerDatabase
+                | Self::Io
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[error("{message}")]
+pub struct Error {
+    pub kind: ErrorKind,
+    pub message: String,
+}
+
+impl Error {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Self { kind, message: message.into() }
+    }
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::InvalidInput, message)
+    }
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::NotFound, message)
+    }
+    pub fn unsupported(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Unsupported, message)
+    }
+    pub fn too_large(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::TooLarge, message)
+    }
+    pub fn internal(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Internal, message)
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        Self::new(ErrorKind::Database, format!("database error: {e}"))
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Self::new(ErrorKind::Io, e.to_string())
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

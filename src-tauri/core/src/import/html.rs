@@ -1,0 +1,6 @@
+use super::{Limits, Parsed};
+use crate::{Error, Result};
+
+pub fn parse(_bytes: &[u8], _limits: &Limits) -> Result<Parsed> {
+    Err(Error::unsupported("html import is not built yet"))
+}

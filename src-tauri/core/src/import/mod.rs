@@ -1,0 +1,123 @@
+//! Import: sniff the format, decode, parse, normalise to canonical plain text plus
+//! metadata. Everything here is pure (bytes in, article out); `batch` adds the file
+//! system walk and the library.
+
+pub mod batch;
+mod decode;
+mod docx;
+mod html;
+mod pdf;
+mod press;
+mod sniff;
+mod text;
+
+use serde::Serialize;
+
+use crate::{Error, Result};
+
+pub use batch::{
+    import_bytes, import_file, import_paths, FileOutcome, ImportReport, OutcomeStatus, Progress, Stored,
+};
+pub use decode::decode_text;
+pub use text::normalise;
+
+/// Formats we import. Stored by name in the library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Pdf,
+    Docx,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Markdown => "markdown",
+            Self::Html => "html",
+            Self::Pdf => "pdf",
+            Self::Docx => "docx",
+        }
+    }
+}
+
+/// Limits that protect the user's machine from huge or hostile files.
+#[derive(Debug, Clone, Serialize)]
+pub struct Limits {
+    /// Largest file read at all, in bytes (default 50 MB).
+    pub max_file_bytes: u64,
+    /// Most PDF pages read.
+    pub max_pdf_pages: usize,
+    /// Most entries in a DOCX (zip) archive.
+    pub max_zip_entries: usize,
+    /// Most bytes decompressed from one DOCX, all entries together (zip-bomb guard).
+    pub max_unzipped_bytes: u64,
+    /// Deepest HTML element nesting accepted.
+    pub max_html_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_file_bytes: 50 * 1024 * 1024,
+            max_pdf_pages: 2_000,
+            max_zip_entries: 10_000,
+            max_unzipped_bytes: 200 * 1024 * 1024,
+            max_html_depth: 512,
+        }
+    }
+}
+
+/// What a format parser hands on: text that is already normalised plus whatever
+/// metadata the format itself carries (HTML meta tags, DOCX core properties...).
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    pub text: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub authors: Vec<String>,
+    pub published: Option<String>,
+    pub encoding: Option<String>,
+}
+
+/// An article ready for the library.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ParsedArticle {
+    pub title: String,
+    pub outlet: Option<String>,
+    pub authors: Vec<String>,
+    /// ISO 8601 date to the precision stated (2025, 2025-02, 2025-02-14).
+    pub published: Option<String>,
+    /// "zh", "en" or "und".
+    pub language: String,
+    pub format: Format,
+    /// Detected text encoding, for text formats ("UTF-8", "GBK", "UTF-16LE", ...).
+    pub encoding: Option<String>,
+    /// Canonical text: paragraphs separated by one blank line, no trailing spaces.
+    pub text: String,
+}
+
+/// Parses one file's bytes. `file_name` supplies the extension and a fallback title.
+pub fn parse(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<ParsedArticle> {
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(Error::too_large(format!(
+            "file is {} bytes, over the limit of {} bytes",
+            bytes.len(),
+            limits.max_file_bytes
+        )));
+    }
+    if bytes.is_empty() {
+        return Err(Error::invalid("file is empty"));
+    }
+    let format = sniff::detect(bytes, file_name)?;
+    let parsed = match format {
+        Format::Text | Format::Markdown => text::parse(bytes, format)?,
+        Format::Html => html::parse(bytes, limits)?,
+        Format::Pdf => pdf::parse(bytes, limits)?,
+        Format::Docx => docx::parse(bytes, limits)?,
+    };
+    press::finish(parsed, format, file_name)
+}

@@ -1,0 +1,216 @@
+//! The `articles` table: one row per imported article, holding its canonical text.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Serialize;
+
+use crate::import::ParsedArticle;
+use crate::{Error, Result};
+
+pub const SCHEMA_V1: &str = "
+CREATE TABLE articles (
+    id           INTEGER PRIMARY KEY,
+    title        TEXT NOT NULL,
+    outlet       TEXT,
+    authors      TEXT NOT NULL DEFAULT '[]',  -- JSON array of names
+    published    TEXT,                        -- ISO 8601, to the precision stated
+    language     TEXT NOT NULL,
+    file_name    TEXT,
+    format       TEXT NOT NULL,
+    encoding     TEXT,
+    content_hash TEXT NOT NULL UNIQUE,        -- SHA-256 of the canonical text
+    text         TEXT NOT NULL,
+    char_count   INTEGER NOT NULL,            -- code points in text
+    imported_at  TEXT NOT NULL
+);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_outlet ON articles(outlet);
+";
+
+/// An article without its text, for lists.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleSummary {
+    pub id: i64,
+    pub title: String,
+    pub outlet: Option<String>,
+    pub authors: Vec<String>,
+    pub published: Option<String>,
+    pub language: String,
+    pub format: String,
+    pub file_name: Option<String>,
+    pub char_count: i64,
+    pub imported_at: String,
+}
+
+/// An article with its canonical text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Article {
+    #[serde(flatten)]
+    pub summary: ArticleSummary,
+    pub encoding: Option<String>,
+    pub content_hash: String,
+    pub text: String,
+}
+
+pub(crate) const SUMMARY_COLUMNS: &str =
+    "a.id, a.title, a.outlet, a.authors, a.published, a.language, a.format, a.file_name, a.char_count, a.imported_at";
+
+pub(crate) fn summary_from_row(row: &Row) -> rusqlite::Result<ArticleSummary> {
+    let authors: String = row.get(3)?;
+    Ok(ArticleSummary {
+        id: row.get(0)?,
+        title: row.get(1)?,
+        outlet: row.get(2)?,
+        authors: serde_json::from_str(&authors).unwrap_or_default(),
+        published: row.get(4)?,
+        language: row.get(5)?,
+        format: row.get(6)?,
+        file_name: row.get(7)?,
+        char_count: row.get(8)?,
+        imported_at: row.get(9)?,
+    })
+}
+
+pub fn insert(
+    conn: &Connection,
+    article: &ParsedArticle,
+    file_name: Option<&str>,
+    content_hash: &str,
+    imported_at: &str,
+) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO articles (title, outlet, authors, published, language, file_name, format,
+                               encoding, content_hash, text, char_count, imported_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            article.title,
+            article.outlet,
+            serde_json::to_string(&article.authors).map_err(|e| Error::internal(e.to_string()))?,
+            article.published,
+            article.language,
+            file_name,
+            article.format.as_str(),
+            article.encoding,
+            content_hash,
+            article.text,
+            article.text.chars().count() as i64,
+            imported_at,
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn find_by_hash(conn: &Connection, content_hash: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row("SELECT id FROM articles WHERE content_hash = ?1", [content_hash], |r| r.get(0))
+        .optional()?)
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Article> {
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS}, a.encoding, a.content_hash, a.text FROM articles a WHERE a.id = ?1"
+    );
+    conn.query_row(&sql, [id], |row| {
+        Ok(Article {
+            summary: summary_from_row(row)?,
+            encoding: row.get(10)?,
+            content_hash: row.get(11)?,
+            text: row.get(12)?,
+        })
+    })
+    .optional()?
+    .ok_or_else(|| Error::not_found(format!("no article with id {id}")))
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortOrder {
+    /// Newest publication date first (undated last).
+    #[default]
+    Published,
+    /// Most recently imported first.
+    Imported,
+    Title,
+    Outlet,
+}
+
+/// Filters shared by the library list and search.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, Serialize)]
+pub struct ArticleFilter {
+    pub outlet: Option<String>,
+    /// Inclusive lower bound on `published` (ISO prefix, e.g. "2025" or "2025-02-01").
+    pub published_from: Option<String>,
+    /// Inclusive upper bound on `published`.
+    pub published_to: Option<String>,
+    pub collection: Option<i64>,
+}
+
+impl ArticleFilter {
+    /// SQL conditions on alias `a` plus their parameters, starting at `?{first}`.
+    pub(crate) fn to_sql(&self, first: usize) -> (String, Vec<rusqlite::types::Value>) {
+        use rusqlite::types::Value;
+        let mut clauses = Vec::new();
+        let mut values = Vec::new();
+        let mut next = first;
+        let mut add = |clause: &str, value: Value, clauses: &mut Vec<String>| {
+            clauses.push(clause.replace('?', &format!("?{next}")));
+            values.push(value);
+            next += 1;
+        };
+        if let Some(outlet) = &self.outlet {
+            add("a.outlet = ?", Value::Text(outlet.clone()), &mut clauses);
+        }
+        if let Some(from) = &self.published_from {
+            add("a.published >= ?", Value::Text(from.clone()), &mut clauses);
+        }
+        if let Some(to) = &self.published_to {
+            // "2025-02" as an upper bound includes every day of February.
+            add("a.published <= ?", Value::Text(format!("{to}\u{10FFFF}")), &mut clauses);
+        }
+        if let Some(collection) = self.collection {
+            add(
+                "a.id IN (SELECT article_id FROM collection_articles WHERE collection_id = ?)",
+                Value::Integer(collection),
+                &mut clauses,
+            );
+        }
+        let sql = if clauses.is_empty() { "1".to_owned() } else { clauses.join(" AND ") };
+        (sql, values)
+    }
+}
+
+pub fn list(
+    conn: &Connection,
+    filter: &ArticleFilter,
+    sort: SortOrder,
+    limit: usize,
+    offset: usize,
+) -> Result<Vec<ArticleSummary>> {
+    let (cond, values) = filter.to_sql(1);
+    let order = match sort {
+        SortOrder::Published => "a.published IS NULL, a.published DESC, a.id DESC",
+        SortOrder::Imported => "a.id DESC",
+        SortOrder::Title => "a.title COLLATE NOCASE, a.id",
+        SortOrder::Outlet => "a.outlet IS NULL, a.outlet, a.published DESC, a.id DESC",
+    };
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS} FROM articles a WHERE {cond} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(values), summary_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn count(conn: &Connection, filter: &ArticleFilter) -> Result<i64> {
+    let (cond, values) = filter.to_sql(1);
+    let sql = format!("SELECT count(*) FROM articles a WHERE {cond}");
+    Ok(conn.query_row(&sql, rusqlite::params_from_iter(values), |r| r.get(0))?)
+}
+
+/// Distinct outlets with their article counts, for the filter menu.
+pub fn outlets(conn: &Connection) -> Result<Vec<(String, i64)>> {
+    let mut stmt = conn.prepare(
+        "SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count(*) DESC, outlet",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -1,0 +1,39 @@
+//! Versioned schema. Each entry of MIGRATIONS brings the schema from version i to
+//! i + 1; the tables' SQL lives beside their query code. The version is SQLite's
+//! `user_version`, so a library from a newer Dossier is recognised and refused.
+
+use rusqlite::Connection;
+
+use super::{articles, collections, originals};
+use crate::{search, Error, ErrorKind, Result};
+
+const MIGRATIONS: &[&[&str]] =
+    &[&[articles::SCHEMA_V1, originals::SCHEMA_V1, collections::SCHEMA_V1, search::SCHEMA_V1]];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub fn user_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+}
+
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let found = user_version(conn)?;
+    if found > SCHEMA_VERSION {
+        return Err(Error::new(
+            ErrorKind::NewerDatabase,
+            format!(
+                "this library was written by a newer version of Dossier (schema {found}; this version knows up to {SCHEMA_VERSION}); update Dossier to open it"
+            ),
+        ));
+    }
+    for (index, steps) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let tx = conn.transaction()?;
+        for sql in *steps {
+            tx.execute_batch(sql)?;
+        }
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,73 @@
+//! The library: one SQLite file. One module per table; connection settings and
+//! migrations in one place each.
+
+pub mod articles;
+pub mod collections;
+mod connection;
+mod migrations;
+pub mod originals;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+use crate::{Error, ErrorKind, Result};
+
+pub use migrations::SCHEMA_VERSION;
+
+/// Identifier the desktop app is registered under; its data folder holds the library.
+pub const APP_IDENTIFIER: &str = "com.dossier.desktop";
+/// File name of the library inside the data folder.
+pub const LIBRARY_FILE: &str = "library.sqlite";
+
+pub struct Library {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Library {
+    /// Opens (creating if needed) the library at `path` and brings its schema up to date.
+    /// Refuses a library written by a newer Dossier.
+    pub fn open(path: &Path) -> Result<Self> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                Error::new(ErrorKind::Io, format!("cannot create folder {}: {e}", dir.display()))
+            })?;
+        }
+        let conn = connection::open(path)?;
+        Self::init(conn, Some(path.to_owned()))
+    }
+
+    /// A library that lives in memory only (tests, `dossier extract`).
+    pub fn open_in_memory() -> Result<Self> {
+        Self::init(connection::open_in_memory()?, None)
+    }
+
+    fn init(mut conn: Connection, path: Option<PathBuf>) -> Result<Self> {
+        migrations::migrate(&mut conn)?;
+        Ok(Self { conn, path })
+    }
+
+    /// The library the desktop app opens: `<platform data dir>/<identifier>/library.sqlite`.
+    pub fn default_path() -> Result<PathBuf> {
+        let base = dirs::data_dir()
+            .ok_or_else(|| Error::internal("this system reports no data folder; pass --db PATH"))?;
+        Ok(base.join(APP_IDENTIFIER).join(LIBRARY_FILE))
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        migrations::user_version(&self.conn)
+    }
+}
