@@ -1,1 +1,65 @@
-fn main() {}
+//! `dossier`: the library from a terminal. Same database as the desktop app.
+//! Exit codes: 0 ok, 1 user error (clear one-line message), 2 internal error.
+
+mod commands;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use dossier_core::{Error, Library};
+
+#[derive(Parser)]
+#[command(name = "dossier", version, about = "Dossier: market facts from the press, in one local library")]
+struct Cli {
+    /// Library file to use (default: the desktop app's library in the platform data folder).
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import files and folders (recursively): .txt .md .html .htm .pdf .docx
+    Import(commands::ImportArgs),
+    /// List the articles in the library
+    List(commands::ListArgs),
+    /// Show one article with its text
+    Show(commands::ShowArgs),
+    /// Search titles and texts
+    Search(commands::SearchArgs),
+    /// Check the library's integrity and consistency
+    Check,
+    /// Manage collections
+    #[command(subcommand)]
+    Collection(commands::CollectionCommand),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("dossier: {}", error.message);
+            ExitCode::from(if error.kind.is_user_error() { 1 } else { 2 })
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Error> {
+    let path = match cli.db {
+        Some(path) => path,
+        None => Library::default_path()?,
+    };
+    let mut library = Library::open(&path)?;
+    match cli.command {
+        Command::Import(args) => commands::import(&mut library, args),
+        Command::List(args) => commands::list(&library, args),
+        Command::Show(args) => commands::show(&library, args),
+        Command::Search(args) => commands::search(&library, args),
+        Command::Check => commands::check(&library),
+        Command::Collection(command) => commands::collection(&library, command),
+    }
+}

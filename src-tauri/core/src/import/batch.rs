@@ -7,7 +7,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::{parse, Limits, ParsedArticle};
-use crate::store::{articles, originals};
+use crate::store::{self, articles, originals};
 use crate::{search, Error, ErrorKind, Library, Result};
 
 /// Extensions picked up when walking a folder; other files there are skipped.
@@ -174,15 +174,14 @@ pub fn store(
     bytes: &[u8],
     file_name: &str,
 ) -> Result<Stored> {
-    let content_hash = hex(&Sha256::digest(article.text.as_bytes()));
+    let content_hash = content_hash(&article.text);
     let tx = library.conn_mut().transaction()?;
     if let Some(existing) = articles::find_by_hash(&tx, &content_hash)? {
         let title = articles::get(&tx, existing)?.summary.title;
         return Ok(Stored { article_id: existing, title, duplicate: true });
     }
-    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let id = articles::insert(&tx, article, Some(file_name), &content_hash, &now)?;
-    originals::insert(&tx, id, bytes, &hex(&Sha256::digest(bytes)))?;
+    let id = articles::insert(&tx, article, Some(file_name), &content_hash, &store::timestamp())?;
+    originals::insert(&tx, id, bytes, &bytes_hash(bytes))?;
     search::index_article(&tx, id, &article.title, &article.text)?;
     tx.commit()?;
     Ok(Stored { article_id: id, title: article.title.clone(), duplicate: false })
@@ -205,6 +204,16 @@ fn outcome(path: String, result: Result<Stored>) -> FileOutcome {
             error: Some(error),
         },
     }
+}
+
+/// The key articles are deduplicated on: SHA-256 of the canonical text.
+pub fn content_hash(text: &str) -> String {
+    bytes_hash(text.as_bytes())
+}
+
+/// Checksum of a file's original bytes.
+pub fn bytes_hash(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
 }
 
 fn hex(bytes: &[u8]) -> String {

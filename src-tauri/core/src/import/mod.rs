@@ -16,7 +16,8 @@ use serde::Serialize;
 use crate::{Error, Result};
 
 pub use batch::{
-    import_bytes, import_file, import_paths, FileOutcome, ImportReport, OutcomeStatus, Progress, Stored,
+    bytes_hash, content_hash, import_bytes, import_file, import_paths, FileOutcome, ImportReport,
+    OutcomeStatus, Progress, Stored,
 };
 pub use decode::decode_text;
 pub use text::normalise;

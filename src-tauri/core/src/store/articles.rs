@@ -214,3 +214,25 @@ pub fn outlets(conn: &Connection) -> Result<Vec<(String, i64)>> {
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// Articles whose stored hash or length no longer matches their text.
+pub(crate) fn check(conn: &Connection) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    let mut stmt = conn.prepare("SELECT id, content_hash, char_count, text FROM articles")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?, r.get::<_, String>(3)?))
+    })?;
+    for row in rows {
+        let (id, hash, chars, text) = row?;
+        if crate::import::content_hash(&text) != hash {
+            problems.push(format!("article {id}: text does not match its content hash"));
+        }
+        if text.chars().count() as i64 != chars {
+            problems.push(format!("article {id}: stored length {chars} does not match its text"));
+        }
+        if text.trim().is_empty() {
+            problems.push(format!("article {id}: empty text"));
+        }
+    }
+    Ok(problems)
+}

@@ -26,7 +26,7 @@ pub struct Collection {
     pub article_count: i64,
 }
 
-pub fn create(conn: &Connection, name: &str, created_at: &str) -> Result<i64> {
+pub fn create(conn: &Connection, name: &str) -> Result<i64> {
     let name = name.trim();
     if name.is_empty() {
         return Err(Error::invalid("a collection needs a name"));
@@ -34,7 +34,10 @@ pub fn create(conn: &Connection, name: &str, created_at: &str) -> Result<i64> {
     if find(conn, name)?.is_some() {
         return Err(Error::invalid(format!("a collection named \"{name}\" already exists")));
     }
-    conn.execute("INSERT INTO collections (name, created_at) VALUES (?1, ?2)", params![name, created_at])?;
+    conn.execute(
+        "INSERT INTO collections (name, created_at) VALUES (?1, ?2)",
+        params![name, super::timestamp()],
+    )?;
     Ok(conn.last_insert_rowid())
 }
 

@@ -20,6 +20,11 @@ pub const APP_IDENTIFIER: &str = "com.dossier.desktop";
 /// File name of the library inside the data folder.
 pub const LIBRARY_FILE: &str = "library.sqlite";
 
+/// Now, as stored in the library: RFC 3339 UTC to the second.
+pub fn timestamp() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
 pub struct Library {
     conn: Connection,
     path: Option<PathBuf>,
@@ -69,5 +74,29 @@ impl Library {
 
     pub fn schema_version(&self) -> Result<i64> {
         migrations::user_version(&self.conn)
+    }
+}
+
+impl Library {
+    /// SQLite's integrity check plus our own consistency checks. Returns the problems
+    /// found; an empty list means the library is sound.
+    pub fn check(&self) -> Result<Vec<String>> {
+        let conn = &self.conn;
+        let mut problems = Vec::new();
+        let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+        for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            let row = row?;
+            if row != "ok" {
+                problems.push(format!("integrity: {row}"));
+            }
+        }
+        let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
+            let (table, rowid) = row?;
+            problems.push(format!("foreign key: row {rowid} of {table} points to nothing"));
+        }
+        problems.extend(articles::check(conn)?);
+        problems.extend(originals::check(conn)?);
+        Ok(problems)
     }
 }

@@ -27,3 +27,24 @@ pub fn get(conn: &Connection, article_id: i64) -> Result<Option<Vec<u8>>> {
         .query_row("SELECT bytes FROM originals WHERE article_id = ?1", [article_id], |r| r.get(0))
         .optional()?)
 }
+
+/// Articles without their original bytes, and originals whose bytes changed.
+pub(crate) fn check(conn: &Connection) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    let mut stmt = conn.prepare(
+        "SELECT a.id FROM articles a LEFT JOIN originals o ON o.article_id = a.id WHERE o.article_id IS NULL",
+    )?;
+    for id in stmt.query_map([], |r| r.get::<_, i64>(0))? {
+        problems.push(format!("article {}: original file bytes are missing", id?));
+    }
+    let mut stmt = conn.prepare("SELECT article_id, sha256, bytes FROM originals")?;
+    let rows =
+        stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Vec<u8>>(2)?)))?;
+    for row in rows {
+        let (id, sha, bytes) = row?;
+        if crate::import::bytes_hash(&bytes) != sha {
+            problems.push(format!("article {id}: original file bytes do not match their checksum"));
+        }
+    }
+    Ok(problems)
+}
