@@ -127,7 +127,7 @@ fn io_error(path: &Path, e: &std::io::Error) -> Error {
     let what = match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or folder".to_owned(),
         std::io::ErrorKind::PermissionDenied => "permission denied: cannot read it".to_owned(),
-        _ => e.to_string(),
+        _ => format!("cannot read it: {e}"),
     };
     Error::new(ErrorKind::Io, format!("{}: {what}", path.display()))
 }
@@ -141,8 +141,9 @@ pub fn import_file(library: &mut Library, path: &Path, limits: &Limits) -> FileO
 
 fn read_limited(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
     let meta = std::fs::metadata(path).map_err(|e| io_error(path, &e))?;
-    if meta.is_dir() {
-        return Err(Error::invalid(format!("{} is a folder", path.display())));
+    if !meta.is_file() {
+        // Reading a pipe or a device could block forever or never end.
+        return Err(Error::invalid(format!("{} is not a regular file", path.display())));
     }
     if meta.len() > limits.max_file_bytes {
         return Err(Error::too_large(format!(

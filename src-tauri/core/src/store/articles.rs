@@ -160,7 +160,8 @@ impl ArticleFilter {
             add("a.outlet = ?", Value::Text(outlet.clone()), &mut clauses);
         }
         if let Some(from) = &self.published_from {
-            add("a.published >= ?", Value::Text(from.clone()), &mut clauses);
+            // Compared at the article's own precision: "2024-12" overlaps "2024-12-01".
+            add("a.published >= substr(?, 1, length(a.published))", Value::Text(from.clone()), &mut clauses);
         }
         if let Some(to) = &self.published_to {
             // "2025-02" as an upper bound includes every day of February.

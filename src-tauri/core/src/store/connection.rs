@@ -13,6 +13,8 @@ pub fn open(path: &Path) -> Result<Connection> {
         | OpenFlags::SQLITE_OPEN_URI
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)?;
+    // Before any setting writes to the file: a newer library must stay untouched.
+    super::migrations::refuse_newer(&conn)?;
     configure(&conn)?;
     Ok(conn)
 }

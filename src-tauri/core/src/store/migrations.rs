@@ -17,7 +17,8 @@ pub fn user_version(conn: &Connection) -> Result<i64> {
     Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
 }
 
-pub fn migrate(conn: &mut Connection) -> Result<()> {
+/// Refuses a library whose schema is newer than this build knows.
+pub fn refuse_newer(conn: &Connection) -> Result<()> {
     let found = user_version(conn)?;
     if found > SCHEMA_VERSION {
         return Err(Error::new(
@@ -27,6 +28,12 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
             ),
         ));
     }
+    Ok(())
+}
+
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    refuse_newer(conn)?;
+    let found = user_version(conn)?;
     for (index, steps) in MIGRATIONS.iter().enumerate().skip(found as usize) {
         let tx = conn.transaction()?;
         for sql in *steps {

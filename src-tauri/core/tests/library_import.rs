@@ -1,0 +1,159 @@
+//! Importing into a library: folders, duplicates, and a corpus of bad input that
+//! must each give a clear reason and change nothing.
+
+use std::path::{Path, PathBuf};
+
+use dossier_core::import::{self, ImportReport, Limits, OutcomeStatus};
+use dossier_core::{ErrorKind, Library};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
+
+fn import(library: &mut Library, paths: &[PathBuf], limits: &Limits) -> ImportReport {
+    import::import_paths(library, paths, limits, &mut |_| {})
+}
+
+/// Every row of every table (FTS shadow tables included), to prove nothing changed.
+fn snapshot(library: &Library) -> Vec<String> {
+    let conn = library.conn();
+    let mut stmt = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").unwrap();
+    let tables: Vec<String> = stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    let mut rows = Vec::new();
+    for table in tables {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
+        let columns = stmt.column_count();
+        let mut q = stmt.query([]).unwrap();
+        while let Some(row) = q.next().unwrap() {
+            let values: Vec<String> =
+                (0..columns).map(|i| format!("{:?}", row.get_ref(i).unwrap())).collect();
+            rows.push(format!("{table}: {}", values.join(" | ")));
+        }
+    }
+    rows
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn folders_import_recursively_with_duplicates_and_skips() {
+    let dir = tempfile::tempdir().unwrap();
+    let nested = dir.path().join("2025/02");
+    std::fs::create_dir_all(&nested).unwrap();
+    write(
+        dir.path(),
+        "a.txt",
+        "Chip stocks rally\n\nThe semiconductor ETF rose 3.39% on Wednesday.".as_bytes(),
+    );
+    write(&nested, "b.md", "# 智谱完成融资\n\n智谱AI完成新一轮30亿元人民币融资。".as_bytes());
+    write(
+        &nested,
+        "copy.txt",
+        "Chip stocks rally\n\nThe semiconductor ETF rose 3.39% on Wednesday.".as_bytes(),
+    );
+    write(&nested, "photo.jpg", b"\xff\xd8\xff\xe0 not an article");
+    write(&nested, ".hidden.txt", b"hidden files are left alone");
+
+    let lib_dir = tempfile::tempdir().unwrap();
+    let mut library = Library::open(&lib_dir.path().join("library.sqlite")).unwrap();
+    let report = import(&mut library, &[dir.path().to_owned()], &Limits::default());
+    assert_eq!(report.count(OutcomeStatus::Imported), 2, "{report:#?}");
+    assert_eq!(report.count(OutcomeStatus::Duplicate), 1, "{report:#?}");
+    assert_eq!(report.count(OutcomeStatus::Failed), 0, "{report:#?}");
+    assert_eq!(report.skipped, 2);
+
+    // Importing again changes nothing: every file is already there.
+    let before = snapshot(&library);
+    let again = import(&mut library, &[dir.path().to_owned()], &Limits::default());
+    assert_eq!(again.count(OutcomeStatus::Duplicate), 3);
+    assert_eq!(snapshot(&library), before);
+    assert_eq!(library.check().unwrap(), Vec::<String>::new());
+}
+
+/// One bad input: its path and words the reason must contain.
+struct Bad {
+    path: PathBuf,
+    reason: &'static str,
+}
+
+fn generated_bad_inputs(dir: &Path) -> Vec<Bad> {
+    let mut bad = vec![
+        Bad { path: write(dir, "empty.txt", b""), reason: "empty" },
+        Bad { path: write(dir, "over-limit.txt", &vec![b'a'; 4096]), reason: "over the limit" },
+        Bad { path: write(dir, "notes.xyz", b"plain words"), reason: "unsupported" },
+        Bad { path: dir.join("missing.txt"), reason: "no such file" },
+    ];
+    let folder = dir.join("a-folder.txt");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("inner.bin"), b"\x00\x01").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::symlink;
+        let dangling = dir.join("dangling.txt");
+        symlink(dir.join("gone.txt"), &dangling).unwrap();
+        bad.push(Bad { path: dangling, reason: "no such file" });
+
+        let looped = dir.join("loop");
+        std::fs::create_dir_all(looped.join("inner")).unwrap();
+        symlink(&looped, looped.join("inner/back")).unwrap();
+        bad.push(Bad { path: looped, reason: "folder loop" });
+
+        let fifo = dir.join("pipe.txt");
+        let status = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+        assert!(status.success());
+        bad.push(Bad { path: fifo, reason: "not a regular file" });
+    }
+    #[cfg(target_os = "linux")]
+    // Unreadable even for root: reading a process's memory at offset 0 fails.
+    bad.push(Bad { path: PathBuf::from("/proc/self/mem"), reason: "cannot read" });
+    bad
+}
+
+#[test]
+fn bad_input_gets_a_clear_reason_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cases = generated_bad_inputs(dir.path());
+    let corpus = Path::new(FIXTURES).join("bad");
+    let mut fixture_files: Vec<PathBuf> =
+        std::fs::read_dir(&corpus).expect("tests/fixtures/bad exists").map(|e| e.unwrap().path()).collect();
+    fixture_files.sort();
+    for path in fixture_files.into_iter().filter(|p| !p.ends_with("README.md")) {
+        cases.push(Bad { path, reason: "" });
+    }
+
+    let lib_dir = tempfile::tempdir().unwrap();
+    let mut library = Library::open(&lib_dir.path().join("library.sqlite")).unwrap();
+    import::import_bytes(
+        &mut library,
+        "Existing article\n\nIt stays as it is.".as_bytes(),
+        "a.txt",
+        &Limits::default(),
+    )
+    .unwrap();
+    let before = snapshot(&library);
+    let limits = Limits { max_file_bytes: 2048, ..Limits::default() };
+    let mut failures = Vec::new();
+    for case in &cases {
+        let report = import(&mut library, std::slice::from_ref(&case.path), &limits);
+        let failed: Vec<_> = report.outcomes.iter().filter(|o| o.status == OutcomeStatus::Failed).collect();
+        let imported = report.outcomes.iter().any(|o| o.status == OutcomeStatus::Imported);
+        match failed.first().and_then(|o| o.error.as_ref()) {
+            Some(error) if !imported => {
+                let message = &error.message;
+                let clear =
+                    message.len() >= 10 && !message.contains("panicked") && !message.contains("Error {");
+                if !clear || !message.to_lowercase().contains(case.reason) {
+                    failures.push(format!("{}: unclear reason {message:?}", case.path.display()));
+                }
+                assert_ne!(error.kind, ErrorKind::Internal, "{}: {message}", case.path.display());
+            }
+            _ => failures.push(format!("{}: not refused: {report:?}", case.path.display())),
+        }
+        assert_eq!(snapshot(&library), before, "{} changed the library", case.path.display());
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_eq!(library.check().unwrap(), Vec::<String>::new());
+    assert!(cases.len() >= 25, "the bad-input corpus has only {} kinds", cases.len());
+}

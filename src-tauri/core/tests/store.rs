@@ -1,0 +1,149 @@
+//! The library file: settings, migrations, tables and the consistency check.
+
+use dossier_core::import::{self, Limits};
+use dossier_core::store::articles::{self, ArticleFilter, SortOrder};
+use dossier_core::store::{collections, originals, SCHEMA_VERSION};
+use dossier_core::{ErrorKind, Library};
+
+fn temp_library() -> (tempfile::TempDir, Library) {
+    let dir = tempfile::tempdir().unwrap();
+    let library = Library::open(&dir.path().join("library.sqlite")).unwrap();
+    (dir, library)
+}
+
+fn add(library: &mut Library, name: &str, text: &str) -> i64 {
+    let stored = import::import_bytes(library, text.as_bytes(), name, &Limits::default()).unwrap();
+    assert!(!stored.duplicate, "{name} was new");
+    stored.article_id
+}
+
+#[test]
+fn a_new_library_uses_wal_foreign_keys_and_the_current_schema() {
+    let (dir, library) = temp_library();
+    let conn = library.conn();
+    let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+    let fk: i64 = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    assert_eq!(fk, 1);
+    assert_eq!(library.schema_version().unwrap(), SCHEMA_VERSION);
+    assert!(dir.path().join("library.sqlite").exists());
+}
+
+#[test]
+fn a_library_from_a_newer_version_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE future (x); INSERT INTO future VALUES (1);").unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 7).unwrap();
+    }
+    let before = dossier_core::import::bytes_hash(&std::fs::read(&path).unwrap());
+    let error = Library::open(&path).err().expect("a newer library must be refused");
+    assert_eq!(error.kind, ErrorKind::NewerDatabase);
+    assert!(error.message.contains("newer version of Dossier"), "{}", error.message);
+    assert_eq!(
+        dossier_core::import::bytes_hash(&std::fs::read(&path).unwrap()),
+        before,
+        "the file was changed"
+    );
+}
+
+#[test]
+fn a_version_1_library_opens_with_its_data_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.sqlite");
+    let script = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/store/library-v1.sql"
+    ))
+    .unwrap();
+    rusqlite::Connection::open(&path).unwrap().execute_batch(&script).unwrap();
+
+    let library = Library::open(&path).unwrap();
+    assert_eq!(library.schema_version().unwrap(), SCHEMA_VERSION);
+    let article = articles::get(library.conn(), 1).unwrap();
+    assert_eq!(article.summary.title, "智谱完成新一轮30亿元融资");
+    assert_eq!(article.summary.outlet.as_deref(), Some("华东财经日报"));
+    assert_eq!(article.summary.authors, vec!["林晓舟".to_owned()]);
+    assert!(article.text.contains("估值超过200亿元"));
+    assert_eq!(originals::get(library.conn(), 1).unwrap().unwrap(), article.text.as_bytes());
+    let in_collection = ArticleFilter { collection: Some(1), ..ArticleFilter::default() };
+    assert_eq!(articles::count(library.conn(), &in_collection).unwrap(), 1);
+    assert_eq!(library.check().unwrap(), Vec::<String>::new());
+}
+
+#[test]
+fn lists_sort_and_filter() {
+    let (_dir, mut library) = temp_library();
+    let a = add(&mut library, "a.txt", "Alpha rises\n\nChip makers rallied on Tuesday.");
+    let b = add(&mut library, "b.txt", "Beta falls\n\nThe index slipped 2% on Friday.");
+    let conn = library.conn();
+    conn.execute("UPDATE articles SET outlet = 'Harbour Times', published = '2025-02-14' WHERE id = ?1", [a])
+        .unwrap();
+    conn.execute("UPDATE articles SET outlet = '华东财经日报', published = '2024-12' WHERE id = ?1", [b])
+        .unwrap();
+
+    let all = articles::list(conn, &ArticleFilter::default(), SortOrder::Published, 10, 0).unwrap();
+    assert_eq!(all.iter().map(|s| s.id).collect::<Vec<_>>(), vec![a, b]);
+    let by_title = articles::list(conn, &ArticleFilter::default(), SortOrder::Title, 10, 0).unwrap();
+    assert_eq!(by_title[0].title, "Alpha rises");
+
+    let only = |filter: ArticleFilter| {
+        articles::list(conn, &filter, SortOrder::Published, 10, 0)
+            .unwrap()
+            .iter()
+            .map(|s| s.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(only(ArticleFilter { outlet: Some("华东财经日报".into()), ..Default::default() }), vec![b]);
+    assert_eq!(only(ArticleFilter { published_from: Some("2025".into()), ..Default::default() }), vec![a]);
+    // An upper bound of a month includes every day in it.
+    assert_eq!(only(ArticleFilter { published_to: Some("2024-12".into()), ..Default::default() }), vec![b]);
+    assert_eq!(
+        only(ArticleFilter {
+            published_from: Some("2024-12-01".into()),
+            published_to: Some("2025-02-14".into()),
+            ..Default::default()
+        }),
+        vec![a, b]
+    );
+
+    let c = collections::create(conn, "芯片").unwrap();
+    collections::add_article(conn, c, b).unwrap();
+    collections::add_article(conn, c, b).unwrap();
+    assert_eq!(only(ArticleFilter { collection: Some(c), ..Default::default() }), vec![b]);
+    assert_eq!(collections::list(conn).unwrap()[0].article_count, 1);
+    assert_eq!(collections::create(conn, " 芯片 ").unwrap_err().kind, ErrorKind::InvalidInput);
+    assert_eq!(collections::create(conn, "  ").unwrap_err().kind, ErrorKind::InvalidInput);
+    collections::remove_article(conn, c, b).unwrap();
+    assert_eq!(only(ArticleFilter { collection: Some(c), ..Default::default() }), Vec::<i64>::new());
+    assert_eq!(articles::outlets(conn).unwrap().len(), 2);
+}
+
+#[test]
+fn deleting_an_article_removes_its_original_and_memberships() {
+    let (_dir, mut library) = temp_library();
+    let id = add(&mut library, "a.txt", "Alpha rises\n\nChip makers rallied.");
+    let conn = library.conn();
+    let c = collections::create(conn, "watch").unwrap();
+    collections::add_article(conn, c, id).unwrap();
+    conn.execute("DELETE FROM articles WHERE id = ?1", [id]).unwrap();
+    assert_eq!(originals::get(conn, id).unwrap(), None);
+    assert_eq!(collections::list(conn).unwrap()[0].article_count, 0);
+    assert_eq!(library.check().unwrap(), Vec::<String>::new());
+    assert_eq!(articles::get(conn, id).unwrap_err().kind, ErrorKind::NotFound);
+}
+
+#[test]
+fn the_check_finds_tampered_rows() {
+    let (_dir, mut library) = temp_library();
+    let id = add(&mut library, "a.txt", "Alpha rises\n\nChip makers rallied.");
+    assert_eq!(library.check().unwrap(), Vec::<String>::new());
+    library.conn().execute("UPDATE articles SET text = text || '!' WHERE id = ?1", [id]).unwrap();
+    library.conn().execute("UPDATE originals SET bytes = x'00' WHERE article_id = ?1", [id]).unwrap();
+    let problems = library.check().unwrap();
+    assert!(problems.iter().any(|p| p.contains("content hash")), "{problems:?}");
+    assert!(problems.iter().any(|p| p.contains("stored length")), "{problems:?}");
+    assert!(problems.iter().any(|p| p.contains("checksum")), "{problems:?}");
+}
