@@ -1,0 +1,111 @@
+use std::path::PathBuf;
+
+use crate::{dossier, stderr, stdout};
+
+fn sample() -> PathBuf {
+    let path =
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/samples/deepseek-market-zh.txt"));
+    assert!(path.exists(), "the shared sample article is missing at {}", path.display());
+    path
+}
+
+#[test]
+fn import_list_show_search_and_check_the_sample() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite");
+    let sample = sample();
+
+    let out = dossier(&db, &["import", sample.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("1 imported, 0 already in the library, 0 failed"), "{}", stdout(&out));
+
+    let again = dossier(&db, &["import", sample.to_str().unwrap()]);
+    assert!(again.status.success(), "a duplicate is not an error");
+    assert!(stdout(&again).contains("0 imported, 1 already in the library"), "{}", stdout(&again));
+
+    let list = dossier(&db, &["list", "--json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 1);
+    assert_eq!(rows[0]["title"], "DeepSeek 持续火爆 中国科技将重塑世界大模型市场格局");
+    let id = rows[0]["id"].as_i64().unwrap().to_string();
+
+    let show = dossier(&db, &["show", &id, "--json"]);
+    let article: serde_json::Value = serde_json::from_slice(&show.stdout).unwrap();
+    assert!(article["text"].as_str().unwrap().contains("1206亿元"));
+
+    let search = dossier(&db, &["search", "估值", "--json"]);
+    assert!(search.status.success(), "{}", stderr(&search));
+    let hits: serde_json::Value = serde_json::from_slice(&search.stdout).unwrap();
+    assert_eq!(hits[0]["article"]["id"].as_i64().unwrap().to_string(), id);
+    assert!(hits[0]["snippet"].as_array().unwrap().iter().any(|p| p["hit"] == true));
+
+    let check = dossier(&db, &["check"]);
+    assert!(check.status.success(), "{}", stdout(&check));
+    assert!(stdout(&check).starts_with("ok: 1 articles"), "{}", stdout(&check));
+}
+
+#[test]
+fn user_errors_exit_1_with_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite");
+    for (args, words) in [
+        (vec!["show", "42"], "no article with id 42"),
+        (vec!["list", "--from", "yesterday"], "is not a date"),
+        (vec!["list", "--sort", "size"], "unknown sort order"),
+        (vec!["list", "--collection", "nope"], "no collection named"),
+    ] {
+        let out = dossier(&db, &args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.contains(words), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn a_failed_file_is_reported_and_the_rest_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite");
+    let good = dir.path().join("good.txt");
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&good, "Chip stocks rally\n\nThe semiconductor ETF rose 3.39%.").unwrap();
+    std::fs::write(&empty, "").unwrap();
+    let out = dossier(&db, &["import", empty.to_str().unwrap(), good.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("failed     ") && text.contains("empty.txt: file is empty"), "{text}");
+    assert!(text.contains("1 imported, 0 already in the library, 1 failed"), "{text}");
+
+    let report = dossier(&db, &["import", "--json", good.to_str().unwrap()]);
+    let json: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    assert_eq!(json["outcomes"][0]["status"], "duplicate");
+}
+
+#[test]
+fn collections_group_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite");
+    let sample = sample();
+    let out = dossier(&db, &["import", "--collection", "AI 芯片", sample.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list = dossier(&db, &["collection", "list", "--json"]);
+    let all: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(all[0]["name"], "AI 芯片");
+    assert_eq!(all[0]["article_count"], 1);
+    let filtered = dossier(&db, &["list", "--collection", "AI 芯片", "--json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&filtered.stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 1);
+    assert_eq!(dossier(&db, &["collection", "create", "AI 芯片"]).status.code(), Some(1));
+}
+
+#[test]
+fn a_newer_library_is_refused_with_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.pragma_update(None, "user_version", 10_000).unwrap();
+    drop(conn);
+    let out = dossier(&db, &["list"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("newer version of Dossier"), "{}", stderr(&out));
+}
