@@ -6,7 +6,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::{dossier, stdout};
 
-const FILES: usize = 400;
+const FILES: usize = 1200;
 const ROUNDS: usize = 8;
 
 /// A ~5 KB article that differs from every other one.
