@@ -26,6 +26,7 @@ const METRIC_WORDS: &[(&str, &str)] = &[
     ("valuation", "valuation"),
     ("valued", "valuation"),
     ("valuing", "valuation"),
+    ("values", "valuation"),
     ("募资", "proceeds"),
     ("募集资金", "proceeds"),
     ("proceeds", "proceeds"),
@@ -56,6 +57,7 @@ const METRIC_WORDS: &[(&str, &str)] = &[
     ("net loss", "loss"),
     ("loss", "loss"),
     ("市场规模", "market_size"),
+    ("规模", "market_size"),
     ("market size", "market_size"),
     ("market", "market_size"),
     ("日活", "users"),
@@ -76,6 +78,12 @@ const METRIC_WORDS: &[(&str, &str)] = &[
     ("下降", "growth"),
     ("CAGR", "growth"),
     ("grew", "growth"),
+    ("year earlier", "growth"),
+    ("rose", "growth"),
+    ("fell", "growth"),
+    ("up", "growth"),
+    ("down", "growth"),
+    ("increase", "growth"),
     ("growth", "growth"),
     ("year on year", "growth"),
     ("year-on-year", "growth"),
@@ -131,7 +139,7 @@ fn metric_fits(metric: &str, q: &Q) -> bool {
     match q.kind {
         QuantityKind::Percent => matches!(metric, "growth" | "price_change" | "share" | "profit" | "cost"),
         QuantityKind::Multiple => {
-            matches!(metric, "growth" | "market_size" | "cost" | "users" | "revenue" | "valuation")
+            matches!(metric, "growth" | "cost" | "users" | "revenue" | "valuation")
         }
         QuantityKind::Count => matches!(metric, "users"),
         QuantityKind::Money => !matches!(metric, "users" | "growth" | "share"),
@@ -147,7 +155,11 @@ fn nearest_metric(s: &[char], from: usize, to: usize, q: &Q) -> Option<(usize, &
         }
         let wl = w.chars().count();
         let ascii = w.is_ascii();
-        let hits = [rfind(s, from, q.start.min(to), w), find(s, q.end.min(to), to, w)];
+        let hits = if ascii {
+            [rfind_ci(s, from, q.start.min(to), w), find_ci(s, q.end.min(to), to, w)]
+        } else {
+            [rfind(s, from, q.start.min(to), w), find(s, q.end.min(to), to, w)]
+        };
         for h in hits.into_iter().flatten() {
             if ascii
                 && (h > 0 && s[h - 1].is_ascii_alphabetic()
@@ -157,7 +169,7 @@ fn nearest_metric(s: &[char], from: usize, to: usize, q: &Q) -> Option<(usize, &
             }
             // Words after the amount count only when close (30亿元人民币融资).
             let dist = if h >= q.end { (h - q.end) * 2 + 1 } else { q.start - (h + wl) };
-            if h >= q.end && h - q.end > 8 {
+            if h >= q.end && h - q.end > if ascii { 14 } else { 8 } {
                 continue;
             }
             // Longer words win ties (市场规模 over 市场, 同比增长 over 增长).
@@ -229,7 +241,9 @@ fn is_source(s: &[char], m: &M) -> bool {
     while s.get(e) == Some(&' ') {
         e += 1;
     }
-    ["据", "according to ", "根据"].iter().any(|w| ends_with_at(s, b, w).is_some())
+    ["据", "according to", "根据", "Analysts at", "analysts at"]
+        .iter()
+        .any(|w| ends_with_at(s, b, w).is_some())
         || [
             "测算",
             "显示",
@@ -241,8 +255,11 @@ fn is_source(s: &[char], m: &M) -> bool {
             "表示",
             "平台显示",
             "研报",
-            "said",
-            "estimates",
+            " said",
+            " estimates",
+            " expects",
+            " expect",
+            " analysts",
             "预测",
         ]
         .iter()
@@ -252,6 +269,7 @@ fn is_source(s: &[char], m: &M) -> bool {
 const ANAPHORA: &[&str] = &[
     "该公司",
     "这家公司",
+    "公司",
     "其",
     "该",
     "它",
@@ -317,6 +335,45 @@ fn market_phrase(s: &[char], sent: Span, q: &Q) -> Option<String> {
     (!text.is_empty()).then(|| format!("{text} market"))
 }
 
+fn eq_ci(s: &[char], at: usize, w: &str) -> bool {
+    (at..).zip(w.chars()).all(|(k, c)| s.get(k).is_some_and(|x| x.eq_ignore_ascii_case(&c)))
+}
+
+/// Names listed with the subject (智谱 AI、月之暗面、百川智能的估值均已超过…): each gets the fact.
+fn listed_with(s: &[char], mentions: &[M], subject: &str, from: usize, to: usize) -> Vec<String> {
+    let in_range: Vec<&M> =
+        mentions.iter().filter(|m| m.start >= from && m.end <= to && is_subject_kind(m)).collect();
+    let Some(last) = in_range.iter().rposition(|m| m.entity == subject) else {
+        return vec![subject.to_string()];
+    };
+    let joined = |a: &M, b: &M| {
+        a.end <= b.start
+            && s[a.end..b.start].iter().all(|c| "、，,和与及 （）()".contains(*c) || c.is_ascii_alphabetic())
+    };
+    let mut first = last;
+    while first > 0 && joined(in_range[first - 1], in_range[first]) {
+        first -= 1;
+    }
+    let mut names: Vec<String> = Vec::new();
+    for m in &in_range[first..=last] {
+        if !names.contains(&m.entity) {
+            names.push(m.entity.clone());
+        }
+    }
+    names
+}
+
+/// Case-insensitive `find` for English metric words (Revenue, revenue).
+fn find_ci(s: &[char], from: usize, to: usize, w: &str) -> Option<usize> {
+    let n = w.len();
+    (to >= from + n).then(|| (from..=to - n).find(|&b| eq_ci(s, b, w))).flatten()
+}
+
+fn rfind_ci(s: &[char], from: usize, to: usize, w: &str) -> Option<usize> {
+    let n = w.len();
+    (to >= from + n).then(|| (from..=to - n).rev().find(|&b| eq_ci(s, b, w))).flatten()
+}
+
 /// `其` is a pronoun except in 其中, 其他, 其实, 其余, 其次.
 fn anaphoric(s: &[char], from: usize, to: usize) -> bool {
     ANAPHORA.iter().any(|w| {
@@ -344,7 +401,9 @@ pub fn facts(s: &[char], sentences: &[Span], qs: &[Q], dates: &[D], mentions: &[
         let ce = clause_end(s, q.end, sent.end);
         let prev = out.last();
         let same_sentence_prev = prev.filter(|f| f.quote == sent);
-        let (metric, metric_score) = match nearest_metric(s, cs, ce, q) {
+        let counted_users = q.kind == QuantityKind::Count && matches!(q.unit, "用户" | "users");
+        let (metric, metric_score) = match nearest_metric(s, cs, ce, q).filter(|_| !counted_users) {
+            _ if counted_users => ("users", 0.25),
             Some((_, m)) => (m, 0.25),
             None => match nearest_metric(s, sent.start, cs, q) {
                 Some((_, m)) => (m, 0.1),
@@ -364,18 +423,28 @@ pub fn facts(s: &[char], sentences: &[Span], qs: &[Q], dates: &[D], mentions: &[
         if metric == "market_size"
             || (metric == "growth" && rfind(s, sent.start, q.start, "市场规模").is_some())
         {
-            subject = market_phrase(s, sent, q).map(|p| (p, 0.2));
+            subject = market_phrase(s, sent, q).map(|p| (p, 0.2)).or_else(|| {
+                let prev_market =
+                    out.iter().rev().find(|f| f.metric == "market_size" && f.quote.end + 400 > sent.start);
+                prev_market.map(|f| (f.subject.clone(), 0.1))
+            });
         }
         let before: Vec<&&M> = candidates.iter().filter(|m| m.end <= q.start && before_cue(m)).collect();
+        // What 该公司 / it refers to: the topic (first name) of the previous sentence, else
+        // the last name shortly before.
         let earlier_mention = || {
-            mentions
-                .iter()
-                .rev()
-                .filter(|m| {
-                    m.end <= sent.start && m.end + 400 > sent.start && is_subject_kind(m) && !is_source(s, m)
+            let usable = |m: &&M| is_subject_kind(m) && !is_source(s, m);
+            let prev_sent = sent_i.checked_sub(1).and_then(|k| sentences.get(k)).copied();
+            prev_sent
+                .and_then(|p| mentions.iter().filter(usable).find(|m| m.start >= p.start && m.end <= p.end))
+                .or_else(|| {
+                    mentions
+                        .iter()
+                        .rev()
+                        .filter(usable)
+                        .find(|m| m.end <= sent.start && m.end + 400 > sent.start)
                 })
                 .map(|m| (m.entity.clone(), 0.1))
-                .next()
         };
         subject = subject
             .or_else(|| before.iter().rfind(|m| m.start >= cs).map(|m| (m.entity.clone(), 0.25)))
@@ -386,13 +455,23 @@ pub fn facts(s: &[char], sentences: &[Span], qs: &[Q], dates: &[D], mentions: &[
                     None
                 }
             })
+            .or_else(|| same_sentence_prev.map(|f| (f.subject.clone(), 0.15)))
             .or_else(|| before.first().map(|m| (m.entity.clone(), 0.15)))
-            .or_else(|| same_sentence_prev.map(|f| (f.subject.clone(), 0.1)))
             .or_else(|| if anaphoric(s, cs, ce) { earlier_mention() } else { None })
             .or_else(|| {
                 candidates.iter().find(|m| m.start >= q.end && m.start < ce).map(|m| (m.entity.clone(), 0.1))
-            });
+            })
+            .or_else(|| earlier_mention().map(|(e, _)| (e, 0.05)));
         let Some((subject, subject_score)) = subject else { continue };
+        // A percentage move of a share or an index is a price change, not growth.
+        let stock_words = ["shares", "Shares", "stock", "股价", "指数", "Index", "ETF"];
+        let stock = stock_words.iter().any(|w| find(s, cs, ce, w).is_some())
+            || mentions.iter().any(|m| m.entity == subject && m.kind == EntityKind::Index);
+        let metric = if metric == "growth" && q.kind == QuantityKind::Percent && stock {
+            "price_change"
+        } else {
+            metric
+        };
         if metric == "other" && q.kind != QuantityKind::Money {
             continue;
         }
@@ -411,17 +490,19 @@ pub fn facts(s: &[char], sentences: &[Span], qs: &[Q], dates: &[D], mentions: &[
         };
         let confidence =
             (0.4 + metric_score + subject_score + if date.is_some() { 0.05 } else { 0.0 }).min(0.95);
-        out.push(F {
-            subject,
-            metric,
-            quantity: qi,
-            date,
-            round,
-            investors,
-            lead_investor,
-            quote: sent,
-            confidence: (confidence * 100.0).round() / 100.0,
-        });
+        for subject in listed_with(s, mentions, &subject, cs, q.start) {
+            out.push(F {
+                subject,
+                metric,
+                quantity: qi,
+                date: date.clone(),
+                round: round.clone(),
+                investors: investors.clone(),
+                lead_investor: lead_investor.clone(),
+                quote: sent,
+                confidence: (confidence * 100.0).round() / 100.0,
+            });
+        }
     }
     out
 }
@@ -452,7 +533,13 @@ fn funding_details(
             end = n.end;
         }
     }
-    let cue = INVESTOR_CUES.iter().filter_map(|w| find(s, sent.start, end, w)).min();
+    let leading = INVESTOR_CUES.iter().filter(|w| !matches!(**w, "参投" | "跟投"));
+    let cue = leading.filter_map(|w| find(s, sent.start, end, w)).min();
+    // 五源资本、启明创投跟投: names before a trailing cue in their clause.
+    let trailing = |m: &M| {
+        let ce = clause_end(s, m.end, end);
+        ["跟投", "参投", "领投"].iter().any(|w| find(s, m.end, ce, w).is_some())
+    };
     let lead_cn = rfind(s, sent.start, end, "领投");
     let lead_en = find(s, sent.start, end, "led by");
     let mut investors = Vec::new();
@@ -467,7 +554,7 @@ fn funding_details(
         if is_lead_cn || is_lead_en {
             lead.get_or_insert_with(|| m.entity.clone());
         }
-        if (after_cue || is_lead_cn) && !investors.contains(&m.entity) {
+        if (after_cue || is_lead_cn || trailing(m)) && !investors.contains(&m.entity) {
             investors.push(m.entity.clone());
         }
     }

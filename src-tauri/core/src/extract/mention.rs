@@ -78,6 +78,8 @@ const BUILTIN: &[(&str, EntityKind, &[&str])] = &[
     ("中芯国际", C, &["中芯国际", "SMIC"]),
     ("台积电", C, &["台积电", "TSMC", "台積電"]),
     ("国科微", C, &["国科微"]),
+    ("浪潮信息", C, &["浪潮信息", "浪潮", "Inspur"]),
+    ("新华三", C, &["新华三", "H3C"]),
     ("苹果", C, &["苹果公司", "Apple"]),
     ("微软", C, &["微软", "Microsoft"]),
     ("谷歌", C, &["谷歌", "Google", "Alphabet"]),
@@ -634,7 +636,7 @@ fn english_people(s: &[char], names: &mut Vec<(usize, usize)>) {
         ]
         .iter()
         .any(|w| starts_with_at(s, e2, w).is_some());
-        let before_said = ["said ", "analyst ", "executive ", "founder ", "CEO "]
+        let before_said = ["said ", "analyst ", "executive ", "founder ", "CEO ", "By ", "by "]
             .iter()
             .any(|w| ends_with_at(s, i, w).is_some());
         if after_said || before_said {

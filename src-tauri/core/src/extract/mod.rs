@@ -98,7 +98,17 @@ pub fn extract_with(text: &str, published: Option<&str>, registry: &Registry) ->
         let sent =
             sentences.iter().find(|sp| sp.end > at).copied().unwrap_or(text::Span { start: 0, end: 0 });
         let from = sent.start.max(at.saturating_sub(40));
-        ["用户", "users", "DAU", "MAU", "日活", "月活"].iter().any(|w| text::find(&s, from, at, w).is_some())
+        [
+            ("用户", "用户"),
+            ("日活", "用户"),
+            ("月活", "用户"),
+            ("users", "users"),
+            ("DAU", "users"),
+            ("MAU", "users"),
+        ]
+        .iter()
+        .find(|(w, _)| text::find(&s, from, at, w).is_some())
+        .map(|&(_, unit)| unit)
     };
     let qs = quantity::quantities(&s, &nums, &skip, &users_at);
     let facts = fact::facts(&s, &sentences, &qs, &dates, &mentions);

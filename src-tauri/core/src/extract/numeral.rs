@@ -530,6 +530,9 @@ impl<'a> Reader<'a> {
                 scale = f;
             }
         }
+        // 4.52 x 1e8 is 451999999.99999994 in binary: round to the digits a writer can mean.
+        let tidy = |v: f64| if v.abs() >= 1.0 { (v * 1e6).round() / 1e6 } else { v };
+        let (low, high) = (tidy(low), tidy(high));
         Some(Num {
             start: i,
             end,

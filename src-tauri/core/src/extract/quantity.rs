@@ -140,6 +140,7 @@ const COUNTED: &[(&str, &str)] = &[
     ("枚", "枚"),
     ("颗", "颗"),
     ("股", "股"),
+    ("只", "只"),
     ("份", "份"),
     ("单", "单"),
     ("人", "人"),
@@ -271,7 +272,7 @@ fn round_step(v: f64) -> f64 {
 fn classify(
     s: &[char],
     n: &Num,
-    context_users: bool,
+    users: Option<&'static str>,
 ) -> Option<(QuantityKind, &'static str, usize, f64, f64, bool)> {
     let (low, mut high) = (n.low, n.high);
     let mut vague = n.vague();
@@ -326,7 +327,11 @@ fn classify(
             return Some((QuantityKind::Money, code, e, low, high, vague));
         }
     }
-    if TIME_AFTER.iter().any(|w| starts_with_at(s, at, w).is_some()) {
+    let time = TIME_AFTER.iter().any(|w| {
+        starts_with_at(s, at, w)
+            .is_some_and(|e| !w.is_ascii() || !s.get(e).is_some_and(|c| c.is_ascii_alphabetic()))
+    });
+    if time {
         return None;
     }
     if let Some((e, unit)) = longest(s, at, COUNTED) {
@@ -341,15 +346,7 @@ fn classify(
         return None;
     }
     if n.magnitude && n.low.abs() >= 1e4 {
-        let unit = if context_users {
-            if n.chinese {
-                "用户"
-            } else {
-                "users"
-            }
-        } else {
-            ""
-        };
+        let unit = users.unwrap_or("");
         return Some((QuantityKind::Count, unit, n.end, low, high, vague));
     }
     None
@@ -408,7 +405,12 @@ fn tenths(
 
 /// Quantities of `s`, in text order. `skip` holds spans (dates, entity names) whose
 /// numerals are not quantities.
-pub fn quantities(s: &[char], nums: &[Num], skip: &[Span], users_at: &dyn Fn(usize) -> bool) -> Vec<Q> {
+pub fn quantities(
+    s: &[char],
+    nums: &[Num],
+    skip: &[Span],
+    users_at: &dyn Fn(usize) -> Option<&'static str>,
+) -> Vec<Q> {
     let mut out: Vec<Q> = Vec::new();
     let mut skip_i = 0;
     for n in nums {
@@ -548,6 +550,14 @@ fn merge_ranges(s: &[char], nums: &[Num], qs: Vec<Q>) -> Vec<Q> {
             })
         };
         if let Some(prev) = out.last_mut() {
+            // A bare magnitude before the separator (between 100 billion and 110 billion yuan).
+            let bare_prev = prev.kind == QuantityKind::Count && prev.unit.is_empty();
+            if bare_prev && sep_before(prev.end) && prev.low <= q.high {
+                let start = ends_with_at(s, prev.start, "between ").unwrap_or(prev.start);
+                *prev =
+                    Q { start, num_start: prev.num_start, low: prev.low, qualifier: Qualifier::Range, ..q };
+                continue;
+            }
             if prev.kind == q.kind && prev.unit == q.unit && sep_before(prev.end) && prev.low <= q.high {
                 prev.end = q.end;
                 prev.high = q.high;
@@ -570,6 +580,8 @@ fn merge_ranges(s: &[char], nums: &[Num], qs: Vec<Q>) -> Vec<Q> {
                     let mut start = n.start;
                     if start > 0 && s[start - 1] == '从' {
                         start -= 1;
+                    } else if let Some(b) = ends_with_at(s, start, "between ") {
+                        start = b;
                     }
                     out.push(Q { start, num_start: n.start, low, qualifier: Qualifier::Range, ..q });
                     continue;
