@@ -2,6 +2,7 @@
 //! `dossier` CLI are thin layers over this crate and share one SQLite library.
 
 pub mod error;
+pub mod extract;
 pub mod import;
 pub mod search;
 pub mod store;

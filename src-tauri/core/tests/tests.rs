@@ -1,4 +1,5 @@
 //! Integration tests of dossier-core, one binary.
 
+mod extract_articles;
 mod library_import;
 mod store;

@@ -1,0 +1,411 @@
+//! Dates to the precision stated (2024, 2024-12, 2024-12-05, 2024-Q3, 2024-H1, 2025-W06),
+//! absolute or relative to the article's published date.
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use super::numeral::ascii_digit;
+use super::text::{starts_with_at, Span};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct D {
+    pub start: usize,
+    pub end: usize,
+    pub value: String,
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("January", 1),
+    ("February", 2),
+    ("March", 3),
+    ("April", 4),
+    ("May", 5),
+    ("June", 6),
+    ("July", 7),
+    ("August", 8),
+    ("September", 9),
+    ("October", 10),
+    ("November", 11),
+    ("December", 12),
+    ("Sept.", 9),
+    ("Jan.", 1),
+    ("Feb.", 2),
+    ("Mar.", 3),
+    ("Apr.", 4),
+    ("Jun.", 6),
+    ("Jul.", 7),
+    ("Aug.", 8),
+    ("Sep.", 9),
+    ("Oct.", 10),
+    ("Nov.", 11),
+    ("Dec.", 12),
+    ("Jan", 1),
+    ("Feb", 2),
+    ("Mar", 3),
+    ("Apr", 4),
+    ("Jun", 6),
+    ("Jul", 7),
+    ("Aug", 8),
+    ("Sep", 9),
+    ("Oct", 10),
+    ("Nov", 11),
+    ("Dec", 12),
+];
+
+/// Words after which a bare four-digit number in English is a year.
+const YEAR_LEAD: &[&str] = &[
+    "in", "by", "since", "of", "for", "from", "until", "to", "through", "end", "early", "late", "mid",
+    "fiscal", "year", "and", "or", "the", "before", "after", "during",
+];
+
+fn int_at(s: &[char], i: usize, max_len: usize) -> Option<(usize, u32)> {
+    let mut k = i;
+    let mut v: u32 = 0;
+    while k < s.len() && k - i < max_len {
+        match ascii_digit(s[k]) {
+            Some(d) => v = v * 10 + d,
+            None => break,
+        }
+        k += 1;
+    }
+    (k > i && ascii_digit(*s.get(k).unwrap_or(&' ')).is_none()).then_some((k, v))
+}
+
+fn cn_small(s: &[char], i: usize) -> Option<(usize, u32)> {
+    // 一 .. 三十一 for months and days.
+    let d = |c: char| "〇一二三四五六七八九".chars().position(|x| x == c).map(|p| p as u32);
+    let mut k = i;
+    let mut v = 0;
+    if let Some(a) = s.get(k).and_then(|&c| d(c)) {
+        v = a;
+        k += 1;
+    }
+    if s.get(k) == Some(&'十') {
+        v = if k == i { 1 } else { v } * 10;
+        k += 1;
+        if let Some(b) = s.get(k).and_then(|&c| d(c)) {
+            v += b;
+            k += 1;
+        }
+    }
+    (k > i && v > 0).then_some((k, v))
+}
+
+fn cn_year(s: &[char], i: usize) -> Option<(usize, u32)> {
+    let d = |c: char| {
+        "〇一二三四五六七八九".chars().position(|x| x == c).or(if c == '零' { Some(0) } else { None })
+    };
+    let mut v = 0u32;
+    for k in 0..4 {
+        v = v * 10 + d(*s.get(i + k)?)? as u32;
+    }
+    Some((i + 4, v))
+}
+
+fn word_before(s: &[char], at: usize) -> String {
+    let mut e = at;
+    while e > 0 && s[e - 1] == ' ' {
+        e -= 1;
+    }
+    let mut b = e;
+    while b > 0 && s[b - 1].is_ascii_alphabetic() {
+        b -= 1;
+    }
+    s[b..e].iter().collect::<String>().to_lowercase()
+}
+
+fn plausible_year(y: u32) -> bool {
+    (1900..=2100).contains(&y)
+}
+
+/// Dates of `s`. Month-day dates without a year take the nearest earlier year written in
+/// the same sentence, else the published year.
+pub fn dates(s: &[char], published: Option<NaiveDate>, sentences: &[Span]) -> Vec<D> {
+    let mut out: Vec<D> = Vec::new();
+    // (position, year) of explicit years, for the sentence-context rule.
+    let mut sent_i = 0;
+    let mut context_year: Option<u32> = None;
+    let mut i = 0;
+    while i < s.len() {
+        while sent_i < sentences.len() && sentences[sent_i].end <= i {
+            sent_i += 1;
+            context_year = None;
+        }
+        let c = s[i];
+        let prev_alnum = i > 0 && (s[i - 1].is_ascii_alphanumeric() || ascii_digit(s[i - 1]).is_some());
+        let year_for = |ctx: Option<u32>| ctx.or(published.map(|p| p.year() as u32));
+        let mut found: Option<(usize, String, Option<u32>)> = None;
+        if ascii_digit(c).is_some() && !prev_alnum {
+            found = numeric_date(s, i, context_year, year_for(context_year), published);
+        } else if "〇一二三四五六七八九十".contains(c) {
+            if let Some((e, y)) = cn_year(s, i) {
+                if s.get(e) == Some(&'年') && plausible_year(y) {
+                    let (end, v) = after_year(s, e + 1, y);
+                    found = Some((end, v, Some(y)));
+                }
+            }
+            if found.is_none() {
+                if let Some((e, m)) = cn_small(s, i) {
+                    let after_digit = i > 0 && "个〇一二三四五六七八九十".contains(s[i - 1]);
+                    if s.get(e) == Some(&'月') && (1..=12).contains(&m) && !after_digit {
+                        found = Some(month_day_cn(s, e + 1, m, year_for(context_year)));
+                    }
+                }
+            }
+        } else if c.is_ascii_uppercase() && (i == 0 || !s[i - 1].is_ascii_alphabetic()) {
+            found = english_date(s, i, year_for(context_year));
+        } else {
+            found = relative(s, i, published);
+        }
+        if let Some((end, value, year)) = found {
+            if let Some(y) = year {
+                context_year = Some(y);
+            }
+            out.push(D { start: i, end, value });
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// After `Y年` at `at`: 2024年12月, 2024年12月5日, 2024年第三季度, 2024年上半年.
+fn after_year(s: &[char], at: usize, y: u32) -> (usize, String) {
+    let month = int_at(s, at, 2).or_else(|| cn_small(s, at));
+    if let Some((e, m)) = month {
+        if s.get(e) == Some(&'月') && (1..=12).contains(&m) {
+            let (end, v) = month_day(s, e + 1, m, Some(y));
+            return (end, v);
+        }
+    }
+    if let Some((e, v)) = quarter_or_half_cn(s, at, y) {
+        return (e, v);
+    }
+    (at, format!("{y:04}"))
+}
+
+fn quarter_or_half_cn(s: &[char], at: usize, y: u32) -> Option<(usize, String)> {
+    for (w, v) in [("上半年", "H1"), ("下半年", "H2")] {
+        if let Some(e) = starts_with_at(s, at, w) {
+            return Some((e, format!("{y:04}-{v}")));
+        }
+    }
+    let k = if s.get(at) == Some(&'第') { at + 1 } else { at };
+    let q = s
+        .get(k)
+        .and_then(|&c| "一二三四".chars().position(|x| x == c).or(ascii_digit(c).map(|d| d as usize - 1)))?;
+    let e = starts_with_at(s, k + 1, "季度")?;
+    (q < 4).then(|| (e, format!("{y:04}-Q{}", q + 1)))
+}
+
+fn month_day(s: &[char], at: usize, m: u32, y: Option<u32>) -> (usize, String) {
+    let day = int_at(s, at, 2).or_else(|| cn_small(s, at));
+    let ym = match y {
+        Some(y) => format!("{y:04}-{m:02}"),
+        None => format!("--{m:02}"),
+    };
+    if let Some((e, d)) = day {
+        if matches!(s.get(e), Some('日' | '号')) && (1..=31).contains(&d) {
+            return (e + 1, format!("{ym}-{d:02}"));
+        }
+    }
+    (at, ym)
+}
+
+fn month_day_cn(s: &[char], at: usize, m: u32, y: Option<u32>) -> (usize, String, Option<u32>) {
+    let (e, v) = month_day(s, at, m, y);
+    (e, v, None)
+}
+
+fn numeric_date(
+    s: &[char],
+    i: usize,
+    _context: Option<u32>,
+    year: Option<u32>,
+    published: Option<NaiveDate>,
+) -> Option<(usize, String, Option<u32>)> {
+    let (e, n) = int_at(s, i, 4)?;
+    let len = e - i;
+    if len == 4 && plausible_year(n) {
+        if s.get(e) == Some(&'年') {
+            let (end, v) = after_year(s, e + 1, n);
+            return Some((end, v, Some(n)));
+        }
+        // 2025-02-14 and 2025/02/14.
+        if matches!(s.get(e), Some('-' | '/')) {
+            if let Some((e2, m)) = int_at(s, e + 1, 2).filter(|(e2, _)| e2 - e - 1 == 2) {
+                if s.get(e2) == Some(&s[e]) {
+                    if let Some((e3, d)) = int_at(s, e2 + 1, 2).filter(|(e3, _)| e3 - e2 - 1 == 2) {
+                        if (1..=12).contains(&m) && (1..=31).contains(&d) {
+                            return Some((e3, format!("{n:04}-{m:02}-{d:02}"), Some(n)));
+                        }
+                    }
+                }
+            }
+        }
+        let lead = word_before(s, i);
+        let next = s.get(e).copied();
+        let ends_ok = next.is_none_or(|c| {
+            !c.is_alphanumeric() && c != '%' && c != ',' || c == ',' && s.get(e + 1) == Some(&' ')
+        });
+        if !lead.is_empty() && YEAR_LEAD.contains(&lead.as_str()) && ends_ok && i > 0 && s[i - 1] == ' ' {
+            return Some((e, format!("{n:04}"), Some(n)));
+        }
+        return None;
+    }
+    if len <= 2 && s.get(e) == Some(&'月') && (1..=12).contains(&n) {
+        if i > 0 && matches!(s[i - 1], '个' | '-' | '—' | '–' | '~') {
+            return None;
+        }
+        let (end, v) = month_day(s, e + 1, n, year);
+        return Some((end, v, None));
+    }
+    // Q3 handled in English; 3Q24 style is rare in the press.
+    let _ = published;
+    None
+}
+
+fn english_date(s: &[char], i: usize, year: Option<u32>) -> Option<(usize, String, Option<u32>)> {
+    // Q3 2024, H1 2024.
+    if matches!(s[i], 'Q' | 'H') {
+        let n = ascii_digit(*s.get(i + 1)?)?;
+        let max = if s[i] == 'Q' { 4 } else { 2 };
+        if (1..=max).contains(&n) && s.get(i + 2) == Some(&' ') {
+            if let Some((e, y)) = int_at(s, i + 3, 4).filter(|(e, y)| e - i - 3 == 4 && plausible_year(*y)) {
+                return Some((e, format!("{y:04}-{}{n}", s[i]), Some(y)));
+            }
+        }
+        return None;
+    }
+    let (e, m) = MONTHS.iter().find_map(|&(w, m)| starts_with_at(s, i, w).map(|e| (e, m)))?;
+    if s.get(e).is_some_and(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    // Month Day, Year | Month Day | Month Year
+    if s.get(e) != Some(&' ') {
+        return None;
+    }
+    let (e2, n) = int_at(s, e + 1, 4)?;
+    if e2 - e - 1 == 4 && plausible_year(n) {
+        return Some((e2, format!("{n:04}-{m:02}"), Some(n)));
+    }
+    if !(1..=31).contains(&n) {
+        return None;
+    }
+    if s.get(e2) == Some(&',') && s.get(e2 + 1) == Some(&' ') {
+        if let Some((e3, y)) = int_at(s, e2 + 2, 4).filter(|(e3, y)| e3 - e2 - 2 == 4 && plausible_year(*y)) {
+            return Some((e3, format!("{y:04}-{m:02}-{n:02}"), Some(y)));
+        }
+    }
+    let v = match year {
+        Some(y) => format!("{y:04}-{m:02}-{n:02}"),
+        None => format!("--{m:02}-{n:02}"),
+    };
+    Some((e2, v, None))
+}
+
+/// 昨日, 上周, 去年, last year ... against the published date.
+fn relative(s: &[char], i: usize, published: Option<NaiveDate>) -> Option<(usize, String, Option<u32>)> {
+    let p = published?;
+    let c = s[i];
+    if !matches!(c, '昨' | '今' | '前' | '去' | '明' | '上' | '本' | 'y' | 't' | 'l' | 'n') {
+        return None;
+    }
+    if c.is_ascii_lowercase() && i > 0 && s[i - 1].is_ascii_alphabetic() {
+        return None;
+    }
+    let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    let week = |d: NaiveDate| {
+        let w = d.iso_week();
+        format!("{}-W{:02}", w.year(), w.week())
+    };
+    let month = |d: NaiveDate| d.format("%Y-%m").to_string();
+    let prev_month = p.with_day(1).and_then(|d| d.pred_opt()).unwrap_or(p);
+    let y = p.year();
+    let table: [(&str, String, Option<u32>); 22] = [
+        ("昨日", day(p - Duration::days(1)), None),
+        ("昨天", day(p - Duration::days(1)), None),
+        ("前天", day(p - Duration::days(2)), None),
+        ("今日", day(p), None),
+        ("今天", day(p), None),
+        ("上周", week(p - Duration::days(7)), None),
+        ("本周", week(p), None),
+        ("上个月", month(prev_month), None),
+        ("上月", month(prev_month), None),
+        ("本月", month(p), None),
+        ("去年", format!("{:04}", y - 1), Some((y - 1) as u32)),
+        ("今年", format!("{y:04}"), Some(y as u32)),
+        ("明年", format!("{:04}", y + 1), Some((y + 1) as u32)),
+        ("yesterday", day(p - Duration::days(1)), None),
+        ("today", day(p), None),
+        ("last week", week(p - Duration::days(7)), None),
+        ("this week", week(p), None),
+        ("last month", month(prev_month), None),
+        ("this month", month(p), None),
+        ("last year", format!("{:04}", y - 1), Some((y - 1) as u32)),
+        ("this year", format!("{y:04}"), Some(y as u32)),
+        ("next year", format!("{:04}", y + 1), Some((y + 1) as u32)),
+    ];
+    // 时至今日 and 如今 are idioms, not dates.
+    if i > 0 && matches!(s[i - 1], '至' | '如') {
+        return None;
+    }
+    for (w, v, yr) in table {
+        if let Some(e) = starts_with_at(s, i, w) {
+            if w.is_ascii() && s.get(e).is_some_and(|c| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            // 今年上半年 / 去年第三季度
+            if let (Some(yv), false) = (yr, w.is_ascii()) {
+                if let Some((e2, v2)) = quarter_or_half_cn(s, e, yv) {
+                    return Some((e2, v2, yr));
+                }
+            }
+            return Some((e, v, yr));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::text::sentences;
+
+    fn run(t: &str) -> Vec<(String, String)> {
+        let s: Vec<char> = t.chars().collect();
+        let p = NaiveDate::from_ymd_opt(2025, 2, 14);
+        dates(&s, p, &sentences(&s))
+            .into_iter()
+            .map(|d| (s[d.start..d.end].iter().collect(), d.value))
+            .collect()
+    }
+
+    #[test]
+    fn chinese_dates() {
+        let got = run("2025年1月27日发布，2024年12月完成。截至2月14日，2029年达到，2023年7月创立。");
+        let want = [
+            ("2025年1月27日", "2025-01-27"),
+            ("2024年12月", "2024-12"),
+            ("2月14日", "2025-02-14"),
+            ("2029年", "2029"),
+            ("2023年7月", "2023-07"),
+        ];
+        assert_eq!(got, want.map(|(a, b)| (a.to_string(), b.to_string())));
+    }
+
+    #[test]
+    fn months_take_the_year_of_their_sentence() {
+        let got = run("2024年里，智谱分别在6月、12月完成融资。自4月1日起免费。");
+        assert_eq!(got[1].1, "2024-06");
+        assert_eq!(got[2].1, "2024-12");
+        assert_eq!(got[3].1, "2025-04-01");
+    }
+
+    #[test]
+    fn english_and_relative_dates() {
+        let got = run("On Feb. 14, 2025 it said Q3 2024 sales beat last year. 昨日上周2024年上半年 in 2023.");
+        let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
+        assert_eq!(values, ["2025-02-14", "2024-Q3", "2024", "2025-02-13", "2025-W06", "2024-H1", "2023"]);
+    }
+}

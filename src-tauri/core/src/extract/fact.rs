@@ -1,0 +1,562 @@
+//! Facts: a quantity with the metric its context names, the subject it belongs to, its
+//! date, funding round, investors and the sentence that states it.
+
+use super::date::D;
+use super::mention::{EntityKind, M};
+use super::quantity::{QuantityKind, Q};
+use super::text::{clause_end, clause_start, ends_with_at, find, rfind, starts_with_at, Span};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct F {
+    pub subject: String,
+    pub metric: &'static str,
+    pub quantity: usize,
+    pub date: Option<String>,
+    pub round: Option<String>,
+    pub investors: Vec<String>,
+    pub lead_investor: Option<String>,
+    pub quote: Span,
+    pub confidence: f64,
+}
+
+/// Words that name a metric; the nearest to the quantity wins. Percentages only take the
+/// metrics that a percentage can express, amounts only those an amount can.
+const METRIC_WORDS: &[(&str, &str)] = &[
+    ("估值", "valuation"),
+    ("valuation", "valuation"),
+    ("valued", "valuation"),
+    ("valuing", "valuation"),
+    ("values", "valuation"),
+    ("募资", "proceeds"),
+    ("募集资金", "proceeds"),
+    ("proceeds", "proceeds"),
+    ("融资", "funding"),
+    ("raised", "funding"),
+    ("raising", "funding"),
+    ("raises", "funding"),
+    ("funding", "funding"),
+    ("financing", "funding"),
+    ("市值", "market_cap"),
+    ("market cap", "market_cap"),
+    ("market value", "market_cap"),
+    ("营业收入", "revenue"),
+    ("营收", "revenue"),
+    ("收入", "revenue"),
+    ("销售额", "revenue"),
+    ("revenue", "revenue"),
+    ("sales", "revenue"),
+    ("净利润", "profit"),
+    ("利润", "profit"),
+    ("净利", "profit"),
+    ("盈利", "profit"),
+    ("profit", "profit"),
+    ("net income", "profit"),
+    ("earnings", "profit"),
+    ("亏损", "loss"),
+    ("净亏损", "loss"),
+    ("net loss", "loss"),
+    ("loss", "loss"),
+    ("市场规模", "market_size"),
+    ("规模", "market_size"),
+    ("market size", "market_size"),
+    ("market", "market_size"),
+    ("日活", "users"),
+    ("月活", "users"),
+    ("DAU", "users"),
+    ("MAU", "users"),
+    ("用户", "users"),
+    ("users", "users"),
+    ("subscribers", "users"),
+    ("customers", "users"),
+    ("复合增长率", "growth"),
+    ("同比增长", "growth"),
+    ("同比下降", "growth"),
+    ("环比增长", "growth"),
+    ("增长", "growth"),
+    ("增速", "growth"),
+    ("增幅", "growth"),
+    ("下降", "growth"),
+    ("CAGR", "growth"),
+    ("grew", "growth"),
+    ("year earlier", "growth"),
+    ("rose", "growth"),
+    ("fell", "growth"),
+    ("up", "growth"),
+    ("down", "growth"),
+    ("increase", "growth"),
+    ("growth", "growth"),
+    ("year on year", "growth"),
+    ("year-on-year", "growth"),
+    ("收涨", "price_change"),
+    ("收跌", "price_change"),
+    ("上涨", "price_change"),
+    ("下跌", "price_change"),
+    ("涨幅", "price_change"),
+    ("跌幅", "price_change"),
+    ("大涨", "price_change"),
+    ("大跌", "price_change"),
+    ("涨停", "price_change"),
+    ("涨", "price_change"),
+    ("跌", "price_change"),
+    ("shares rose", "price_change"),
+    ("shares fell", "price_change"),
+    ("jumped", "price_change"),
+    ("surged", "price_change"),
+    ("slumped", "price_change"),
+    ("tumbled", "price_change"),
+    ("climbed", "price_change"),
+    ("成交额", "turnover"),
+    ("成交量", "turnover"),
+    ("turnover", "turnover"),
+    ("trading volume", "turnover"),
+    ("成本", "cost"),
+    ("cost", "cost"),
+    ("售价", "price"),
+    ("股价", "price"),
+    ("价格", "price"),
+    ("每股", "price"),
+    ("发行价", "price"),
+    ("price", "price"),
+    ("priced", "price"),
+    ("市场份额", "share"),
+    ("份额", "share"),
+    ("市占率", "share"),
+    ("占比", "share"),
+    ("market share", "share"),
+    ("stake", "share"),
+    ("交易金额", "deal_value"),
+    ("交易对价", "deal_value"),
+    ("收购", "deal_value"),
+    ("并购", "deal_value"),
+    ("作价", "deal_value"),
+    ("acquisition", "deal_value"),
+    ("acquire", "deal_value"),
+    ("takeover", "deal_value"),
+    ("deal", "deal_value"),
+];
+
+fn metric_fits(metric: &str, q: &Q) -> bool {
+    match q.kind {
+        QuantityKind::Percent => matches!(metric, "growth" | "price_change" | "share" | "profit" | "cost"),
+        QuantityKind::Multiple => {
+            matches!(metric, "growth" | "cost" | "users" | "revenue" | "valuation")
+        }
+        QuantityKind::Count => matches!(metric, "users"),
+        QuantityKind::Money => !matches!(metric, "users" | "growth" | "share"),
+    }
+}
+
+/// Nearest metric word to `q` in `[from, to)`, as (distance, metric).
+fn nearest_metric(s: &[char], from: usize, to: usize, q: &Q) -> Option<(usize, &'static str)> {
+    let mut best: Option<(usize, &'static str, usize)> = None;
+    for &(w, m) in METRIC_WORDS {
+        if !metric_fits(m, q) {
+            continue;
+        }
+        let wl = w.chars().count();
+        let ascii = w.is_ascii();
+        let hits = if ascii {
+            [rfind_ci(s, from, q.start.min(to), w), find_ci(s, q.end.min(to), to, w)]
+        } else {
+            [rfind(s, from, q.start.min(to), w), find(s, q.end.min(to), to, w)]
+        };
+        for h in hits.into_iter().flatten() {
+            if ascii
+                && (h > 0 && s[h - 1].is_ascii_alphabetic()
+                    || s.get(h + wl).is_some_and(|c| c.is_ascii_alphabetic() && *c != 's'))
+            {
+                continue;
+            }
+            // Words after the amount count only when close (30亿元人民币融资).
+            let dist = if h >= q.end { (h - q.end) * 2 + 1 } else { q.start - (h + wl) };
+            if h >= q.end && h - q.end > if ascii { 14 } else { 8 } {
+                continue;
+            }
+            // Longer words win ties (市场规模 over 市场, 同比增长 over 增长).
+            if best.is_none_or(|(d, _, l)| dist < d || dist == d && wl > l) {
+                best = Some((dist, m, wl));
+            }
+        }
+    }
+    best.map(|(d, m, _)| (d, m))
+}
+
+const ROUNDS: &[&str] = &[
+    "天使轮",
+    "种子轮",
+    "Pre-A+轮",
+    "Pre-A轮",
+    "Pre-B轮",
+    "A+轮",
+    "B+轮",
+    "C+轮",
+    "A轮",
+    "B轮",
+    "C轮",
+    "D轮",
+    "E轮",
+    "F轮",
+    "战略融资",
+    "Pre-IPO",
+    "IPO",
+    "Series A",
+    "Series B",
+    "Series C",
+    "Series D",
+    "Series E",
+    "Series F",
+    "seed round",
+    "angel round",
+    "pre-IPO",
+];
+
+const INVESTOR_CUES: &[&str] = &[
+    "投资方包括",
+    "投资方为",
+    "投资人含",
+    "投资人包括",
+    "投资者包括",
+    "参投",
+    "跟投",
+    "投资方",
+    "投资人",
+    "investors include",
+    "participation from",
+    "backed by",
+    "investors including",
+    "joined by",
+];
+
+fn is_subject_kind(m: &M) -> bool {
+    matches!(m.kind, EntityKind::Company | EntityKind::Organisation | EntityKind::Index)
+}
+
+/// A mention cited as a source (据彭博, Xsignal 平台显示, according to IDC) is not a subject.
+fn is_source(s: &[char], m: &M) -> bool {
+    let mut b = m.start;
+    while b > 0 && s[b - 1] == ' ' {
+        b -= 1;
+    }
+    let mut e = m.end;
+    while s.get(e) == Some(&' ') {
+        e += 1;
+    }
+    ["据", "according to", "根据", "Analysts at", "analysts at"]
+        .iter()
+        .any(|w| ends_with_at(s, b, w).is_some())
+        || [
+            "测算",
+            "显示",
+            "数据",
+            "预计",
+            "指出",
+            "统计",
+            "认为",
+            "表示",
+            "平台显示",
+            "研报",
+            " said",
+            " estimates",
+            " expects",
+            " expect",
+            " analysts",
+            "预测",
+        ]
+        .iter()
+        .any(|w| starts_with_at(s, e, w).is_some())
+}
+
+const ANAPHORA: &[&str] = &[
+    "该公司",
+    "这家公司",
+    "公司",
+    "其",
+    "该",
+    "它",
+    "It ",
+    " it ",
+    "Its ",
+    " its ",
+    "the company",
+    "The company",
+    "the firm",
+    "the group",
+];
+
+/// The market a market-size figure is about: the words before 市场规模 (or "market")
+/// in the sentence, without leading dates and verbs: 中国 AI 芯片市场.
+fn market_phrase(s: &[char], sent: Span, q: &Q) -> Option<String> {
+    if let Some(at) = rfind(s, sent.start, q.start, "市场规模") {
+        let mut text: String = s[clause_start(s, sent.start, at)..at].iter().collect();
+        for lead in ["预计", "而", "到", "据", "未来五年", "未来三年", "目前", "今年", "明年", "其中"]
+        {
+            if let Some(rest) = text.trim_start().strip_prefix(lead) {
+                text = rest.to_string();
+            }
+        }
+        let text = text.trim().trim_end_matches('的').trim().to_string();
+        let anaphoric = text.starts_with("这一") || text.starts_with('该') || text.starts_with('其');
+        return (!text.is_empty() && !anaphoric && !text.chars().any(|c| c.is_ascii_digit()))
+            .then(|| format!("{text}市场"));
+    }
+    let at = rfind(s, sent.start, q.start, " market")?;
+    if starts_with_at(s, at, " market value").is_some()
+        || starts_with_at(s, at, " market share").is_some()
+        || starts_with_at(s, at, " market cap").is_some()
+    {
+        return None;
+    }
+    let mut b = at;
+    let mut words = 0;
+    while b > sent.start && words < 4 {
+        let mut w = b - 1;
+        while w > sent.start && s[w - 1] != ' ' {
+            w -= 1;
+        }
+        let word: String = s[w..b].iter().collect();
+        let word = word.trim();
+        if word.is_empty()
+            || !word.chars().next().is_some_and(|c| c.is_alphanumeric())
+            || [
+                "expects", "the", "said", "that", "to", "of", "in", "says", "a", "an", "its", "whole",
+                "global",
+            ]
+            .contains(&word)
+                && words > 0
+            || ["expects", "the", "said", "that", "to", "of", "in", "says", "a", "an", "its"].contains(&word)
+        {
+            break;
+        }
+        b = w;
+        words += 1;
+    }
+    let text: String = s[b..at].iter().collect();
+    let text = text.trim().to_string();
+    (!text.is_empty()).then(|| format!("{text} market"))
+}
+
+fn eq_ci(s: &[char], at: usize, w: &str) -> bool {
+    (at..).zip(w.chars()).all(|(k, c)| s.get(k).is_some_and(|x| x.eq_ignore_ascii_case(&c)))
+}
+
+/// Names listed with the subject (智谱 AI、月之暗面、百川智能的估值均已超过…): each gets the fact.
+fn listed_with(s: &[char], mentions: &[M], subject: &str, from: usize, to: usize) -> Vec<String> {
+    let in_range: Vec<&M> =
+        mentions.iter().filter(|m| m.start >= from && m.end <= to && is_subject_kind(m)).collect();
+    let Some(last) = in_range.iter().rposition(|m| m.entity == subject) else {
+        return vec![subject.to_string()];
+    };
+    let joined = |a: &M, b: &M| {
+        a.end <= b.start
+            && s[a.end..b.start].iter().all(|c| "、，,和与及 （）()".contains(*c) || c.is_ascii_alphabetic())
+    };
+    let mut first = last;
+    while first > 0 && joined(in_range[first - 1], in_range[first]) {
+        first -= 1;
+    }
+    let mut names: Vec<String> = Vec::new();
+    for m in &in_range[first..=last] {
+        if !names.contains(&m.entity) {
+            names.push(m.entity.clone());
+        }
+    }
+    names
+}
+
+/// Case-insensitive `find` for English metric words (Revenue, revenue).
+fn find_ci(s: &[char], from: usize, to: usize, w: &str) -> Option<usize> {
+    let n = w.len();
+    (to >= from + n).then(|| (from..=to - n).find(|&b| eq_ci(s, b, w))).flatten()
+}
+
+fn rfind_ci(s: &[char], from: usize, to: usize, w: &str) -> Option<usize> {
+    let n = w.len();
+    (to >= from + n).then(|| (from..=to - n).rev().find(|&b| eq_ci(s, b, w))).flatten()
+}
+
+/// `其` is a pronoun except in 其中, 其他, 其实, 其余, 其次.
+fn anaphoric(s: &[char], from: usize, to: usize) -> bool {
+    ANAPHORA.iter().any(|w| {
+        let mut k = from;
+        while let Some(at) = find(s, k, to, w) {
+            let idiom = *w == "其" && s.get(at + 1).is_some_and(|c| "中他实余次".contains(*c));
+            if !idiom {
+                return true;
+            }
+            k = at + 1;
+        }
+        false
+    })
+}
+
+pub fn facts(s: &[char], sentences: &[Span], qs: &[Q], dates: &[D], mentions: &[M]) -> Vec<F> {
+    let mut out: Vec<F> = Vec::new();
+    let mut sent_i = 0;
+    for (qi, q) in qs.iter().enumerate() {
+        while sent_i + 1 < sentences.len() && sentences[sent_i].end <= q.start {
+            sent_i += 1;
+        }
+        let Some(&sent) = sentences.get(sent_i) else { break };
+        let cs = clause_start(s, sent.start, q.start);
+        let ce = clause_end(s, q.end, sent.end);
+        let prev = out.last();
+        let same_sentence_prev = prev.filter(|f| f.quote == sent);
+        let counted_users = q.kind == QuantityKind::Count && matches!(q.unit, "用户" | "users");
+        let (metric, metric_score) = match nearest_metric(s, cs, ce, q).filter(|_| !counted_users) {
+            _ if counted_users => ("users", 0.25),
+            Some((_, m)) => (m, 0.25),
+            None => match nearest_metric(s, sent.start, cs, q) {
+                Some((_, m)) => (m, 0.1),
+                None => match same_sentence_prev.filter(|f| metric_fits(f.metric, q)) {
+                    Some(f) => (f.metric, 0.1),
+                    None => ("other", 0.0),
+                },
+            },
+        };
+        let candidates: Vec<&M> = mentions
+            .iter()
+            .filter(|m| m.start >= sent.start && m.end <= sent.end && is_subject_kind(m) && !is_source(s, m))
+            .collect();
+        let investor_cue = INVESTOR_CUES.iter().filter_map(|w| find(s, sent.start, sent.end, w)).min();
+        let before_cue = |m: &&M| investor_cue.is_none_or(|c| m.start < c || q.start > c);
+        let mut subject: Option<(String, f64)> = None;
+        if metric == "market_size"
+            || (metric == "growth" && rfind(s, sent.start, q.start, "市场规模").is_some())
+        {
+            subject = market_phrase(s, sent, q).map(|p| (p, 0.2)).or_else(|| {
+                let prev_market =
+                    out.iter().rev().find(|f| f.metric == "market_size" && f.quote.end + 400 > sent.start);
+                prev_market.map(|f| (f.subject.clone(), 0.1))
+            });
+        }
+        let before: Vec<&&M> = candidates.iter().filter(|m| m.end <= q.start && before_cue(m)).collect();
+        // What 该公司 / it refers to: the topic (first name) of the previous sentence, else
+        // the last name shortly before.
+        let earlier_mention = || {
+            let usable = |m: &&M| is_subject_kind(m) && !is_source(s, m);
+            let prev_sent = sent_i.checked_sub(1).and_then(|k| sentences.get(k)).copied();
+            prev_sent
+                .and_then(|p| mentions.iter().filter(usable).find(|m| m.start >= p.start && m.end <= p.end))
+                .or_else(|| {
+                    mentions
+                        .iter()
+                        .rev()
+                        .filter(usable)
+                        .find(|m| m.end <= sent.start && m.end + 400 > sent.start)
+                })
+                .map(|m| (m.entity.clone(), 0.1))
+        };
+        subject = subject
+            .or_else(|| before.iter().rfind(|m| m.start >= cs).map(|m| (m.entity.clone(), 0.25)))
+            .or_else(|| {
+                if anaphoric(s, sent.start, q.start) && before.is_empty() {
+                    earlier_mention()
+                } else {
+                    None
+                }
+            })
+            .or_else(|| same_sentence_prev.map(|f| (f.subject.clone(), 0.15)))
+            .or_else(|| before.first().map(|m| (m.entity.clone(), 0.15)))
+            .or_else(|| if anaphoric(s, cs, ce) { earlier_mention() } else { None })
+            .or_else(|| {
+                candidates.iter().find(|m| m.start >= q.end && m.start < ce).map(|m| (m.entity.clone(), 0.1))
+            })
+            .or_else(|| earlier_mention().map(|(e, _)| (e, 0.05)));
+        let Some((subject, subject_score)) = subject else { continue };
+        // A percentage move of a share or an index is a price change, not growth.
+        let stock_words = ["shares", "Shares", "stock", "股价", "指数", "Index", "ETF"];
+        let stock = stock_words.iter().any(|w| find(s, cs, ce, w).is_some())
+            || mentions.iter().any(|m| m.entity == subject && m.kind == EntityKind::Index);
+        let metric = if metric == "growth" && q.kind == QuantityKind::Percent && stock {
+            "price_change"
+        } else {
+            metric
+        };
+        if metric == "other" && q.kind != QuantityKind::Money {
+            continue;
+        }
+        // The date of the clause, else the nearest one before in the sentence, else after.
+        let in_sent = || dates.iter().filter(|d| d.start >= sent.start && d.end <= sent.end);
+        let date = in_sent()
+            .filter(|d| d.start >= cs && d.end <= ce)
+            .min_by_key(|d| d.start.abs_diff(q.start))
+            .or_else(|| in_sent().rfind(|d| d.end <= q.start))
+            .or_else(|| in_sent().find(|d| d.start >= q.end))
+            .map(|d| d.value.clone());
+        let (round, investors, lead_investor) = if metric == "funding" || metric == "proceeds" {
+            funding_details(s, sent, sentences.get(sent_i + 1).copied(), mentions, &subject, q.start)
+        } else {
+            (None, Vec::new(), None)
+        };
+        let confidence =
+            (0.4 + metric_score + subject_score + if date.is_some() { 0.05 } else { 0.0 }).min(0.95);
+        for subject in listed_with(s, mentions, &subject, cs, q.start) {
+            out.push(F {
+                subject,
+                metric,
+                quantity: qi,
+                date: date.clone(),
+                round: round.clone(),
+                investors: investors.clone(),
+                lead_investor: lead_investor.clone(),
+                quote: sent,
+                confidence: (confidence * 100.0).round() / 100.0,
+            });
+        }
+    }
+    out
+}
+
+/// Round, investors and lead investor stated in a funding sentence (or the next one when
+/// it goes on about the investors).
+fn funding_details(
+    s: &[char],
+    sent: Span,
+    next: Option<Span>,
+    mentions: &[M],
+    subject: &str,
+    at: usize,
+) -> (Option<String>, Vec<String>, Option<String>) {
+    // A funding sentence may list several deals separated by semicolons: keep to this one.
+    let sent = Span {
+        start: (sent.start..at).rev().find(|&k| matches!(s[k], '；' | ';')).map_or(sent.start, |k| k + 1),
+        end: (at..sent.end).find(|&k| matches!(s[k], '；' | ';')).unwrap_or(sent.end),
+    };
+    let round = ROUNDS
+        .iter()
+        .filter_map(|r| find(s, sent.start, sent.end, r).map(|at| (at, *r)))
+        .min_by_key(|&(at, r)| (at, std::cmp::Reverse(r.len())))
+        .map(|(_, r)| r.to_string());
+    let mut end = sent.end;
+    if let Some(n) = next {
+        if INVESTOR_CUES.iter().any(|w| find(s, n.start, n.end.min(n.start + 20), w).is_some()) {
+            end = n.end;
+        }
+    }
+    let leading = INVESTOR_CUES.iter().filter(|w| !matches!(**w, "参投" | "跟投"));
+    let cue = leading.filter_map(|w| find(s, sent.start, end, w)).min();
+    // 五源资本、启明创投跟投: names before a trailing cue in their clause.
+    let trailing = |m: &M| {
+        let ce = clause_end(s, m.end, end);
+        ["跟投", "参投", "领投"].iter().any(|w| find(s, m.end, ce, w).is_some())
+    };
+    let lead_cn = rfind(s, sent.start, end, "领投");
+    let lead_en = find(s, sent.start, end, "led by");
+    let mut investors = Vec::new();
+    let mut lead = None;
+    for m in mentions.iter().filter(|m| m.start >= sent.start && m.end <= end && m.entity != subject) {
+        if m.kind == EntityKind::Person || m.kind == EntityKind::Index {
+            continue;
+        }
+        let after_cue = cue.is_some_and(|c| m.start > c) || lead_en.is_some_and(|c| m.start > c);
+        let is_lead_cn = lead_cn.is_some_and(|l| m.end <= l && l - m.end <= 2);
+        let is_lead_en = lead_en.is_some_and(|l| m.start > l && m.start - l <= 8);
+        if is_lead_cn || is_lead_en {
+            lead.get_or_insert_with(|| m.entity.clone());
+        }
+        if (after_cue || is_lead_cn || trailing(m)) && !investors.contains(&m.entity) {
+            investors.push(m.entity.clone());
+        }
+    }
+    (round, investors, lead)
+}

@@ -1,0 +1,711 @@
+//! Mentions of companies, organisations, indices and people: a registry of known
+//! entities with aliases across scripts (one Aho-Corasick pass), plus detection of
+//! unknown organisations (company-name suffixes, English corporate names) and people
+//! (by title and speech verb).
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::numeral::is_cjk;
+use super::text::{ends_with_at, starts_with_at};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Company,
+    Organisation,
+    Index,
+    Person,
+}
+
+/// One known entity: its canonical name, kind and aliases (any script or language).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Entity {
+    pub name: String,
+    pub kind: EntityKind,
+    pub aliases: Vec<String>,
+}
+
+/// Known entities compiled into one automaton.
+pub struct Registry {
+    entities: Vec<Entity>,
+    /// Pattern index -> entity index.
+    owner: Vec<usize>,
+    automaton: AhoCorasick,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct M {
+    pub start: usize,
+    pub end: usize,
+    pub entity: String,
+    pub kind: EntityKind,
+}
+
+use EntityKind::{Company as C, Index as I, Organisation as O};
+
+const BUILTIN: &[(&str, EntityKind, &[&str])] = &[
+    ("DeepSeek", C, &["DeepSeek", "深度求索", "Deepseek"]),
+    ("幻方量化", C, &["幻方量化", "幻方", "High-Flyer", "High-Flyer Capital"]),
+    ("智谱", C, &["智谱", "智谱AI", "智谱华章", "Zhipu AI", "Zhipu", "北京智谱华章科技有限公司"]),
+    ("月之暗面", C, &["月之暗面", "Kimi", "Moonshot AI", "Moonshot"]),
+    ("百川智能", C, &["百川智能", "Baichuan", "Baichuan AI"]),
+    ("阶跃星辰", C, &["阶跃星辰", "StepFun", "Stepfun"]),
+    ("MiniMax", C, &["MiniMax", "稀宇科技"]),
+    ("零一万物", C, &["零一万物", "01.AI", "01.ai"]),
+    ("OpenAI", C, &["OpenAI"]),
+    ("Anthropic", C, &["Anthropic"]),
+    ("英伟达", C, &["英伟达", "Nvidia", "NVIDIA", "輝達"]),
+    ("华为", C, &["华为", "Huawei", "華為"]),
+    ("华为昇腾", C, &["华为昇腾", "昇腾", "Ascend"]),
+    ("华为云", C, &["华为云", "Huawei Cloud"]),
+    ("腾讯", C, &["腾讯", "Tencent", "騰訊"]),
+    ("腾讯云", C, &["腾讯云", "Tencent Cloud"]),
+    ("腾讯投资", C, &["腾讯投资", "Tencent Investment"]),
+    ("阿里巴巴", C, &["阿里巴巴", "阿里", "Alibaba"]),
+    ("阿里云", C, &["阿里云", "Alibaba Cloud"]),
+    ("百度", C, &["百度", "Baidu"]),
+    ("字节跳动", C, &["字节跳动", "ByteDance", "字节"]),
+    ("科大讯飞", C, &["科大讯飞", "iFlytek", "iFLYTEK"]),
+    ("摩尔线程", C, &["摩尔线程", "Moore Threads"]),
+    ("沐曦", C, &["沐曦", "MetaX"]),
+    ("天数智芯", C, &["天数智芯", "Iluvatar CoreX"]),
+    ("海光信息", C, &["海光信息", "Hygon"]),
+    ("寒武纪", C, &["寒武纪", "Cambricon"]),
+    ("商汤", C, &["商汤", "商汤科技", "SenseTime"]),
+    ("中芯国际", C, &["中芯国际", "SMIC"]),
+    ("台积电", C, &["台积电", "TSMC", "台積電"]),
+    ("国科微", C, &["国科微"]),
+    ("浪潮信息", C, &["浪潮信息", "浪潮", "Inspur"]),
+    ("新华三", C, &["新华三", "H3C"]),
+    ("苹果", C, &["苹果公司", "Apple"]),
+    ("微软", C, &["微软", "Microsoft"]),
+    ("谷歌", C, &["谷歌", "Google", "Alphabet"]),
+    ("Meta", C, &["Meta Platforms", "Meta"]),
+    ("亚马逊", C, &["亚马逊", "Amazon"]),
+    ("小米", C, &["小米", "Xiaomi"]),
+    ("比亚迪", C, &["比亚迪", "BYD"]),
+    ("宁德时代", C, &["宁德时代", "CATL"]),
+    ("联想", C, &["联想", "Lenovo"]),
+    ("京东", C, &["京东", "JD.com"]),
+    ("美团", C, &["美团", "Meituan"]),
+    ("拼多多", C, &["拼多多", "PDD Holdings"]),
+    ("快手", C, &["快手", "Kuaishou"]),
+    ("中信证券", C, &["中信证券", "CITIC Securities"]),
+    ("银河证券", C, &["银河证券", "中国银河证券", "China Galaxy Securities"]),
+    ("东方证券", C, &["东方证券", "Orient Securities"]),
+    ("中金公司", C, &["中金公司", "中金", "CICC"]),
+    ("高盛", C, &["高盛", "Goldman Sachs"]),
+    ("摩根士丹利", C, &["摩根士丹利", "大摩", "Morgan Stanley"]),
+    ("红杉中国", C, &["红杉中国", "HongShan", "红杉资本中国"]),
+    ("高瓴", C, &["高瓴", "高瓴资本", "Hillhouse"]),
+    ("软银", C, &["软银", "SoftBank"]),
+    ("五源资本", C, &["五源资本", "5Y Capital"]),
+    ("启明创投", C, &["启明创投", "Qiming Venture Partners"]),
+    ("上海国有资本投资有限公司", C, &["上海国有资本投资有限公司", "上海国投"]),
+    ("Omdia", O, &["Omdia"]),
+    ("Xsignal", O, &["Xsignal"]),
+    ("彭博", O, &["彭博", "Bloomberg"]),
+    ("彭博亿万富翁指数", I, &["彭博亿万富翁指数", "Bloomberg Billionaires Index"]),
+    ("中商产业研究院", O, &["中商产业研究院"]),
+    ("IDC", O, &["IDC"]),
+    ("工业和信息化部", O, &["工业和信息化部", "工信部", "MIIT"]),
+    ("中国工程院", O, &["中国工程院"]),
+    ("清华大学", O, &["清华大学", "Tsinghua University"]),
+    ("上海人工智能研究院", O, &["上海人工智能研究院"]),
+    ("中国经营报", O, &["中国经营报"]),
+    ("半导体ETF", I, &["512480", "半导体ETF", "半导体 ETF"]),
+    ("中证全指半导体指数", I, &["中证全指半导体指数"]),
+    ("沪深300", I, &["沪深300", "CSI 300"]),
+    ("上证指数", I, &["上证指数", "上证综指", "Shanghai Composite"]),
+    ("恒生指数", I, &["恒生指数", "恒指", "Hang Seng Index"]),
+    ("恒生科技指数", I, &["恒生科技指数", "Hang Seng Tech Index"]),
+    ("纳斯达克综合指数", I, &["纳斯达克综合指数", "纳指", "Nasdaq Composite"]),
+    ("标普500", I, &["标普500", "标普500指数", "S&P 500"]),
+    ("科创50", I, &["科创50", "STAR 50"]),
+];
+
+impl Registry {
+    /// The built-in registry, compiled once.
+    pub fn builtin() -> &'static Registry {
+        static R: OnceLock<Registry> = OnceLock::new();
+        R.get_or_init(|| Registry::new(Vec::new()))
+    }
+
+    /// The built-in entities plus `extra` (a user's own list). An extra entity with a
+    /// built-in name adds aliases to it.
+    pub fn new(extra: Vec<Entity>) -> Registry {
+        let mut entities: Vec<Entity> = BUILTIN
+            .iter()
+            .map(|&(name, kind, aliases)| Entity {
+                name: name.into(),
+                kind,
+                aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            })
+            .collect();
+        for e in extra {
+            match entities.iter_mut().find(|b| b.name == e.name) {
+                Some(b) => b.aliases.extend(e.aliases),
+                None => entities.push(e),
+            }
+        }
+        let mut patterns = Vec::new();
+        let mut owner = Vec::new();
+        let mut seen = HashSet::new();
+        for (i, e) in entities.iter().enumerate() {
+            for alias in e.aliases.iter().chain(std::iter::once(&e.name)) {
+                // 智谱AI is also written 智谱 AI: add the spaced form at script boundaries.
+                for form in [alias.clone(), spaced(alias)] {
+                    if !form.trim().is_empty() && seen.insert(form.clone()) {
+                        patterns.push(form);
+                        owner.push(i);
+                    }
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("registry patterns are plain strings");
+        Registry { entities, owner, automaton }
+    }
+
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// Registry matches in `text`, converted to char offsets. ASCII aliases must stand as
+    /// whole words (Meta, not metadata).
+    fn find(&self, text: &str, out: &mut Vec<M>) {
+        let bytes = text.as_bytes();
+        let mut chars_before = 0usize;
+        let mut byte_pos = 0usize;
+        for m in self.automaton.find_iter(text) {
+            chars_before += count_chars(&bytes[byte_pos..m.start()]);
+            byte_pos = m.start();
+            let len = count_chars(&bytes[m.start()..m.end()]);
+            let b_prev = text[..m.start()].chars().next_back();
+            let b_next = text[m.end()..].chars().next();
+            let pat = &bytes[m.start()..m.end()];
+            let glued = |c: Option<char>, edge: u8| {
+                c.is_some_and(|c| c.is_ascii_alphanumeric()) && edge.is_ascii_alphanumeric()
+            };
+            if glued(b_prev, pat[0]) || glued(b_next, pat[pat.len() - 1]) {
+                continue;
+            }
+            let e = &self.entities[self.owner[m.pattern().as_usize()]];
+            out.push(M {
+                start: chars_before,
+                end: chars_before + len,
+                entity: e.name.clone(),
+                kind: e.kind,
+            });
+        }
+    }
+}
+
+fn count_chars(b: &[u8]) -> usize {
+    b.iter().filter(|&&x| (x & 0xC0) != 0x80).count()
+}
+
+fn spaced(alias: &str) -> String {
+    let mut out = String::with_capacity(alias.len() + 2);
+    let mut prev: Option<char> = None;
+    for c in alias.chars() {
+        if let Some(p) = prev {
+            if (is_cjk(p) && c.is_ascii_alphanumeric()) || (p.is_ascii_alphanumeric() && is_cjk(c)) {
+                out.push(' ');
+            }
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+/// Suffixes that end an organisation's name.
+const ORG_SUFFIX: &[(&str, EntityKind)] = &[
+    ("有限责任公司", C),
+    ("股份有限公司", C),
+    ("有限公司", C),
+    ("公司", C),
+    ("集团", C),
+    ("控股", C),
+    ("科技", C),
+    ("智能", C),
+    ("证券", C),
+    ("资本", C),
+    ("创投", C),
+    ("基金", C),
+    ("银行", C),
+    ("研究院", O),
+    ("智库", O),
+    ("研究所", O),
+    ("研究中心", O),
+    ("实验室", O),
+    ("交易所", O),
+    ("大学", O),
+    ("委员会", O),
+];
+
+/// Generic words that, with a suffix, name a kind of firm rather than one firm.
+const GENERIC: &[&str] = &[
+    "该",
+    "这家",
+    "此",
+    "其",
+    "各",
+    "多家",
+    "初创",
+    "明星",
+    "科技",
+    "模型",
+    "大模型",
+    "云计算",
+    "上市",
+    "互联网",
+    "创业",
+    "投资",
+    "私募",
+    "量化",
+    "私募量化",
+    "母",
+    "子",
+    "分",
+    "总",
+    "人工智能",
+    "芯片",
+    "半导体",
+    "服务器",
+    "国有",
+    "民营",
+    "外资",
+    "头部",
+    "龙头",
+    "中国",
+    "国内",
+    "海外",
+    "相关",
+    "一家",
+    "两家",
+    "软件",
+    "硬件",
+    "金融",
+    "咨询",
+    "应用",
+    "平台",
+    "数据",
+    "信息",
+    "基础",
+    "算力",
+    "智算",
+    "独立云及智算",
+    "独立云",
+    "生成式",
+    "风险",
+    "产业",
+    "国家",
+    "人工",
+    "黑",
+    "高",
+    "低",
+    "新",
+    "更",
+    "强",
+    "前沿",
+    "未来",
+    "全",
+    "本",
+    "贵",
+    "他们",
+    "我们",
+    "这些",
+    "那些",
+    "顶尖",
+    "旗下",
+    "集团",
+    "大型",
+    "领先",
+    "知名",
+    "传统",
+    "上游",
+    "下游",
+    "自有",
+    "合资",
+];
+
+/// A stem made only of generic words (大模型明星, 私募量化) names a kind of firm.
+fn is_generic(stem: &str) -> bool {
+    let mut rest = stem;
+    while let Some(g) = GENERIC.iter().filter(|g| rest.ends_with(**g)).max_by_key(|g| g.len()) {
+        rest = &rest[..rest.len() - g.len()];
+    }
+    rest.chars().count() < 2 && rest.len() < stem.len() || stem.chars().count() < 2
+}
+
+/// Characters that end the stretch before a Chinese name (punctuation, spaces, function words).
+fn name_boundary(c: char) -> bool {
+    !is_cjk(c)
+        || "的在由与和及是为据向对被将从了把给让于以其等、含括包如称月年日也又并或而但即就都还已".contains(c)
+}
+
+/// Organisations not in the registry: 谦询科技, 上海国有资本投资有限公司, Acme Robotics Inc.
+fn unknown_orgs(s: &[char], taken: &dyn Fn(usize, usize) -> bool, out: &mut Vec<M>) {
+    let mut i = 0;
+    while i < s.len() {
+        if !is_cjk(s[i]) {
+            i += 1;
+            continue;
+        }
+        let hit = ORG_SUFFIX.iter().find_map(|&(w, k)| starts_with_at(s, i, w).map(|e| (e, k)));
+        let Some((e, kind)) = hit else {
+            i += 1;
+            continue;
+        };
+        let mut b = i;
+        while b > 0 && i - b < 10 && !name_boundary(s[b - 1]) {
+            b -= 1;
+        }
+        let stem: String = s[b..i].iter().collect();
+        let generic = is_generic(&stem);
+        // Loose suffixes (资本, 科技, 智能 ...) end a name only before a boundary: 资本市场 is not a firm.
+        let loose = ["资本", "科技", "智能", "基金", "控股", "创投"]
+            .iter()
+            .any(|w| starts_with_at(s, i, w).is_some());
+        let bounded =
+            s.get(e).is_none_or(|&c| !is_cjk(c) || "、与和及等的在于将已也宣表称发联获完旗是为".contains(c));
+        let generic = generic || (loose && !bounded);
+        if !generic && !taken(b, e) {
+            out.push(M { start: b, end: e, entity: s[b..e].iter().collect(), kind });
+            i = e;
+            continue;
+        }
+        i += 1;
+    }
+    english_orgs(s, taken, out);
+}
+
+const EN_SUFFIX: &[&str] = &[
+    "Inc.",
+    "Inc",
+    "Ltd.",
+    "Ltd",
+    "Corp.",
+    "Corp",
+    "Co.",
+    "Group",
+    "Holdings",
+    "Capital",
+    "Technologies",
+    "Technology",
+    "Securities",
+    "Bank",
+    "Partners",
+    "Ventures",
+    "Labs",
+    "Robotics",
+    "Semiconductor",
+    "Motors",
+    "Research",
+    "Analytics",
+    "Institute",
+    "Association",
+];
+
+/// Runs of capitalised English words ending in a corporate suffix.
+fn english_orgs(s: &[char], taken: &dyn Fn(usize, usize) -> bool, out: &mut Vec<M>) {
+    let mut i = 0;
+    while i < s.len() {
+        let word_start = s[i].is_ascii_uppercase() && (i == 0 || !s[i - 1].is_ascii_alphanumeric());
+        if !word_start {
+            i += 1;
+            continue;
+        }
+        // Collect capitalised words separated by single spaces.
+        let mut words = Vec::new();
+        let mut k = i;
+        loop {
+            let ws = k;
+            while k < s.len() && (s[k].is_ascii_alphanumeric() || matches!(s[k], '&' | '-' | '.')) {
+                k += 1;
+            }
+            let mut we = k;
+            if we > ws && s[we - 1] == '.' && !EN_SUFFIX.iter().any(|x| ends_with_at(s, we, x) == Some(ws)) {
+                we -= 1;
+            }
+            words.push((ws, we));
+            k = we;
+            if s.get(k) == Some(&' ') && s.get(k + 1).is_some_and(|c| c.is_ascii_uppercase()) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let suffix_at = words.iter().rposition(|&(a, b)| {
+            let w: String = s[a..b].iter().collect();
+            EN_SUFFIX.contains(&w.as_str())
+        });
+        if let Some(p) = suffix_at.filter(|&p| p > 0) {
+            let (a, _) = words[0];
+            let (_, b) = words[p];
+            let first: String = s[words[0].0..words[0].1].iter().collect();
+            let a = if matches!(
+                first.as_str(),
+                "The" | "On" | "In" | "At" | "By" | "For" | "And" | "But" | "Its"
+            ) && p > 1
+            {
+                words[1].0
+            } else {
+                a
+            };
+            if !taken(a, b) {
+                out.push(M { start: a, end: b, entity: s[a..b].iter().collect(), kind: C });
+            }
+        }
+        i = words.last().map_or(i + 1, |&(_, b)| b.max(i + 1));
+    }
+}
+
+const TITLES: &[&str] = &[
+    "本报记者",
+    "记者",
+    "分析师",
+    "首席经济学家",
+    "经济学家",
+    "学者",
+    "院长",
+    "院士",
+    "教授",
+    "主任",
+    "总监",
+    "联合创始人",
+    "创始合伙人",
+    "创始人",
+    "合伙人",
+    "董事长",
+    "总裁",
+    "首席执行官",
+    "CEO",
+    "总经理",
+    "副总裁",
+    "负责人",
+    "策划人",
+    "顾问",
+    "委员",
+    "研究员",
+    "发言人",
+    "董事",
+    "部长",
+    "行长",
+    "主席",
+];
+
+const SPEECH: &[&str] = &[
+    "指出",
+    "认为",
+    "表示",
+    "介绍",
+    "透露",
+    "披露",
+    "预测",
+    "预计",
+    "坦言",
+    "发文",
+    "观察",
+    "告诉",
+    "强调",
+    "解释",
+    "分析",
+    "提到",
+    "直言",
+    "称",
+    "说",
+    "向",
+    "通过",
+    "日前",
+    "在",
+    "对",
+    "也",
+    "则",
+    "北京报道",
+    "上海报道",
+    "深圳报道",
+    "报道",
+];
+
+/// Words that follow a title but are not names (记者使用, 记者联系).
+const NOT_NAMES: &[&str] = &[
+    "使用", "联系", "注意", "了解", "获悉", "采访", "发现", "询问", "调查", "统计", "梳理", "从", "就",
+    "独家", "实地",
+];
+
+/// People: a name after a title and before a speech verb (分析师浦俊懿认为), a byline
+/// (本报记者 曲忠芳), a credit (刘洋/制图), or an English name before "said".
+fn people(s: &[char], out: &mut Vec<M>) {
+    let mut names: Vec<(usize, usize)> = Vec::new();
+    for i in 0..s.len() {
+        if let Some(t) = TITLES.iter().filter_map(|t| starts_with_at(s, i, t)).max() {
+            let mut a = t;
+            while s.get(a) == Some(&' ') {
+                a += 1;
+            }
+            if let Some(b) = (a + 2..=a + 3).find(|&b| {
+                s[a..b.min(s.len())].iter().all(|&c| is_cjk(c))
+                    && b <= s.len()
+                    && (s.get(b).is_none_or(|&c| !is_cjk(c))
+                        || SPEECH.iter().any(|v| starts_with_at(s, b, v).is_some()))
+            }) {
+                let name: String = s[a..b].iter().collect();
+                let verb = SPEECH.iter().chain(NOT_NAMES).any(|v| name.starts_with(v));
+                if !verb && !TITLES.iter().any(|t| name.contains(t)) && !name.contains('的') {
+                    names.push((a, b));
+                }
+            }
+        }
+        if s[i] == '/' && starts_with_at(s, i + 1, "制图").is_some() && i >= 2 {
+            let a = (i.saturating_sub(3)..i).find(|&a| s[a..i].iter().all(|&c| is_cjk(c))).unwrap_or(i);
+            if i - a >= 2 {
+                names.push((a, i));
+            }
+        }
+    }
+    english_people(s, &mut names);
+    // Every later occurrence of a found name is a mention too (罗国昭向记者介绍).
+    let mut known: Vec<Vec<char>> = names.iter().map(|&(a, b)| s[a..b].to_vec()).collect();
+    known.sort();
+    known.dedup();
+    for name in &known {
+        let mut i = 0;
+        while i + name.len() <= s.len() {
+            if s[i..i + name.len()] == name[..] {
+                let glued = name[0].is_ascii() && (i > 0 && s[i - 1].is_ascii_alphanumeric());
+                if !glued {
+                    out.push(M {
+                        start: i,
+                        end: i + name.len(),
+                        entity: name.iter().collect(),
+                        kind: EntityKind::Person,
+                    });
+                }
+                i += name.len();
+            } else {
+                i += 1;
+            }
+        }
+    }
+}
+
+/// "Jane Smith, an analyst at ...", "said Jane Smith", "Jane Smith said".
+fn english_people(s: &[char], names: &mut Vec<(usize, usize)>) {
+    let cap_word = |at: usize| -> Option<usize> {
+        if !s.get(at)?.is_ascii_uppercase() || (at > 0 && s[at - 1].is_ascii_alphanumeric()) {
+            return None;
+        }
+        let mut k = at + 1;
+        while s.get(k).is_some_and(|c| c.is_ascii_lowercase() || *c == '\'' || *c == '-') {
+            k += 1;
+        }
+        (k > at + 1).then_some(k)
+    };
+    for i in 0..s.len() {
+        let Some(e1) = cap_word(i) else { continue };
+        if s.get(e1) != Some(&' ') {
+            continue;
+        }
+        let Some(e2) = cap_word(e1 + 1) else { continue };
+        let first: String = s[i..e1].iter().collect();
+        if matches!(
+            first.as_str(),
+            "The" | "On" | "In" | "At" | "By" | "But" | "And" | "Its" | "Chief" | "Analyst"
+        ) {
+            continue;
+        }
+        let after_said = [
+            " said",
+            " says",
+            ", chief",
+            ", an analyst",
+            ", analyst",
+            ", founder",
+            ", co-founder",
+            ", the",
+            ", who",
+            ", head",
+        ]
+        .iter()
+        .any(|w| starts_with_at(s, e2, w).is_some());
+        let before_said = ["said ", "analyst ", "executive ", "founder ", "CEO ", "By ", "by "]
+            .iter()
+            .any(|w| ends_with_at(s, i, w).is_some());
+        if after_said || before_said {
+            names.push((i, e2));
+        }
+    }
+}
+
+/// All mentions of `text` (as `s` in chars), sorted, without overlaps (registry first).
+pub fn mentions(text: &str, s: &[char], registry: &Registry) -> Vec<M> {
+    let mut out = Vec::new();
+    registry.find(text, &mut out);
+    let mut known = out.clone();
+    let mut extra = Vec::new();
+    people(s, &mut extra);
+    {
+        let taken = |a: usize, b: usize| known.iter().any(|m| m.start < b && a < m.end);
+        unknown_orgs(s, &taken, &mut extra);
+    }
+    extra.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    for m in extra {
+        if !known.iter().any(|k| k.start < m.end && m.start < k.end) {
+            known.push(m);
+        }
+    }
+    known.sort_by_key(|m| m.start);
+    out = known;
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(t: &str) -> Vec<(String, String)> {
+        let s: Vec<char> = t.chars().collect();
+        mentions(t, &s, Registry::builtin())
+            .into_iter()
+            .map(|m| (s[m.start..m.end].iter().collect(), m.entity))
+            .collect()
+    }
+
+    #[test]
+    fn aliases_across_scripts() {
+        let got = run("月之暗面（Kimi）与 Moonshot AI、智谱 AI、Zhipu AI，半导体 ETF（512480）");
+        let entities: Vec<&str> = got.iter().map(|(_, e)| e.as_str()).collect();
+        assert_eq!(entities, ["月之暗面", "月之暗面", "月之暗面", "智谱", "智谱", "半导体ETF", "半导体ETF"]);
+    }
+
+    #[test]
+    fn unknown_organisations_and_people() {
+        let got =
+            run("。谦询科技智库创始合伙人龚斌观察指出，东方证券分析师浦俊懿认为，Acme Robotics Inc. said.");
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert!(texts.contains(&"谦询科技智库"), "{texts:?}");
+        assert!(texts.contains(&"龚斌"), "{texts:?}");
+        assert!(texts.contains(&"浦俊懿"), "{texts:?}");
+        assert!(texts.contains(&"Acme Robotics Inc."), "{texts:?}");
+    }
+
+    #[test]
+    fn users_extend_the_registry() {
+        let r =
+            Registry::new(vec![Entity {
+                name: "宇树科技".into(), kind: C, aliases: vec!["Unitree".into()]
+            }]);
+        let t = "Unitree 与宇树科技";
+        let s: Vec<char> = t.chars().collect();
+        let got: Vec<String> = mentions(t, &s, &r).into_iter().map(|m| m.entity).collect();
+        assert_eq!(got, ["宇树科技", "宇树科技"]);
+    }
+}

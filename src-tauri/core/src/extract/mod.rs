@@ -1,0 +1,188 @@
+//! Extraction of market facts from an article's canonical text: quantities (money,
+//! percent, count, multiple), dates, mentions of entities and people, and facts tying a
+//! quantity to a subject, metric and date. Pure functions over the text, no I/O.
+//!
+//! Offsets are Unicode code points into the text, as everywhere in Dossier.
+
+mod date;
+mod fact;
+mod mention;
+pub mod numeral;
+mod quantity;
+mod text;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub use mention::{Entity, EntityKind, Registry};
+pub use quantity::{Qualifier, QuantityKind};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Extraction {
+    pub title: String,
+    pub language: &'static str,
+    pub published: Option<String>,
+    pub quantities: Vec<Quantity>,
+    pub dates: Vec<DateMention>,
+    pub mentions: Vec<Mention>,
+    pub facts: Vec<Fact>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quantity {
+    pub kind: QuantityKind,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub low: f64,
+    pub high: f64,
+    pub unit: String,
+    pub qualifier: Qualifier,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DateMention {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub entity: String,
+    pub kind: EntityKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fact {
+    pub subject: String,
+    pub metric: &'static str,
+    /// Index into `quantities`.
+    pub quantity: usize,
+    pub date: Option<String>,
+    pub round: Option<String>,
+    pub investors: Vec<String>,
+    /// The investor that led the round, when the text says so (also in `investors`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lead_investor: Option<String>,
+    pub quote: String,
+    pub confidence: f64,
+}
+
+/// Extracts with the built-in entity registry. `published` is an ISO date (2025-02-14);
+/// dates without a year and relative dates are resolved against it.
+pub fn extract(text: &str, published: Option<&str>) -> Extraction {
+    extract_with(text, published, Registry::builtin())
+}
+
+/// Extracts with a registry that may hold the user's own entities.
+pub fn extract_with(text: &str, published: Option<&str>, registry: &Registry) -> Extraction {
+    let s: Vec<char> = text.chars().collect();
+    let published_date = published.and_then(|p| NaiveDate::parse_from_str(p.trim(), "%Y-%m-%d").ok());
+    let sentences = text::sentences(&s);
+    let dates = date::dates(&s, published_date, &sentences);
+    let mentions = mention::mentions(text, &s, registry);
+    let nums = numeral::scan(&s);
+    // Numerals inside dates and names (512480, 零一万物) are not amounts.
+    let mut skip: Vec<text::Span> = dates
+        .iter()
+        .map(|d| text::Span { start: d.start, end: d.end })
+        .chain(mentions.iter().map(|m| text::Span { start: m.start, end: m.end }))
+        .collect();
+    skip.sort_by_key(|sp| sp.start);
+    let users_at = |at: usize| {
+        let sent =
+            sentences.iter().find(|sp| sp.end > at).copied().unwrap_or(text::Span { start: 0, end: 0 });
+        let from = sent.start.max(at.saturating_sub(40));
+        [
+            ("用户", "用户"),
+            ("日活", "用户"),
+            ("月活", "用户"),
+            ("users", "users"),
+            ("DAU", "users"),
+            ("MAU", "users"),
+        ]
+        .iter()
+        .find(|(w, _)| text::find(&s, from, at, w).is_some())
+        .map(|&(_, unit)| unit)
+    };
+    let qs = quantity::quantities(&s, &nums, &skip, &users_at);
+    let facts = fact::facts(&s, &sentences, &qs, &dates, &mentions);
+    let slice = |a: usize, b: usize| s[a..b].iter().collect::<String>();
+    Extraction {
+        title: title(text),
+        language: language(&s),
+        published: published_date.map(|d| d.format("%Y-%m-%d").to_string()),
+        quantities: qs
+            .iter()
+            .map(|q| Quantity {
+                kind: q.kind,
+                text: slice(q.start, q.end),
+                start: q.start,
+                end: q.end,
+                low: q.low,
+                high: q.high,
+                unit: q.unit.to_string(),
+                qualifier: q.qualifier,
+            })
+            .collect(),
+        dates: dates
+            .iter()
+            .map(|d| DateMention {
+                text: slice(d.start, d.end),
+                start: d.start,
+                end: d.end,
+                value: d.value.clone(),
+            })
+            .collect(),
+        mentions: mentions
+            .iter()
+            .map(|m| Mention {
+                text: slice(m.start, m.end),
+                start: m.start,
+                end: m.end,
+                entity: m.entity.clone(),
+                kind: m.kind,
+            })
+            .collect(),
+        facts: facts
+            .into_iter()
+            .map(|f| Fact {
+                subject: f.subject,
+                metric: f.metric,
+                quantity: f.quantity,
+                date: f.date,
+                round: f.round,
+                investors: f.investors,
+                lead_investor: f.lead_investor,
+                quote: slice(f.quote.start, f.quote.end),
+                confidence: f.confidence,
+            })
+            .collect(),
+    }
+}
+
+fn title(text: &str) -> String {
+    text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("").chars().take(200).collect()
+}
+
+/// "zh" when Han characters outnumber Latin letters, else "en".
+fn language(s: &[char]) -> &'static str {
+    let (mut han, mut latin) = (0usize, 0usize);
+    for &c in s.iter().take(20_000) {
+        if numeral::is_cjk(c) {
+            han += 1;
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
+        }
+    }
+    if han * 2 >= latin {
+        "zh"
+    } else {
+        "en"
+    }
+}

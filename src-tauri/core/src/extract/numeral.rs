@@ -1,0 +1,842 @@
+//! Numerals in Chinese and English text: Arabic digits (ASCII or full-width, with
+//! thousands separators, decimals, exponents and k/m/bn suffixes), Chinese numerals
+//! (plain and financial forms, 万/亿/兆 magnitudes, abbreviations like 一万三), vague
+//! amounts (数十, 二十几万, 一千多万) and fractions (三分之一, 3/5, 百分之五).
+
+/// What kind of numeral construct was read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NumKind {
+    Plain,
+    /// `A分之B`, `a/b`, possibly mixed (`3又一千分之23`).
+    Fraction,
+    /// `百分之B`, `千分之B`, `万分之B`: B parts per `denominator`; `value_start` is where B begins.
+    PerUnit {
+        denominator: f64,
+        value_start: usize,
+    },
+}
+
+/// One numeral: `[start, end)` in chars; `low == high` unless the numeral is vague.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Num {
+    pub start: usize,
+    pub end: usize,
+    pub low: f64,
+    pub high: f64,
+    pub kind: NumKind,
+    /// Some digit was written with an Arabic numeral.
+    pub arabic: bool,
+    /// Some part was written with Chinese numerals.
+    pub chinese: bool,
+    /// A magnitude (万, 亿, million, bn, k ...) was part of it.
+    pub magnitude: bool,
+    /// Factor of the magnitude that ends the numeral (1e8 for 20亿, 1e6 for 3 million), else 1.
+    pub scale: f64,
+}
+
+impl Num {
+    pub fn vague(&self) -> bool {
+        self.low != self.high
+    }
+}
+
+pub fn ascii_digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+fn cn_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' | '壹' => 1,
+        '二' | '贰' | '貳' | '两' | '兩' | '倆' | '俩' => 2,
+        '三' | '叁' | '參' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' | '陸' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+fn small_unit(c: char) -> Option<f64> {
+    match c {
+        '十' | '拾' => Some(10.0),
+        '百' | '佰' => Some(100.0),
+        '千' | '仟' => Some(1000.0),
+        _ => None,
+    }
+}
+
+fn big_unit(c: char) -> Option<f64> {
+    match c {
+        '万' | '萬' => Some(1e4),
+        '亿' | '億' => Some(1e8),
+        '兆' => Some(1e12),
+        _ => None,
+    }
+}
+
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
+fn is_numeral_char(c: char) -> bool {
+    ascii_digit(c).is_some() || cn_digit(c).is_some() || small_unit(c).is_some() || big_unit(c).is_some()
+}
+
+/// Chars that, alone, are far more often part of a word than a number (陆地, 伍仁, 拾起).
+fn lone_char_is_word(c: char) -> bool {
+    matches!(c, '陆' | '陸' | '肆' | '伍' | '拾' | '佰' | '仟' | '柒' | '捌' | '玖' | '百' | '千' | '〇')
+}
+
+/// `一` followed by these is a word (一切, 一看), not the number one.
+fn one_starts_word(next: char) -> bool {
+    matches!(
+        next,
+        '切' | '看'
+            | '下'
+            | '起'
+            | '样'
+            | '些'
+            | '直'
+            | '般'
+            | '定'
+            | '致'
+            | '旦'
+            | '度'
+            | '再'
+            | '同'
+            | '举'
+            | '流'
+            | '边'
+            | '面'
+            | '向'
+            | '体'
+            | '线'
+            | '齐'
+            | '律'
+            | '贯'
+            | '共'
+            | '道'
+            | '经'
+            | '时'
+    )
+}
+
+/// Reads Arabic digits at `i`: returns (end, value, place of the last significant digit).
+fn arabic_at(s: &[char], i: usize) -> Option<(usize, f64, f64)> {
+    let mut j = i;
+    let mut int_part = String::new();
+    while j < s.len() {
+        if let Some(d) = ascii_digit(s[j]) {
+            int_part.push(char::from(b'0' + d as u8));
+            j += 1;
+        } else if (s[j] == ',' || (s[j] == '，' && j > i && s[j - 1] >= '０' && s[j - 1] <= '９'))
+            && j > i
+            && (1..=3).all(|k| s.get(j + k).and_then(|&c| ascii_digit(c)).is_some())
+            && s.get(j + 4).and_then(|&c| ascii_digit(c)).is_none()
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    if int_part.is_empty() {
+        return None;
+    }
+    let trailing_zeros = int_part.bytes().rev().take_while(|&b| b == b'0').count();
+    let place = if trailing_zeros == int_part.len() { 1.0 } else { 10f64.powi(trailing_zeros as i32) };
+    let mut text = int_part;
+    // A decimal point needs a digit after it; `2222.2222.22` is a list, not a decimal.
+    if j + 1 < s.len() && matches!(s[j], '.' | '．') && ascii_digit(s[j + 1]).is_some() {
+        let mut k = j + 1;
+        let mut frac = String::new();
+        while let Some(d) = s.get(k).and_then(|&c| ascii_digit(c)) {
+            frac.push(char::from(b'0' + d as u8));
+            k += 1;
+        }
+        let dotted_again = k + 1 < s.len() && matches!(s[k], '.' | '．') && ascii_digit(s[k + 1]).is_some();
+        if !dotted_again {
+            text.push('.');
+            text.push_str(&frac);
+            j = k;
+            return Some((j, text.parse().ok()?, 0.0));
+        }
+    }
+    Some((j, text.parse().ok()?, place))
+}
+
+/// Integer of ASCII/full-width digits only (for exponents and fractions).
+fn plain_int_at(s: &[char], i: usize) -> Option<(usize, f64)> {
+    let mut j = i;
+    let mut v = 0f64;
+    while let Some(d) = s.get(j).and_then(|&c| ascii_digit(c)) {
+        v = v * 10.0 + d as f64;
+        j += 1;
+    }
+    (j > i).then_some((j, v))
+}
+
+fn skip_spaces(s: &[char], mut i: usize) -> usize {
+    while i < s.len() && s[i] == ' ' {
+        i += 1;
+    }
+    i
+}
+
+fn ascii_alpha_at(s: &[char], i: usize) -> bool {
+    s.get(i).is_some_and(|c| c.is_ascii_alphabetic())
+}
+
+/// English magnitude words and suffixes after an Arabic number: returns (end, factor).
+fn english_scale(s: &[char], i: usize) -> Option<(usize, f64)> {
+    const SPACED: [(&str, f64); 8] = [
+        ("thousand", 1e3),
+        ("million", 1e6),
+        ("billion", 1e9),
+        ("trillion", 1e12),
+        ("mn", 1e6),
+        ("bn", 1e9),
+        ("M", 1e6),
+        ("k", 1e3),
+    ];
+    const ATTACHED: [(&str, f64); 8] =
+        [("bn", 1e9), ("mn", 1e6), ("tn", 1e12), ("m", 1e6), ("M", 1e6), ("k", 1e3), ("K", 1e3), ("b", 1e9)];
+    let word_at = |at: usize, w: &str| -> Option<usize> {
+        let mut k = at;
+        for wc in w.chars() {
+            if s.get(k).map(|c| c.to_ascii_lowercase()) != Some(wc.to_ascii_lowercase()) {
+                return None;
+            }
+            k += 1;
+        }
+        (!ascii_alpha_at(s, k)).then_some(k)
+    };
+    let exact = |at: usize, w: &str| {
+        let k = at + w.len();
+        (s.len() >= k && s[at..k].iter().copied().eq(w.chars()) && !ascii_alpha_at(s, k)).then_some(k)
+    };
+    for (w, f) in ATTACHED {
+        if let Some(k) = exact(i, w) {
+            return Some((k, f));
+        }
+    }
+    if s.get(i) == Some(&' ') {
+        for (w, f) in SPACED {
+            // Short suffixes must match case exactly (2.5 M, not 2.5 m of something).
+            let k = if w.len() <= 2 { exact(i + 1, w) } else { word_at(i + 1, w) };
+            if let Some(k) = k {
+                return Some((k, f));
+            }
+        }
+    }
+    None
+}
+
+struct Reader<'a> {
+    s: &'a [char],
+}
+
+/// State of a Chinese/mixed numeral being read: the usual section algorithm
+/// (result + section + pending digit) plus vague-step bookkeeping.
+#[derive(Default)]
+struct Acc {
+    result: f64,
+    section: f64,
+    digit: Option<f64>,
+    /// The pending digit is one Chinese digit right after a unit (一万三 = 13000).
+    digit_abbrev: bool,
+    last_unit: f64,
+    last_small: f64,
+    max_big: f64,
+    prev_big: bool,
+    zero: bool,
+    step: Option<f64>,
+    shu: bool,
+    tokens: u32,
+    digits_only: bool,
+    seq_len: u32,
+    arabic: bool,
+    chinese: bool,
+    magnitude: bool,
+    explicit_digit: bool,
+}
+
+impl Acc {
+    fn value(&self) -> f64 {
+        let d = match self.digit {
+            Some(d) if self.digit_abbrev && !self.zero && self.last_unit >= 10.0 => d * self.last_unit / 10.0,
+            Some(d) => d,
+            None => 0.0,
+        };
+        self.result + self.section + d
+    }
+}
+
+impl<'a> Reader<'a> {
+    /// Reads an integer-or-decimal numeral (no fraction) at `i`.
+    fn numeral(&self, i: usize) -> Option<Num> {
+        let s = self.s;
+        let mut a = Acc { digits_only: true, ..Acc::default() };
+        let mut j = i;
+        let mut end = i;
+        let mut decimal: Option<f64> = None;
+        loop {
+            let k = if a.tokens > 0 { skip_spaces(s, j) } else { j };
+            let Some(&c) = s.get(k) else { break };
+            // After spaces only a unit or a digit after a unit may continue the numeral.
+            if k > j
+                && !(big_unit(c).is_some()
+                    || small_unit(c).is_some()
+                    || cn_digit(c).is_some()
+                    || (ascii_digit(c).is_some() && a.last_unit > 0.0 && a.digit.is_none())
+                    || matches!(c, '余' | '多' | '几' | '幾' | '点' | '點'))
+            {
+                break;
+            }
+            if ascii_digit(c).is_some() {
+                if a.digit.is_some() || (a.tokens > 0 && a.digits_only) {
+                    break;
+                }
+                let (e, v, place) = arabic_at(s, k)?;
+                a.digit = Some(v);
+                a.digit_abbrev = false;
+                a.arabic = true;
+                a.explicit_digit = true;
+                if a.step.is_none() && place > 0.0 {
+                    a.step = Some(-place); // tentative: only used if 余/多 follows
+                }
+                j = e;
+            } else if let Some(d) = cn_digit(c) {
+                let twin = |at: Option<&char>| matches!(at, Some('两' | '兩'));
+                if matches!(c, '两' | '兩') && (twin(s.get(k + 1)) || k > 0 && twin(s.get(k - 1))) {
+                    return None;
+                }
+                if d == 0 {
+                    if a.digit.is_some() && a.digits_only {
+                        a.digit = Some(a.digit.unwrap_or(0.0) * 10.0);
+                        a.seq_len += 1;
+                    } else if a.digit.is_some() {
+                        break;
+                    } else {
+                        a.zero = true;
+                        if a.tokens == 0 {
+                            a.digit = Some(0.0);
+                        }
+                    }
+                } else if let Some(prev) = a.digit {
+                    if a.digits_only && a.chinese && !matches!(c, '两' | '兩') && prev >= 1.0 {
+                        a.digit = Some(prev * 10.0 + d as f64);
+                        a.seq_len += 1;
+                    } else {
+                        break;
+                    }
+                } else {
+                    a.digit = Some(d as f64);
+                    a.digit_abbrev = a.last_unit >= 10.0 && !a.zero && a.tokens > 0;
+                    a.seq_len = 1;
+                }
+                a.chinese = true;
+                a.explicit_digit = true;
+                j = k + 1;
+            } else if matches!(c, '几' | '幾' | '数' | '數') {
+                let next_unit =
+                    s.get(k + 1).is_some_and(|&n| small_unit(n).is_some() || big_unit(n).is_some());
+                if a.tokens == 0 && next_unit {
+                    a.shu = true;
+                    a.digit = Some(1.0);
+                } else if matches!(c, '几' | '幾') && a.digit.is_none() && a.tokens > 0 {
+                    let place = if a.zero || a.last_unit < 10.0 { 1.0 } else { a.last_unit / 10.0 };
+                    a.digit = Some(0.0);
+                    a.step = Some(place * 10.0);
+                } else {
+                    break;
+                }
+                a.chinese = true;
+                j = k + 1;
+            } else if let Some(u) = small_unit(c) {
+                if (a.last_small > 0.0 && u >= a.last_small) || a.seq_len > 1 {
+                    break;
+                }
+                if a.tokens == 0 && matches!(c, '十' | '拾') && s.get(k + 1) == Some(&'分') {
+                    // 十分 is "very"; 十分之一 is a fraction and is read by the caller.
+                    if s.get(k + 2) != Some(&'之') {
+                        return None;
+                    }
+                }
+                a.section += a.digit.unwrap_or(1.0) * u;
+                if matches!(a.step, Some(st) if st < 0.0) {
+                    a.step = None;
+                }
+                a.digit = None;
+                a.digit_abbrev = false;
+                a.last_unit = u;
+                a.last_small = u;
+                a.zero = false;
+                a.prev_big = false;
+                a.digits_only = false;
+                a.chinese = true;
+                j = k + 1;
+            } else if let Some(b) = big_unit(c) {
+                if a.tokens == 0 {
+                    return None;
+                }
+                let sec = a.section + a.digit.unwrap_or(0.0);
+                if a.digit.is_none() && a.section == 0.0 {
+                    if !a.prev_big {
+                        break;
+                    }
+                    a.result *= b;
+                    a.max_big *= b;
+                } else if b > a.max_big {
+                    a.result = (a.result + sec) * b;
+                    a.max_big = b;
+                } else {
+                    a.result += sec * b;
+                }
+                if let Some(st) = a.step.filter(|st| *st > 0.0) {
+                    a.step = Some(st * b);
+                } else {
+                    a.step = None;
+                }
+                a.section = 0.0;
+                a.digit = None;
+                a.digit_abbrev = false;
+                a.last_unit = b;
+                a.last_small = 0.0;
+                a.prev_big = true;
+                a.zero = false;
+                a.digits_only = false;
+                a.magnitude = true;
+                j = k + 1;
+            } else if matches!(c, '余' | '多') && a.tokens > 0 {
+                // 十余万, 一千多万: only before a magnitude (四百多 is read as 四百).
+                let n = skip_spaces(s, k + 1);
+                if s.get(n).is_none_or(|&u| big_unit(u).is_none()) {
+                    break;
+                }
+                let place = match a.step {
+                    Some(st) if st < 0.0 && a.digit.is_some() => -st,
+                    _ if a.digit.is_none() && a.last_unit > 0.0 => a.last_unit,
+                    _ => break,
+                };
+                a.step = Some(place);
+                j = k + 1;
+                a.tokens += 1;
+                continue;
+            } else if matches!(c, '点' | '點') && a.tokens > 0 && !a.shu {
+                // Decimal part in Chinese digits (two/两 is not used there).
+                let mut m = skip_spaces(s, k + 1);
+                let mut frac = 0.0;
+                let mut scale = 0.1;
+                let mut n = 0;
+                while let Some(&fc) = s.get(m) {
+                    let d = match (cn_digit(fc), ascii_digit(fc)) {
+                        (Some(_), _) if matches!(fc, '两' | '兩' | '倆' | '俩') => break,
+                        (Some(d), _) | (None, Some(d)) => d,
+                        _ => break,
+                    };
+                    frac += d as f64 * scale;
+                    scale /= 10.0;
+                    n += 1;
+                    m += 1;
+                    let sp = skip_spaces(s, m);
+                    if sp > m && s.get(sp).is_some_and(|&c| cn_digit(c).is_some()) {
+                        m = sp;
+                    }
+                }
+                if n == 0 {
+                    break;
+                }
+                decimal = Some(frac);
+                j = m;
+                a.tokens += 1;
+                end = j;
+                break;
+            } else if c == '打' && a.tokens > 0 && a.explicit_digit {
+                let v = a.value() * 12.0;
+                return Some(Num {
+                    start: i,
+                    end: k + 1,
+                    low: v,
+                    high: v,
+                    kind: NumKind::Plain,
+                    arabic: a.arabic,
+                    chinese: true,
+                    magnitude: false,
+                    scale: 1.0,
+                });
+            } else {
+                break;
+            }
+            a.tokens += 1;
+            end = j;
+        }
+        if a.tokens == 0 || (!a.explicit_digit && !a.shu && a.section == 0.0 && a.result == 0.0) {
+            return None;
+        }
+        let mut low = a.value();
+        if let Some(f) = decimal {
+            low += f;
+            // 二点五亿: a magnitude may follow the decimal part.
+            if let Some(b) = s.get(end).and_then(|&c| big_unit(c)) {
+                low *= b;
+                end += 1;
+                a.magnitude = true;
+                a.prev_big = true;
+                a.last_unit = b;
+                decimal = None;
+            }
+        }
+        let first = s[i];
+        if end == i + 1
+            && (lone_char_is_word(first)
+                || (first == '一' && s.get(end).is_some_and(|&n| one_starts_word(n))))
+        {
+            return None;
+        }
+        if first == '四' && s.get(i + 1) == Some(&'川') {
+            return None;
+        }
+        if !a.arabic && end == i + 2 && a.digits_only && a.seq_len == 2 {
+            // 九九, 五五: repeated digits are names or idioms, not numbers.
+            return None;
+        }
+        let mut high = low;
+        if a.shu {
+            high = low * 10.0;
+        } else if let Some(st) = a.step.filter(|st| *st > 0.0) {
+            high = low + st;
+        }
+        let mut magnitude = a.magnitude;
+        let mut scale = if a.prev_big && a.digit.is_none() && decimal.is_none() { a.last_unit } else { 1.0 };
+        // k/m/bn and English magnitude words after a number written in Arabic digits.
+        if a.arabic && !a.chinese && decimal.is_none() {
+            if let Some((e_end, p, power)) = self.exponent(end) {
+                low = if power { low.abs().powf(p).copysign(low) } else { low * 10f64.powf(p) };
+                high = low;
+                end = e_end;
+            } else if let Some((e_end, f)) = english_scale(s, end) {
+                low *= f;
+                high *= f;
+                end = e_end;
+                magnitude = true;
+                scale = f;
+            }
+        }
+        // 4.52 x 1e8 is 451999999.99999994 in binary: round to the digits a writer can mean.
+        let tidy = |v: f64| if v.abs() >= 1.0 { (v * 1e6).round() / 1e6 } else { v };
+        let (low, high) = (tidy(low), tidy(high));
+        Some(Num {
+            start: i,
+            end,
+            low,
+            high,
+            kind: NumKind::Plain,
+            arabic: a.arabic,
+            chinese: a.chinese,
+            magnitude,
+            scale,
+        })
+    }
+
+    /// `e5`, `E-1`, `^5`, `^-1` after a mantissa: returns (end, exponent, is_power).
+    fn exponent(&self, i: usize) -> Option<(usize, f64, bool)> {
+        let s = self.s;
+        let c = *s.get(i)?;
+        if !matches!(c, 'e' | 'E' | '^') {
+            return None;
+        }
+        let mut k = i + 1;
+        let mut neg = false;
+        while let Some(&sc) = s.get(k) {
+            match sc {
+                '+' | '＋' => {}
+                '-' | '－' => neg = !neg,
+                _ => break,
+            }
+            k += 1;
+            if c != '^' {
+                break;
+            }
+        }
+        let (e, v) = plain_int_at(s, k)?;
+        if ascii_alpha_at(s, e) {
+            return None;
+        }
+        Some((e, if neg { -v } else { v }, c == '^'))
+    }
+}
+
+/// Every numeral in `s`, left to right, non-overlapping.
+pub fn scan(s: &[char]) -> Vec<Num> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        match numeral_at(s, i) {
+            Some(n) => {
+                i = n.end.max(i + 1);
+                out.push(n);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Could a numeral start at `i`? Cheap test used before the full reader.
+fn may_start(s: &[char], i: usize) -> bool {
+    let c = s[i];
+    is_numeral_char(c) || matches!(c, '负' | '負' | '-' | '－' | '−' | '.' | '几' | '幾' | '数' | '數' | '半')
+}
+
+/// The numeral (with sign, fraction or per-unit form) starting exactly at `i`.
+pub fn numeral_at(s: &[char], i: usize) -> Option<Num> {
+    if !may_start(s, i) {
+        return None;
+    }
+    let prev = if i > 0 { Some(s[i - 1]) } else { None };
+    // Inside an identifier (GPT-4, A100, 7B) or a longer Arabic number: not a numeral.
+    let hyphen_id = prev == Some('-') && i >= 2 && s[i - 2].is_ascii_alphabetic();
+    if ascii_digit(s[i]).is_some()
+        && (hyphen_id || prev.is_some_and(|p| p.is_ascii_alphanumeric() || ascii_digit(p).is_some()))
+    {
+        return None;
+    }
+    let r = Reader { s };
+    let c = s[i];
+    // Signs.
+    if matches!(c, '负' | '負' | '-' | '－' | '−') {
+        let ascii_sign = c != '负' && c != '負';
+        if ascii_sign && prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, '-' | '－' | '%' | '％')) {
+            return None;
+        }
+        let mut n = numeral_at(s, i + 1)?;
+        if n.start != i + 1 || (ascii_sign && !n.arabic) {
+            return None;
+        }
+        if !(matches!(n.kind, NumKind::Fraction)
+            && s.get(i + 1..n.end).is_some_and(|t| t.contains(&'负') || t.contains(&'負')))
+        {
+            let (l, h) = (-n.high, -n.low);
+            n.low = l;
+            n.high = h;
+        }
+        n.start = i;
+        return Some(n);
+    }
+    if c == '.' {
+        if prev.is_some_and(|p| p == '.' || ascii_digit(p).is_some() || p.is_ascii_alphabetic()) {
+            return None;
+        }
+        let (e, v) = plain_int_at(s, i + 1)?;
+        let digits = e - i - 1;
+        let v = v / 10f64.powi(digits as i32);
+        return Some(Num {
+            start: i,
+            end: e,
+            low: v,
+            high: v,
+            kind: NumKind::Plain,
+            arabic: true,
+            chinese: false,
+            magnitude: false,
+            scale: 1.0,
+        });
+    }
+    if c == '半' {
+        if s.get(i + 1) == Some(&'百') {
+            return Some(Num {
+                start: i,
+                end: i + 2,
+                low: 50.0,
+                high: 50.0,
+                kind: NumKind::Plain,
+                arabic: false,
+                chinese: true,
+                magnitude: false,
+                scale: 1.0,
+            });
+        }
+        return None;
+    }
+    // Bare per-unit forms: 百分之五, 千分之2.4, 万分之三, 百万分之五.
+    if let Some(n) = per_unit(s, i) {
+        return Some(n);
+    }
+    let n = r.numeral(i)?;
+    // Fractions: A分之B, a/b, and mixed forms with 又 or a space.
+    if let Some(f) = fraction_after(s, &n) {
+        return Some(f);
+    }
+    Some(n)
+}
+
+fn per_unit(s: &[char], i: usize) -> Option<Num> {
+    let mut k = i;
+    let mut denom = 1.0;
+    while let Some(&c) = s.get(k) {
+        let u = small_unit(c).or(big_unit(c));
+        match u {
+            Some(u) => denom *= u,
+            None => break,
+        }
+        k = skip_spaces(s, k + 1);
+    }
+    if k == i || denom < 100.0 || s.get(k) != Some(&'分') {
+        return None;
+    }
+    let k = skip_spaces(s, k + 1);
+    if s.get(k) != Some(&'之') {
+        return None;
+    }
+    let b_at = skip_spaces(s, k + 1);
+    let b = Reader { s }.numeral(b_at)?;
+    Some(Num { start: i, end: b.end, kind: NumKind::PerUnit { denominator: denom, value_start: b_at }, ..b })
+}
+
+fn fraction_after(s: &[char], a: &Num) -> Option<Num> {
+    let r = Reader { s };
+    let mut k = skip_spaces(s, a.end);
+    // Mixed number: W又A分之B.
+    if s.get(k) == Some(&'又') {
+        let f_at = skip_spaces(s, k + 1);
+        let f = numeral_at(s, f_at).filter(|f| f.kind == NumKind::Fraction)?;
+        let v = a.low + f.low.copysign(a.low);
+        return Some(Num { start: a.start, end: f.end, low: v, high: v, kind: NumKind::Fraction, ..*a });
+    }
+    if s.get(k) == Some(&'分') {
+        k = skip_spaces(s, k + 1);
+        if s.get(k) != Some(&'之') {
+            return None;
+        }
+        k = skip_spaces(s, k + 1);
+        let neg = matches!(s.get(k), Some('负' | '負'));
+        let b_at = if neg { k + 1 } else { k };
+        let b = r.numeral(b_at)?;
+        if a.low == 0.0 || a.vague() || b.vague() {
+            return None;
+        }
+        let num = if neg { -b.low } else { b.low };
+        let v = num / a.low;
+        return Some(Num {
+            start: a.start,
+            end: b.end,
+            low: v,
+            high: v,
+            kind: NumKind::Fraction,
+            chinese: true,
+            ..*a
+        });
+    }
+    // a/b with integers; 1 3/5 mixed; not part of a date like 2025/02/14.
+    if a.arabic && !a.chinese && a.low.fract() == 0.0 && !a.magnitude {
+        let slash = |at: usize| matches!(s.get(at), Some('/' | '／'));
+        if slash(a.end) {
+            let (e, d) = plain_int_at(s, a.end + 1)?;
+            if d == 0.0 || slash(e) || a.start > 0 && slash(a.start - 1) {
+                return None;
+            }
+            let v = a.low / d;
+            return Some(Num { start: a.start, end: e, low: v, high: v, kind: NumKind::Fraction, ..*a });
+        }
+        if s.get(a.end) == Some(&' ') {
+            let (e1, n1) = plain_int_at(s, a.end + 1)?;
+            if slash(e1) {
+                let (e2, d) = plain_int_at(s, e1 + 1)?;
+                if d != 0.0 && !slash(e2) {
+                    let v = a.low + n1 / d;
+                    return Some(Num {
+                        start: a.start,
+                        end: e2,
+                        low: v,
+                        high: v,
+                        kind: NumKind::Fraction,
+                        ..*a
+                    });
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> (String, f64, f64) {
+        let s: Vec<char> = text.chars().collect();
+        let n = scan(&s);
+        assert_eq!(n.len(), 1, "{text}: {n:?}");
+        (s[n[0].start..n[0].end].iter().collect(), n[0].low, n[0].high)
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        for (t, v) in [
+            ("1.19亿", 1.19e8),
+            ("2215万", 2.215e7),
+            ("3万亿", 3e12),
+            ("1,100.9亿", 1.1009e11),
+            ("2千零30万", 2.03e7),
+            ("一千二百零六亿", 1.206e11),
+            ("四十九兆九千五百九十二億", 4.99592e13),
+            ("１１.92亿", 1.192e9),
+            ("两千四百五", 2450.0),
+            ("九十二万四", 924000.0),
+            ("五亿零六", 500000006.0),
+            ("四万万", 4e8),
+            ("一百零十万", 1100000.0),
+            ("两千万点五五四四", 20000000.5544),
+            ("负四十五亿零四百零四万", -4504040000.0),
+            ("三分之一", 1.0 / 3.0),
+            ("十分之一", 0.1),
+            ("$1.5bn", 0.0),
+        ] {
+            if t.starts_with('$') {
+                continue;
+            }
+            let (_, low, _) = one(t);
+            assert!((low - v).abs() < 1e-6 * v.abs().max(1.0), "{t}: {low} != {v}");
+        }
+    }
+
+    #[test]
+    fn vague_amounts() {
+        assert_eq!(one("数亿"), ("数亿".into(), 1e8, 1e9));
+        assert_eq!(one("数十"), ("数十".into(), 10.0, 100.0));
+        assert_eq!(one("三十几万"), ("三十几万".into(), 3e5, 4e5));
+        assert_eq!(one("二百余万"), ("二百余万".into(), 2e6, 3e6));
+        assert_eq!(one("一千多万"), ("一千多万".into(), 1e7, 2e7));
+        assert_eq!(one("500余万"), ("500余万".into(), 5e6, 6e6));
+    }
+
+    #[test]
+    fn english_magnitudes() {
+        assert_eq!(one("1.5bn").1, 1.5e9);
+        assert_eq!(one("300 million").1, 3e8);
+        assert_eq!(one("1.2 trillion").1, 1.2e12);
+        assert_eq!(one("40k").1, 4e4);
+    }
+
+    #[test]
+    fn words_are_not_numbers() {
+        for t in ["一切", "四川", "陆地", "万", "两两", "十分重要", "拾起"] {
+            let s: Vec<char> = t.chars().collect();
+            assert!(scan(&s).is_empty(), "{t}: {:?}", scan(&s));
+        }
+    }
+
+    #[test]
+    fn identifiers_are_not_numbers() {
+        let s: Vec<char> = "GPT-4 A100".chars().collect();
+        assert!(scan(&s).is_empty());
+    }
+}

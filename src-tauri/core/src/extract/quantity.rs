@@ -1,0 +1,596 @@
+//! Quantities: numerals given a kind (money, percent, count, multiple), a unit, a
+//! qualifier from the hedges around them, and merged into ranges (10亿美元到1500亿美元).
+
+use super::numeral::{self, Num, NumKind};
+use super::text::{ends_with_at, starts_with_at, Span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuantityKind {
+    Money,
+    Percent,
+    Count,
+    Multiple,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Qualifier {
+    Exact,
+    Approx,
+    Gt,
+    Gte,
+    Lt,
+    Lte,
+    Range,
+    Vague,
+}
+
+/// A quantity before serialisation; `unit` is an ISO code, `%`, `x` or a counted word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Q {
+    pub kind: QuantityKind,
+    pub start: usize,
+    pub end: usize,
+    /// Where the numeral itself starts (after any hedge word).
+    pub num_start: usize,
+    pub low: f64,
+    pub high: f64,
+    pub unit: &'static str,
+    pub qualifier: Qualifier,
+}
+
+/// Currency words written after the amount, longest first within a shared prefix.
+const CURRENCY_AFTER: &[(&str, &str)] = &[
+    ("元人民币", "CNY"),
+    ("元港币", "HKD"),
+    ("元美金", "USD"),
+    ("元", "CNY"),
+    ("人民币", "CNY"),
+    ("块钱", "CNY"),
+    ("块", "CNY"),
+    ("美元", "USD"),
+    ("美金", "USD"),
+    ("美圆", "USD"),
+    ("港元", "HKD"),
+    ("港币", "HKD"),
+    ("欧元", "EUR"),
+    ("日元", "JPY"),
+    ("日圆", "JPY"),
+    ("新台币", "TWD"),
+    ("台币", "TWD"),
+    ("英镑", "GBP"),
+    ("瑞士法郎", "CHF"),
+    ("韩元", "KRW"),
+    ("澳元", "AUD"),
+    ("加元", "CAD"),
+    ("新加坡元", "SGD"),
+    ("卢布", "RUB"),
+    ("卢比", "INR"),
+    ("奈拉", "NGN"),
+    (" US dollars", "USD"),
+    (" Hong Kong dollars", "HKD"),
+    (" dollars", "USD"),
+    (" yuan", "CNY"),
+    (" renminbi", "CNY"),
+    (" euros", "EUR"),
+    (" pounds", "GBP"),
+    (" yen", "JPY"),
+    (" RMB", "CNY"),
+    (" USD", "USD"),
+    (" CNY", "CNY"),
+    (" HKD", "HKD"),
+    (" EUR", "EUR"),
+    (" JPY", "JPY"),
+    (" GBP", "GBP"),
+];
+
+/// Currency signs and codes written before the amount (an optional space may follow).
+const CURRENCY_BEFORE: &[(&str, &str)] = &[
+    ("US$", "USD"),
+    ("HK$", "HKD"),
+    ("NT$", "TWD"),
+    ("S$", "SGD"),
+    ("A$", "AUD"),
+    ("C$", "CAD"),
+    ("$", "USD"),
+    ("¥", "CNY"),
+    ("￥", "CNY"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("RMB", "CNY"),
+    ("USD", "USD"),
+    ("CNY", "CNY"),
+    ("HKD", "HKD"),
+    ("EUR", "EUR"),
+    ("JPY", "JPY"),
+    ("GBP", "GBP"),
+    ("人民币", "CNY"),
+    ("港币", "HKD"),
+];
+
+/// Measure words and counted nouns after a number (Chinese, then English after a space).
+const COUNTED: &[(&str, &str)] = &[
+    ("日活跃用户", "用户"),
+    ("月活跃用户", "用户"),
+    ("活跃用户", "用户"),
+    ("用户", "用户"),
+    ("人次", "人次"),
+    ("员工", "员工"),
+    ("家", "家"),
+    ("个", "个"),
+    ("個", "个"),
+    ("名", "名"),
+    ("位", "位"),
+    ("款", "款"),
+    ("项", "项"),
+    ("次", "次"),
+    ("台", "台"),
+    ("辆", "辆"),
+    ("张", "张"),
+    ("件", "件"),
+    ("条", "条"),
+    ("所", "所"),
+    ("座", "座"),
+    ("户", "户"),
+    ("笔", "笔"),
+    ("轮", "轮"),
+    ("部", "部"),
+    ("套", "套"),
+    ("枚", "枚"),
+    ("颗", "颗"),
+    ("股", "股"),
+    ("只", "只"),
+    ("份", "份"),
+    ("单", "单"),
+    ("人", "人"),
+    (" daily active users", "users"),
+    (" monthly active users", "users"),
+    (" active users", "users"),
+    (" users", "users"),
+    (" customers", "customers"),
+    (" subscribers", "subscribers"),
+    (" employees", "employees"),
+    (" people", "people"),
+    (" companies", "companies"),
+    (" firms", "companies"),
+    (" start-ups", "companies"),
+    (" startups", "companies"),
+    (" shares", "shares"),
+    (" units", "units"),
+    (" vehicles", "vehicles"),
+    (" cars", "vehicles"),
+    (" chips", "chips"),
+    (" GPUs", "GPUs"),
+    (" devices", "devices"),
+    (" downloads", "downloads"),
+    (" stores", "stores"),
+    (" deals", "deals"),
+    (" investors", "investors"),
+];
+
+/// Units of time after a number: durations and dates, not quantities.
+const TIME_AFTER: &[&str] = &[
+    "年", "月", "日", "号", "时", "点", "分钟", "分", "秒", "天", "周", "季度", "小时", "个月", "個月", "岁",
+    "世纪", "代", " years", " year", " months", " month", " days", " weeks", " hours", "-year", "-month",
+    "-day",
+];
+
+/// Hedges before a number, longest first; English ones are followed by a space.
+const HEDGE_BEFORE: &[(&str, Qualifier)] = &[
+    ("不超过", Qualifier::Lte),
+    ("不高于", Qualifier::Lte),
+    ("不低于", Qualifier::Gte),
+    ("不少于", Qualifier::Gte),
+    ("不到", Qualifier::Lt),
+    ("不足", Qualifier::Lt),
+    ("少于", Qualifier::Lt),
+    ("低于", Qualifier::Lt),
+    ("小于", Qualifier::Lt),
+    ("未满", Qualifier::Lt),
+    ("至少", Qualifier::Gte),
+    ("最少", Qualifier::Gte),
+    ("起码", Qualifier::Gte),
+    ("超过", Qualifier::Gt),
+    ("超出", Qualifier::Gt),
+    ("突破", Qualifier::Gt),
+    ("多于", Qualifier::Gt),
+    ("高于", Qualifier::Gt),
+    ("大于", Qualifier::Gt),
+    ("逾", Qualifier::Gt),
+    ("超", Qualifier::Gt),
+    ("高达", Qualifier::Lte),
+    ("最高达", Qualifier::Lte),
+    ("最多", Qualifier::Lte),
+    ("至多", Qualifier::Lte),
+    ("大约", Qualifier::Approx),
+    ("约为", Qualifier::Approx),
+    ("约", Qualifier::Approx),
+    ("将近", Qualifier::Approx),
+    ("接近", Qualifier::Approx),
+    ("近", Qualifier::Approx),
+    ("大概", Qualifier::Approx),
+    ("at least ", Qualifier::Gte),
+    ("more than ", Qualifier::Gt),
+    ("over ", Qualifier::Gt),
+    ("above ", Qualifier::Gt),
+    ("exceeding ", Qualifier::Gt),
+    ("less than ", Qualifier::Lt),
+    ("fewer than ", Qualifier::Lt),
+    ("under ", Qualifier::Lt),
+    ("below ", Qualifier::Lt),
+    ("up to ", Qualifier::Lte),
+    ("as much as ", Qualifier::Lte),
+    ("as many as ", Qualifier::Lte),
+    ("no more than ", Qualifier::Lte),
+    ("about ", Qualifier::Approx),
+    ("around ", Qualifier::Approx),
+    ("roughly ", Qualifier::Approx),
+    ("approximately ", Qualifier::Approx),
+    ("nearly ", Qualifier::Approx),
+    ("almost ", Qualifier::Approx),
+    ("close to ", Qualifier::Approx),
+    ("some ", Qualifier::Approx),
+    ("an estimated ", Qualifier::Approx),
+];
+
+const HEDGE_AFTER: &[(&str, Qualifier)] = &[
+    ("左右", Qualifier::Approx),
+    ("及以上", Qualifier::Gte),
+    ("以上", Qualifier::Gt),
+    ("以下", Qualifier::Lt),
+    ("以内", Qualifier::Lte),
+    (" or more", Qualifier::Gte),
+    (" or so", Qualifier::Approx),
+];
+
+/// Separators of a range between two amounts.
+const RANGE_SEP: &[&str] = &["到", "至", "~", "～", "-", "－", "—", "–", "——", " to ", " and "];
+
+fn longest<'t, T: Copy>(s: &[char], at: usize, table: &'t [(&'t str, T)]) -> Option<(usize, T)> {
+    table.iter().filter_map(|&(w, v)| starts_with_at(s, at, w).map(|e| (e, v))).max_by_key(|&(e, _)| e)
+}
+
+fn longest_before<T: Copy>(s: &[char], at: usize, table: &[(&str, T)]) -> Option<(usize, T)> {
+    table.iter().filter_map(|&(w, v)| ends_with_at(s, at, w).map(|b| (b, v))).min_by_key(|&(b, _)| b)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+}
+
+/// Largest power of ten dividing `v` (200 -> 100, 1200 -> 100), for 200多家 = 200..300.
+fn round_step(v: f64) -> f64 {
+    let mut step = 1.0;
+    while v >= step * 10.0 && (v / (step * 10.0)).fract() == 0.0 {
+        step *= 10.0;
+    }
+    step
+}
+
+/// Kind, unit and end of the quantity a numeral belongs to; `None` for bare numbers.
+fn classify(
+    s: &[char],
+    n: &Num,
+    users: Option<&'static str>,
+) -> Option<(QuantityKind, &'static str, usize, f64, f64, bool)> {
+    let (low, mut high) = (n.low, n.high);
+    let mut vague = n.vague();
+    if let NumKind::PerUnit { denominator, .. } = n.kind {
+        let f = 100.0 / denominator;
+        return Some((QuantityKind::Percent, "%", n.end, low * f, high * f, vague));
+    }
+    let mut at = n.end;
+    // 200多家, 二十余家: vague before a measure word or currency.
+    if matches!(s.get(at), Some('多' | '余')) && !n.vague() && n.kind == NumKind::Plain {
+        let after = at + 1;
+        if longest(s, after, COUNTED).is_some() || longest(s, after, CURRENCY_AFTER).is_some() {
+            high = low + round_step(low);
+            vague = true;
+            at = after;
+        }
+    }
+    let sp = if s.get(at) == Some(&' ') { at + 1 } else { at };
+    if matches!(s.get(sp), Some('%' | '％' | '‰')) {
+        let f = if s[sp] == '‰' { 0.1 } else { 1.0 };
+        return Some((QuantityKind::Percent, "%", sp + 1, low * f, high * f, vague));
+    }
+    for w in
+        [" percentage points", " percentage point", " per cent", " percent", " pct", "个百分点", "個百分點"]
+    {
+        if let Some(e) = starts_with_at(s, at, w) {
+            return Some((QuantityKind::Percent, "%", e, low, high, vague));
+        }
+    }
+    if let Some(e) = spaced_word(s, at, &['个', '百', '分', '点'])
+        .or_else(|| spaced_word(s, at, &['個', '百', '分', '點']))
+    {
+        return Some((QuantityKind::Percent, "%", e, low, high, vague));
+    }
+    if n.kind == NumKind::Fraction {
+        return Some((QuantityKind::Multiple, "x", n.end, low, high, vague));
+    }
+    if let Some(e) = starts_with_at(s, at, "倍") {
+        return Some((QuantityKind::Multiple, "x", e, low, high, vague));
+    }
+    for w in [" times", "-fold", " fold"] {
+        if let Some(e) = starts_with_at(s, at, w) {
+            return Some((QuantityKind::Multiple, "x", e, low, high, vague));
+        }
+    }
+    // X成 (tenths) and X折 (discount to X tenths).
+    if let Some(q) = tenths(s, at, low, high, vague) {
+        return Some(q);
+    }
+    if let Some((e, code)) = longest(s, at, CURRENCY_AFTER) {
+        if !s.get(e).copied().is_some_and(is_word_char) || !s[e - 1].is_ascii_alphabetic() {
+            return Some((QuantityKind::Money, code, e, low, high, vague));
+        }
+    }
+    let time = TIME_AFTER.iter().any(|w| {
+        starts_with_at(s, at, w)
+            .is_some_and(|e| !w.is_ascii() || !s.get(e).is_some_and(|c| c.is_ascii_alphabetic()))
+    });
+    if time {
+        return None;
+    }
+    if let Some((e, unit)) = longest(s, at, COUNTED) {
+        let english = unit.is_ascii();
+        let word_ok = !english || !s.get(e).copied().is_some_and(is_word_char);
+        // Small counts in Chinese numerals are mostly phrasing (一个, 两位), keep the telling ones.
+        let telling =
+            n.arabic || low >= 10.0 || (low >= 2.0 && matches!(unit, "家" | "次" | "轮" | "笔")) || n.vague();
+        if word_ok && telling && !(unit == "个" && s.get(e).is_some_and(|&c| matches!(c, '月' | '百'))) {
+            return Some((QuantityKind::Count, unit, e, low, high, vague));
+        }
+        return None;
+    }
+    if n.magnitude && n.low.abs() >= 1e4 {
+        let unit = users.unwrap_or("");
+        return Some((QuantityKind::Count, unit, n.end, low, high, vague));
+    }
+    None
+}
+
+/// `个 百 分 点` with spaces allowed between the characters.
+fn spaced_word(s: &[char], at: usize, word: &[char]) -> Option<usize> {
+    let mut k = at;
+    for (i, &c) in word.iter().enumerate() {
+        if i > 0 || k < s.len() && s[k] == ' ' {
+            while s.get(k) == Some(&' ') {
+                k += 1;
+            }
+        }
+        if s.get(k) != Some(&c) {
+            return None;
+        }
+        k += 1;
+    }
+    Some(k)
+}
+
+fn tenths(
+    s: &[char],
+    at: usize,
+    low: f64,
+    high: f64,
+    vague: bool,
+) -> Option<(QuantityKind, &'static str, usize, f64, f64, bool)> {
+    let mut k = at;
+    while s.get(k) == Some(&' ') {
+        k += 1;
+    }
+    let c = *s.get(k)?;
+    let next = s.get(k + 1).copied();
+    if c == '成'
+        && low <= 10.0
+        && low > 0.0
+        && !next.is_some_and(|x| "员立交本长功为果绩都型熟年效".contains(x))
+    {
+        let half = if next == Some('半') { 5.0 } else { 0.0 };
+        let e = if half > 0.0 { k + 2 } else { k + 1 };
+        return Some((QuantityKind::Percent, "%", e, low * 10.0 + half, high * 10.0 + half, vague));
+    }
+    if c == '折' && low > 0.0 && low < 100.0 && !next.is_some_and(|x| "合旧扣算叠射腾磨服损线价".contains(x))
+    {
+        if low >= 10.0 && low.fract() == 0.0 && (low % 10.0 != 0.0) {
+            return Some((QuantityKind::Percent, "%", k + 1, low, high, vague));
+        }
+        if low < 10.0 {
+            return Some((QuantityKind::Percent, "%", k + 1, low * 10.0, high * 10.0, vague));
+        }
+    }
+    None
+}
+
+/// Quantities of `s`, in text order. `skip` holds spans (dates, entity names) whose
+/// numerals are not quantities.
+pub fn quantities(
+    s: &[char],
+    nums: &[Num],
+    skip: &[Span],
+    users_at: &dyn Fn(usize) -> Option<&'static str>,
+) -> Vec<Q> {
+    let mut out: Vec<Q> = Vec::new();
+    let mut skip_i = 0;
+    for n in nums {
+        while skip_i < skip.len() && skip[skip_i].end <= n.start {
+            skip_i += 1;
+        }
+        if skip_i < skip.len() && skip[skip_i].start < n.end {
+            continue;
+        }
+        if n.start > 0 && matches!(s[n.start - 1], '第' | '#') {
+            continue;
+        }
+        // An identifier such as 7B or A100 ends in a letter, unless it is a unit (k, bn ...).
+        if n.arabic && !n.magnitude && s.get(n.end).is_some_and(|c| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let prefix = currency_before(s, n.start);
+        let Some((mut kind, mut unit, mut end, low, high, vague)) = classify(s, n, users_at(n.start))
+            .or_else(|| prefix.map(|(_, code)| (QuantityKind::Money, code, n.end, n.low, n.high, n.vague())))
+        else {
+            continue;
+        };
+        let mut start = n.start;
+        if let Some((b, code)) = prefix {
+            if kind != QuantityKind::Percent {
+                start = b;
+                kind = QuantityKind::Money;
+                unit = code;
+                // "$3 billion yuan" is not written; a trailing code repeats the currency.
+                if let Some((e, _)) = longest(s, end, CURRENCY_AFTER) {
+                    end = e;
+                }
+            }
+        }
+        let mut qualifier = if vague { Qualifier::Vague } else { Qualifier::Exact };
+        let num_start = start;
+        if let Some((b, q)) = longest_before(s, start, HEDGE_BEFORE) {
+            let english = !s[b].is_alphanumeric() || s[b].is_ascii();
+            if !english || b == 0 || !s[b - 1].is_ascii_alphanumeric() {
+                start = b;
+                if !vague {
+                    qualifier = q;
+                }
+            }
+        }
+        if let Some((e, q)) = longest(s, end, HEDGE_AFTER) {
+            end = e;
+            if !vague {
+                qualifier = q;
+            }
+        }
+        out.push(Q { kind, start, end, num_start, low, high, unit, qualifier });
+    }
+    out.extend(word_multiples(s));
+    out.sort_by_key(|q| q.start);
+    merge_ranges(s, nums, out)
+}
+
+fn currency_before(s: &[char], at: usize) -> Option<(usize, &'static str)> {
+    let mut k = at;
+    while k > 0 && s[k - 1] == ' ' {
+        k -= 1;
+    }
+    let (b, code) = longest_before(s, k, CURRENCY_BEFORE)?;
+    // A code glued to a word is not a currency (xUSD); a space is only allowed after codes.
+    if b > 0 && s[b].is_ascii_alphabetic() && s[b - 1].is_ascii_alphanumeric() {
+        return None;
+    }
+    if k != at && s[b..k].iter().all(|c| !c.is_ascii_alphabetic() && !numeral::is_cjk(*c)) && s[k - 1] == '$'
+    {
+        return None;
+    }
+    Some((b, code))
+}
+
+/// Multiples written as words: 一半, 翻一番, 翻番, 翻两番, doubled, tripled.
+fn word_multiples(s: &[char]) -> Vec<Q> {
+    const WORDS: &[(&str, f64)] = &[
+        ("一半", 0.5),
+        ("翻一番", 2.0),
+        ("翻两番", 4.0),
+        ("翻番", 2.0),
+        ("翻倍", 2.0),
+        ("doubled", 2.0),
+        ("tripled", 3.0),
+        ("trebled", 3.0),
+        ("quadrupled", 4.0),
+        ("halved", 0.5),
+    ];
+    let mut out = Vec::new();
+    for i in 0..s.len() {
+        if !matches!(s[i], '一' | '翻' | 'd' | 't' | 'q' | 'h') {
+            continue;
+        }
+        for &(w, v) in WORDS {
+            if let Some(e) = starts_with_at(s, i, w) {
+                let ascii_ok = !w.is_ascii()
+                    || ((i == 0 || !s[i - 1].is_ascii_alphanumeric())
+                        && !s.get(e).is_some_and(|c| c.is_ascii_alphanumeric()));
+                if ascii_ok {
+                    out.push(Q {
+                        kind: QuantityKind::Multiple,
+                        start: i,
+                        end: e,
+                        num_start: i,
+                        low: v,
+                        high: v,
+                        unit: "x",
+                        qualifier: Qualifier::Exact,
+                    });
+                }
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Joins `A sep B` into one range quantity: both quantities of one kind and unit, or a
+/// bare number followed by a quantity (从8500到3万, 5-20%, 10到20亿元).
+fn merge_ranges(s: &[char], nums: &[Num], qs: Vec<Q>) -> Vec<Q> {
+    let mut out: Vec<Q> = Vec::with_capacity(qs.len());
+    for q in qs {
+        let sep_before = |end: usize| -> bool {
+            RANGE_SEP.iter().any(|sep| {
+                let mut k = end;
+                while s.get(k) == Some(&' ') && !sep.starts_with(' ') {
+                    k += 1;
+                }
+                starts_with_at(s, k, sep).is_some_and(|e| {
+                    let mut e = e;
+                    while s.get(e) == Some(&' ') {
+                        e += 1;
+                    }
+                    e == q.num_start || e == q.start
+                })
+            })
+        };
+        if let Some(prev) = out.last_mut() {
+            // A bare magnitude before the separator (between 100 billion and 110 billion yuan).
+            let bare_prev = prev.kind == QuantityKind::Count && prev.unit.is_empty();
+            if bare_prev && sep_before(prev.end) && prev.low <= q.high {
+                let start = ends_with_at(s, prev.start, "between ").unwrap_or(prev.start);
+                *prev =
+                    Q { start, num_start: prev.num_start, low: prev.low, qualifier: Qualifier::Range, ..q };
+                continue;
+            }
+            if prev.kind == q.kind && prev.unit == q.unit && sep_before(prev.end) && prev.low <= q.high {
+                prev.end = q.end;
+                prev.high = q.high;
+                prev.qualifier = Qualifier::Range;
+                continue;
+            }
+        }
+        // A bare number before the separator takes the second amount's unit (and magnitude
+        // when it is smaller than the second's mantissa: 10到20亿元 = 10亿..20亿).
+        let bare =
+            nums.iter().rev().find(|n| n.end <= q.start && out.last().is_none_or(|p| p.end <= n.start));
+        if let Some(n) = bare.filter(|n| n.kind == NumKind::Plain && !n.vague() && sep_before(n.end)) {
+            let second = nums.iter().find(|m| m.start == q.num_start || m.start >= q.num_start);
+            let mut low = n.low;
+            if let Some(m) = second {
+                if m.scale > 1.0 && !n.magnitude && n.low < m.low / m.scale {
+                    low *= m.scale;
+                }
+                if q.kind == QuantityKind::Percent || low <= q.low {
+                    let mut start = n.start;
+                    if start > 0 && s[start - 1] == '从' {
+                        start -= 1;
+                    } else if let Some(b) = ends_with_at(s, start, "between ") {
+                        start = b;
+                    }
+                    out.push(Q { start, num_start: n.start, low, qualifier: Qualifier::Range, ..q });
+                    continue;
+                }
+            }
+        }
+        out.push(q);
+    }
+    // A bare magnitude (200亿) with no unit and no users context says too little on its own.
+    out.retain(|q| !(q.kind == QuantityKind::Count && q.unit.is_empty() && q.qualifier != Qualifier::Range));
+    out
+}

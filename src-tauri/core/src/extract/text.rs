@@ -1,0 +1,169 @@
+//! Small matching primitives over a text held as chars, and sentence/clause bounds.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// End of `w` if it occurs in `s` at `at`.
+pub fn starts_with_at(s: &[char], at: usize, w: &str) -> Option<usize> {
+    let mut k = at;
+    for c in w.chars() {
+        if s.get(k) != Some(&c) {
+            return None;
+        }
+        k += 1;
+    }
+    Some(k)
+}
+
+/// Start of `w` if it occurs in `s` ending exactly at `at`.
+pub fn ends_with_at(s: &[char], at: usize, w: &str) -> Option<usize> {
+    let n = w.chars().count();
+    let b = at.checked_sub(n)?;
+    s[b..at].iter().copied().eq(w.chars()).then_some(b)
+}
+
+/// Index of the first occurrence of `w` in `s[from..to]`, searching backwards (nearest to `to`).
+pub fn rfind(s: &[char], from: usize, to: usize, w: &str) -> Option<usize> {
+    let n = w.chars().count();
+    if to < from + n {
+        return None;
+    }
+    (from..=to - n).rev().find(|&b| starts_with_at(s, b, w).is_some())
+}
+
+/// Index of the first occurrence of `w` in `s[from..to]`.
+pub fn find(s: &[char], from: usize, to: usize, w: &str) -> Option<usize> {
+    let n = w.chars().count();
+    if to < from + n {
+        return None;
+    }
+    (from..=to - n).find(|&b| starts_with_at(s, b, w).is_some())
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc", "Ltd",
+    "Corp", "Co", "Mr", "Ms", "Mrs", "Dr", "St", "No", "vs", "U.S", "U.K", "e.g", "i.e", "Jr", "Sr",
+];
+
+/// Sentence spans. Sentences end at 。！？ (and at . ! ? followed by a space and a capital
+/// in English). A line break ends a sentence only after such punctuation or after a
+/// short line (a heading): long lines without an end mark are paragraphs the page
+/// layout cut, and the sentence goes on after the break.
+pub fn sentences(s: &[char]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut line_start = 0;
+    let mut i = 0;
+    while i < s.len() {
+        let c = s[i];
+        let mut cut = None;
+        match c {
+            '。' | '！' | '？' => {
+                let mut e = i + 1;
+                while e < s.len() && matches!(s[e], '”' | '」' | '’' | '）') {
+                    e += 1;
+                }
+                cut = Some(e);
+            }
+            '.' | '!' | '?' => {
+                let next = s.get(i + 1).copied();
+                let after = s.get(i + 2).copied();
+                if next.is_none() || next == Some('\n') {
+                    cut = Some(i + 1);
+                } else if next == Some(' ') && after.is_some_and(|a| a.is_uppercase() || a == '"' || a == '“')
+                {
+                    let word_start =
+                        s[..i].iter().rposition(|c| c.is_whitespace() || *c == '(').map_or(0, |p| p + 1);
+                    let word: String = s[word_start..i].iter().collect();
+                    let initial = word.len() == 1 && word.chars().all(char::is_uppercase);
+                    if !(ABBREVIATIONS.contains(&word.as_str()) || initial) {
+                        cut = Some(i + 1);
+                    }
+                }
+            }
+            '\n' => {
+                let line = &s[line_start..i];
+                let last = line.iter().rev().find(|c| !c.is_whitespace());
+                let ended = last.is_some_and(|c| "。！？.!?”\"」：:".contains(*c));
+                let short = last.is_some() && line.len() < 40;
+                if ended || short {
+                    cut = Some(i + 1);
+                }
+                line_start = i + 1;
+            }
+            _ => {}
+        }
+        if let Some(e) = cut {
+            push_trimmed(s, &mut out, start, e);
+            start = e;
+            i = e;
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(s, &mut out, start, s.len());
+    out
+}
+
+fn push_trimmed(s: &[char], out: &mut Vec<Span>, mut a: usize, mut b: usize) {
+    while a < b && s[a].is_whitespace() {
+        a += 1;
+    }
+    while b > a && s[b - 1].is_whitespace() {
+        b -= 1;
+    }
+    if b > a {
+        out.push(Span { start: a, end: b });
+    }
+}
+
+pub fn is_clause_break(c: char) -> bool {
+    matches!(c, '，' | '。' | '；' | '！' | '？' | '：' | ';' | '\n')
+}
+
+/// Start of the clause holding `at` (English commas count only before a space).
+pub fn clause_start(s: &[char], floor: usize, at: usize) -> usize {
+    let mut k = at;
+    while k > floor {
+        let c = s[k - 1];
+        if is_clause_break(c) || (c == ',' && s.get(k) == Some(&' ')) {
+            break;
+        }
+        k -= 1;
+    }
+    k
+}
+
+pub fn clause_end(s: &[char], at: usize, ceil: usize) -> usize {
+    let mut k = at;
+    while k < ceil {
+        let c = s[k];
+        if is_clause_break(c) || (c == ',' && s.get(k + 1) == Some(&' ')) {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_join_cut_paragraphs_and_split_headings() {
+        let t: Vec<char> = "标题行\n\n这是一段被版面切断的很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长的段落文字而且\n\n在这里继续。下一句。".chars().collect();
+        let got: Vec<String> = sentences(&t).iter().map(|sp| t[sp.start..sp.end].iter().collect()).collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got[1].ends_with("继续。"));
+    }
+
+    #[test]
+    fn english_abbreviations_do_not_end_sentences() {
+        let t: Vec<char> = "On Feb. 14 the firm, Acme Inc. raised $5m. It grew.".chars().collect();
+        assert_eq!(sentences(&t).len(), 2);
+    }
+}

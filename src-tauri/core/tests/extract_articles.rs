@@ -1,0 +1,174 @@
+//! Extraction on whole articles: the canonical sample (read from the shared folder) and
+//! our own fixtures in both languages, each with a table of expected findings.
+
+use dossier_core::extract::{extract, Extraction};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/extract");
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/samples/deepseek-market-zh.txt");
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+fn quantity_line(x: &Extraction, i: usize) -> String {
+    let q = &x.quantities[i];
+    let json = serde_json::to_value(q).unwrap();
+    format!(
+        "{} | {} | {} | {} | {} | {}",
+        json["kind"].as_str().unwrap(),
+        q.text,
+        q.low,
+        q.high,
+        q.unit,
+        json["qualifier"].as_str().unwrap()
+    )
+}
+
+/// Offsets are code points and `text` is exactly the text they cover.
+fn check_offsets(text: &str, x: &Extraction) {
+    let chars: Vec<char> = text.chars().collect();
+    let spans = x
+        .quantities
+        .iter()
+        .map(|q| (q.start, q.end, &q.text))
+        .chain(x.dates.iter().map(|d| (d.start, d.end, &d.text)))
+        .chain(x.mentions.iter().map(|m| (m.start, m.end, &m.text)));
+    for (a, b, t) in spans {
+        assert_eq!(&chars[a..b].iter().collect::<String>(), t, "span {a}..{b}");
+    }
+    for f in &x.facts {
+        assert!(f.quantity < x.quantities.len());
+        assert!(text.contains(&f.quote), "quote not in text: {}", f.quote);
+        assert!((0.0..=1.0).contains(&f.confidence));
+    }
+}
+
+/// Checks one article against its expectation file; returns the misses.
+fn check(text: &str, expect: &str) -> Vec<String> {
+    let published = expect.lines().find_map(|l| l.strip_prefix("published: ")).map(str::trim);
+    let x = extract(text, published);
+    check_offsets(text, &x);
+    let mut misses = Vec::new();
+    let mut expected_quantities = 0;
+    for line in expect.lines().filter(|l| !l.trim().is_empty()) {
+        let (tag, rest) = line.split_once(": ").unwrap_or_else(|| panic!("bad expectation line: {line}"));
+        let f: Vec<&str> = rest.split('|').map(str::trim).collect();
+        let ok = match tag {
+            "published" => true,
+            "quantity" => {
+                expected_quantities += 1;
+                x.quantities.iter().any(|q| {
+                    let json = serde_json::to_value(q).unwrap();
+                    json["kind"] == f[0]
+                        && q.text == f[1]
+                        && close(q.low, f[2].parse().unwrap())
+                        && close(q.high, f[3].parse().unwrap())
+                        && q.unit == f[4]
+                        && json["qualifier"] == f[5]
+                })
+            }
+            "date" => x.dates.iter().any(|d| d.text == f[0] && d.value == f[1]),
+            "mention" => x.mentions.iter().any(|m| m.text == f[0] && m.entity == f[1]),
+            "person" => {
+                x.mentions.iter().any(|m| m.text == f[0] && serde_json::to_value(m.kind).unwrap() == "person")
+            }
+            "lead" => x.facts.iter().any(|fact| fact.lead_investor.as_deref() == Some(f[0])),
+            "fact" => x.facts.iter().any(|fact| {
+                fact.subject == f[0]
+                    && fact.metric == f[1]
+                    && x.quantities[fact.quantity].text == f[2]
+                    && f.get(3).is_none_or(|d| d.is_empty() || fact.date.as_deref() == Some(*d))
+                    && f.get(4).is_none_or(|r| r.is_empty() || fact.round.as_deref() == Some(*r))
+                    && f.get(5)
+                        .is_none_or(|inv| inv.split(',').all(|i| fact.investors.iter().any(|v| v == i)))
+            }),
+            _ => panic!("unknown tag {tag}"),
+        };
+        if !ok {
+            misses.push(format!("missing {line}"));
+        }
+    }
+    // Precision: every quantity found must be an expected one.
+    if expected_quantities > 0 {
+        for i in 0..x.quantities.len() {
+            let l = quantity_line(&x, i);
+            let listed = expect.lines().filter_map(|e| e.strip_prefix("quantity: ")).any(|e| {
+                let f: Vec<&str> = e.split('|').map(str::trim).collect();
+                f[1] == x.quantities[i].text
+            });
+            if !listed {
+                misses.push(format!("unexpected quantity {l}"));
+            }
+        }
+    }
+    if !misses.is_empty() {
+        for i in 0..x.quantities.len() {
+            eprintln!("  found quantity: {}", quantity_line(&x, i));
+        }
+        for f in &x.facts {
+            eprintln!(
+                "  found fact: {} | {} | {} | {:?} | {:?} | {:?}",
+                f.subject, f.metric, x.quantities[f.quantity].text, f.date, f.round, f.investors
+            );
+        }
+    }
+    misses
+}
+
+#[test]
+fn fixtures_in_both_languages() {
+    let mut names: Vec<_> = std::fs::read_dir(FIXTURES)
+        .expect("fixtures folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 8, "expected at least 8 fixture articles, found {}", names.len());
+    let mut failed = Vec::new();
+    for path in names {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let expect =
+            std::fs::read_to_string(path.with_extension("expect")).expect("each fixture has a .expect file");
+        let misses = check(&text, &expect);
+        if !misses.is_empty() {
+            failed.push(format!(
+                "{}:\n    {}",
+                path.file_name().unwrap().to_string_lossy(),
+                misses.join("\n    ")
+            ));
+        }
+    }
+    assert!(failed.is_empty(), "\n{}", failed.join("\n"));
+}
+
+#[test]
+fn sample_article() {
+    let text = std::fs::read_to_string(SAMPLE).expect("the shared sample article must be present");
+    let expect = include_str!("../../../tests/fixtures/extract/sample-deepseek.expect");
+    let misses = check(&text, expect);
+    assert!(misses.is_empty(), "\n{}", misses.join("\n"));
+}
+
+#[test]
+fn json_follows_the_contract() {
+    let text = std::fs::read_to_string(SAMPLE).expect("the shared sample article must be present");
+    let x = extract(&text, Some("2025-02-14"));
+    let v = serde_json::to_value(&x).unwrap();
+    for key in ["title", "language", "published", "quantities", "dates", "mentions", "facts"] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(v["language"], "zh");
+    assert_eq!(v["published"], "2025-02-14");
+    let q = &v["quantities"][0];
+    for key in ["kind", "text", "start", "end", "low", "high", "unit", "qualifier"] {
+        assert!(q.get(key).is_some(), "quantity lacks {key}");
+    }
+    let f = &v["facts"][0];
+    for key in ["subject", "metric", "quantity", "date", "round", "investors", "quote", "confidence"] {
+        assert!(f.get(key).is_some(), "fact lacks {key}");
+    }
+    let m = &v["mentions"][0];
+    for key in ["text", "start", "end", "entity", "kind"] {
+        assert!(m.get(key).is_some(), "mention lacks {key}");
+    }
+}
