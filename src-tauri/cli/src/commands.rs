@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 use dossier_core::import::{self, Limits, OutcomeStatus};
 use dossier_core::search::{self, SearchQuery};
 use dossier_core::store::articles::{self, ArticleFilter, SortOrder};
-use dossier_core::store::collections;
+use dossier_core::store::{collections, extraction, facts};
 use dossier_core::{Error, Library, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -344,5 +344,139 @@ pub fn collection(library: &Library, command: CollectionCommand) -> Result<ExitC
             println!("removed {} articles from \"{name}\"", ids.len());
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Args)]
+pub struct ExtractArgs {
+    /// An article file (.txt .md .html .pdf .docx)
+    file: PathBuf,
+    /// Publication date (2025-02-14): dates without a year and relative dates use it
+    #[arg(long)]
+    published: Option<String>,
+    /// Print the extraction as JSON
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
+    if let Some(date) = &args.published {
+        if chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err() {
+            return Err(Error::invalid(format!("\"{date}\" is not a date; use the form 2025-02-14")));
+        }
+    }
+    let article = import::parse_file(&args.file, &Limits::default())?;
+    let published = args.published.as_deref().or(article.published.as_deref().filter(|p| p.len() == 10));
+    let mut extraction = dossier_core::extract::extract(&article.text, published);
+    extraction.title = article.title.clone();
+    if args.json {
+        output::json(&extraction)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{}", article.title);
+    for fact in &extraction.facts {
+        let q = &extraction.quantities[fact.quantity];
+        println!(
+            "{}  {}  {}  {}{}",
+            pad(&fact.subject, 16),
+            pad(fact.metric, 12),
+            pad(&q.text, 20),
+            fact.date.as_deref().unwrap_or("-"),
+            fact.round.as_ref().map(|r| format!("  {r}")).unwrap_or_default()
+        );
+    }
+    println!(
+        "{} facts, {} quantities, {} dates, {} mentions",
+        extraction.facts.len(),
+        extraction.quantities.len(),
+        extraction.dates.len(),
+        extraction.mentions.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Args)]
+pub struct FactsArgs {
+    /// Only facts about this entity (its canonical name)
+    #[arg(long)]
+    entity: Option<String>,
+    /// Only this metric (valuation, funding, users, market_size, ...)
+    #[arg(long)]
+    metric: Option<String>,
+    /// Only facts from this article
+    #[arg(long)]
+    article: Option<i64>,
+    /// table, csv or json
+    #[arg(long, default_value = "table")]
+    format: String,
+}
+
+pub fn facts(library: &Library, args: FactsArgs) -> Result<ExitCode> {
+    let filter = facts::FactFilter {
+        subject: args.entity,
+        metric: args.metric,
+        article_id: args.article,
+        include_rejected: false,
+    };
+    let rows = facts::list(library.conn(), &filter)?;
+    match args.format.as_str() {
+        "json" => output::json(&rows)?,
+        "csv" => {
+            println!("subject,metric,value,low,high,unit,qualifier,date,round,investors,quote,article,outlet,published,status");
+            for f in &rows {
+                let cells = [
+                    f.subject.clone(),
+                    f.metric.clone(),
+                    f.value_text.clone(),
+                    f.low.to_string(),
+                    f.high.to_string(),
+                    f.unit.clone(),
+                    f.qualifier.clone(),
+                    f.date.clone().unwrap_or_default(),
+                    f.round.clone().unwrap_or_default(),
+                    f.investors.join("; "),
+                    f.quote.clone(),
+                    f.article_title.clone(),
+                    f.outlet.clone().unwrap_or_default(),
+                    f.published.clone().unwrap_or_default(),
+                    f.status.clone(),
+                ];
+                println!("{}", cells.iter().map(|c| output::csv_cell(c)).collect::<Vec<_>>().join(","));
+            }
+        }
+        "table" => {
+            for f in &rows {
+                println!(
+                    "{}  {}  {}  {}  #{} {}",
+                    pad(&f.subject, 16),
+                    pad(&f.metric, 12),
+                    pad(&f.value_text, 20),
+                    pad(f.date.as_deref().unwrap_or("-"), 10),
+                    f.article_id,
+                    output::fit(&f.article_title, 40)
+                );
+            }
+            println!("{} facts", rows.len());
+        }
+        other => return Err(Error::invalid(format!("unknown format \"{other}\"; use table, csv or json"))),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Args)]
+pub struct ReextractArgs {
+    /// Re-extract every article, not only those the current extractor has not seen
+    #[arg(long)]
+    all: bool,
+}
+
+pub fn reextract(library: &mut Library, args: ReextractArgs) -> Result<ExitCode> {
+    let bar = if std::io::stderr().is_terminal() { ProgressBar::new(0) } else { ProgressBar::hidden() };
+    let count = extraction::reextract(library, args.all, &mut |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    })?;
+    bar.finish_and_clear();
+    println!("re-extracted {count} articles");
     Ok(ExitCode::SUCCESS)
 }

@@ -35,6 +35,12 @@ enum Command {
     /// Manage collections
     #[command(subcommand)]
     Collection(commands::CollectionCommand),
+    /// Extract quantities, dates, mentions and facts from a file without storing it
+    Extract(commands::ExtractArgs),
+    /// List the market facts found in the library
+    Facts(commands::FactsArgs),
+    /// Run the current extractor again on articles it has not seen (facts you reviewed stay)
+    Reextract(commands::ReextractArgs),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +55,10 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {
+    // Extraction of a file needs no library.
+    if let Command::Extract(args) = cli.command {
+        return commands::extract(args);
+    }
     let path = match cli.db {
         Some(path) => path,
         None => Library::default_path()?,
@@ -61,5 +71,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Search(args) => commands::search(&library, args),
         Command::Check => commands::check(&library),
         Command::Collection(command) => commands::collection(&library, command),
+        Command::Facts(args) => commands::facts(&library, args),
+        Command::Reextract(args) => commands::reextract(&mut library, args),
+        Command::Extract(_) => unreachable!("handled before the library is opened"),
     }
 }

@@ -109,3 +109,47 @@ fn a_newer_library_is_refused_with_exit_1() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("newer version of Dossier"), "{}", stderr(&out));
 }
+
+#[test]
+fn extract_prints_the_json_contract_with_exact_spans() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite");
+    let sample = sample();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["extract", "--published", "2025-02-14", "--json"])
+        .arg(&sample)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["published"], "2025-02-14");
+    assert_eq!(json["language"], "zh");
+
+    // Offsets are code points into the canonical text, which `show` prints.
+    assert!(dossier(&db, &["import", sample.to_str().unwrap()]).status.success());
+    let shown: serde_json::Value =
+        serde_json::from_slice(&dossier(&db, &["show", "1", "--json"]).stdout).unwrap();
+    let text: Vec<char> = shown["text"].as_str().unwrap().chars().collect();
+    for list in ["quantities", "dates", "mentions"] {
+        let items = json[list].as_array().unwrap();
+        assert!(!items.is_empty(), "no {list}");
+        for item in items {
+            let (start, end) =
+                (item["start"].as_u64().unwrap() as usize, item["end"].as_u64().unwrap() as usize);
+            let span: String = text[start..end].iter().collect();
+            assert_eq!(span, item["text"].as_str().unwrap(), "{list} {item}");
+        }
+    }
+    let facts = json["facts"].as_array().unwrap();
+    let funding =
+        facts.iter().find(|f| f["metric"] == "funding" && f["subject"] == "智谱").expect("智谱 funding");
+    let q = &json["quantities"][funding["quantity"].as_u64().unwrap() as usize];
+    assert_eq!((q["low"].as_f64(), q["unit"].as_str()), (Some(3e9), Some("CNY")));
+    assert_eq!(funding["date"], "2024-12");
+
+    let csv = dossier(&db, &["facts", "--format", "csv", "--metric", "valuation"]);
+    let csv = stdout(&csv);
+    assert!(csv.starts_with("subject,metric,value,"), "{csv}");
+    assert!(csv.lines().skip(1).all(|l| l.contains(",valuation,")), "{csv}");
+    assert_eq!(dossier(&db, &["facts", "--format", "xml"]).status.code(), Some(1));
+}

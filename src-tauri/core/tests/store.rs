@@ -147,3 +147,34 @@ fn the_check_finds_tampered_rows() {
     assert!(problems.iter().any(|p| p.contains("stored length")), "{problems:?}");
     assert!(problems.iter().any(|p| p.contains("checksum")), "{problems:?}");
 }
+
+#[test]
+fn import_extracts_facts_and_reextraction_keeps_reviewed_ones() {
+    use dossier_core::store::{extraction, facts};
+    let (_dir, mut library) = temp_library();
+    let text = "智谱完成新一轮融资\n\n2024年12月，智谱AI完成30亿元人民币融资。\n\n\
+                据测算，2023年中国AI芯片市场规模达到1206亿元，同比增长41.9%。";
+    let id = add(&mut library, "zhipu.txt", text);
+    let all = facts::list(library.conn(), &facts::FactFilter::default()).unwrap();
+    let funding = all.iter().find(|f| f.metric == "funding").expect("the funding fact");
+    assert_eq!((funding.low, funding.unit.as_str()), (3e9, "CNY"));
+    assert!(all.iter().any(|f| f.metric == "market_size" && f.low == 1206e8), "{all:#?}");
+    assert_eq!(library.check().unwrap(), Vec::<String>::new());
+
+    // A user confirms one fact after correcting its subject, and rejects another.
+    let conn = library.conn();
+    conn.execute("UPDATE facts SET status = 'edited', subject = '智谱' WHERE id = ?1", [funding.id]).unwrap();
+    let growth = all.iter().find(|f| f.metric == "growth").expect("the growth fact");
+    conn.execute("UPDATE facts SET status = 'rejected' WHERE id = ?1", [growth.id]).unwrap();
+
+    assert_eq!(extraction::reextract(&mut library, false, &mut |_, _| {}).unwrap(), 0, "nothing is stale");
+    assert_eq!(extraction::reextract(&mut library, true, &mut |_, _| {}).unwrap(), 1);
+    let filter = facts::FactFilter { article_id: Some(id), include_rejected: true, ..Default::default() };
+    let after = facts::list(library.conn(), &filter).unwrap();
+    assert_eq!(after.len(), all.len(), "no fact duplicated or lost: {after:#?}");
+    let kept = after.iter().find(|f| f.id == funding.id).expect("the reviewed fact is kept");
+    assert_eq!((kept.subject.as_str(), kept.status.as_str()), ("智谱", "edited"));
+    assert!(after.iter().any(|f| f.id == growth.id && f.status == "rejected"));
+    let visible = facts::list(library.conn(), &facts::FactFilter::default()).unwrap();
+    assert!(visible.iter().all(|f| f.status != "rejected"));
+}

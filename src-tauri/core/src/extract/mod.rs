@@ -17,6 +17,10 @@ use serde::Serialize;
 pub use mention::{Entity, EntityKind, Registry};
 pub use quantity::{Qualifier, QuantityKind};
 
+/// Bumped whenever the extractor's output changes, so that `dossier reextract` knows
+/// which stored articles an older extractor produced.
+pub const VERSION: i64 = 1;
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Extraction {
     pub title: String,

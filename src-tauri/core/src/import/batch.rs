@@ -7,7 +7,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::{parse, Limits, ParsedArticle};
-use crate::store::{self, articles, originals};
+use crate::store::{self, articles, extraction, originals};
 use crate::{search, Error, ErrorKind, Library, Result};
 
 /// Extensions picked up when walking a folder; other files there are skipped.
@@ -134,9 +134,18 @@ fn io_error(path: &Path, e: &std::io::Error) -> Error {
 
 /// Imports one file. Reads no more than the size limit allows.
 pub fn import_file(library: &mut Library, path: &Path, limits: &Limits) -> FileOutcome {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let result = read_limited(path, limits).and_then(|bytes| import_bytes(library, &bytes, &name, limits));
+    let result =
+        read_limited(path, limits).and_then(|bytes| import_bytes(library, &bytes, &file_name(path), limits));
     outcome(path.display().to_string(), result)
+}
+
+/// Parses one file without storing it.
+pub fn parse_file(path: &Path, limits: &Limits) -> Result<ParsedArticle> {
+    parse(&read_limited(path, limits)?, &file_name(path), limits)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 fn read_limited(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
@@ -184,6 +193,7 @@ pub fn store(
     let id = articles::insert(&tx, article, Some(file_name), &content_hash, &store::timestamp())?;
     originals::insert(&tx, id, bytes, &bytes_hash(bytes))?;
     search::index_article(&tx, id, &article.title, &article.text)?;
+    extraction::extract_article(&tx, id, &article.text, article.published.as_deref())?;
     tx.commit()?;
     Ok(Stored { article_id: id, title: article.title.clone(), duplicate: false })
 }

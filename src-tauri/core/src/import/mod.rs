@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::{Error, Result};
 
 pub use batch::{
-    bytes_hash, content_hash, import_bytes, import_file, import_paths, FileOutcome, ImportReport,
+    bytes_hash, content_hash, import_bytes, import_file, import_paths, parse_file, FileOutcome, ImportReport,
     OutcomeStatus, Progress, Stored,
 };
 pub use decode::decode_text;

@@ -4,11 +4,13 @@
 
 use rusqlite::Connection;
 
-use super::{articles, collections, originals};
+use super::{articles, collections, extraction, facts, originals};
 use crate::{search, Error, ErrorKind, Result};
 
-const MIGRATIONS: &[&[&str]] =
-    &[&[articles::SCHEMA_V1, originals::SCHEMA_V1, collections::SCHEMA_V1, search::SCHEMA_V1]];
+const MIGRATIONS: &[&[&str]] = &[
+    &[articles::SCHEMA_V1, originals::SCHEMA_V1, collections::SCHEMA_V1, search::SCHEMA_V1],
+    &[extraction::SCHEMA_V2, facts::SCHEMA_V2],
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -4,6 +4,8 @@
 pub mod articles;
 pub mod collections;
 mod connection;
+pub mod extraction;
+pub mod facts;
 mod migrations;
 pub mod originals;
 
@@ -97,6 +99,7 @@ impl Library {
         }
         problems.extend(articles::check(conn)?);
         problems.extend(originals::check(conn)?);
+        problems.extend(extraction::check(conn)?);
         Ok(problems)
     }
 }
