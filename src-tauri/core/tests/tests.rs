@@ -1,5 +1,6 @@
 //! Integration tests of dossier-core, one binary.
 
 mod extract_articles;
+mod import_text;
 mod library_import;
 mod store;

@@ -6,6 +6,7 @@ pub mod batch;
 mod decode;
 mod docx;
 mod html;
+mod markdown;
 mod pdf;
 mod press;
 mod sniff;

@@ -1,7 +1,21 @@
-//! Format from content (magic bytes) first, extension second.
+//! Format from content first, extension second.
+//!
+//! Rules, in order:
+//! 1. Signatures that cannot be text win over any extension: a PDF named .docx is a PDF,
+//!    a DOCX named .txt is a DOCX. Images, programs, archives and audio/video are refused
+//!    by name ("looks like a PNG image"), as are ZIPs that are not Word documents.
+//! 2. Anything else must look like text: no NUL bytes (unless UTF-16) and almost no
+//!    control bytes. Otherwise it is binary data we cannot name, and refused.
+//! 3. Text that starts like an HTML document is HTML whatever its extension (a page saved
+//!    as .txt). Otherwise the extension decides between plain text and Markdown, and a
+//!    text file with an extension we do not import is refused as unsupported.
 
+use super::decode::{find, utf16_without_bom};
 use super::Format;
-use crate::{Error, Result};
+use crate::{Error, ErrorKind, Result};
+
+/// Bytes inspected for text-ness and for an HTML start.
+const SNIFF_BYTES: usize = 8 * 1024;
 
 pub fn detect(bytes: &[u8], file_name: &str) -> Result<Format> {
     let ext = std::path::Path::new(file_name)
@@ -9,16 +23,282 @@ pub fn detect(bytes: &[u8], file_name: &str) -> Result<Format> {
         .and_then(|e| e.to_str())
         .map(|e| e.to_ascii_lowercase())
         .unwrap_or_default();
-    if bytes.starts_with(b"%PDF-") {
-        return Ok(Format::Pdf);
+    if let Some(format) = signature(bytes)? {
+        return Ok(format);
     }
-    if bytes.starts_with(b"PK\x03\x04") {
+    let view = ascii_view(bytes);
+    check_text_like(bytes)?;
+    if starts_like_html(&view) {
+        return Ok(Format::Html);
+    }
+    match ext.as_str() {
+        "html" | "htm" | "xhtml" | "shtml" => Ok(Format::Html),
+        "md" | "markdown" | "mdown" | "mkd" => Ok(Format::Markdown),
+        // A .pdf or .docx that is text after all (a wrong name, an export gone astray) is
+        // read for what it is.
+        "txt" | "text" | "" | "pdf" | "docx" => Ok(Format::Text),
+        other => Err(Error::unsupported(format!(
+            "unsupported file type .{other}: Dossier imports .txt, .md, .html, .pdf and .docx files"
+        ))),
+    }
+}
+
+/// Formats and refusals decided by magic bytes alone.
+fn signature(bytes: &[u8]) -> Result<Option<Format>> {
+    // The PDF header may follow some junk (the spec tolerates it within 1 KiB).
+    if find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some() {
+        return Ok(Some(Format::Pdf));
+    }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return zip_kind(bytes).map(Some);
+    }
+    if bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) {
+        return Err(Error::unsupported(
+            "an old Microsoft Office file (.doc, .xls or .ppt): save it as .docx and import that",
+        ));
+    }
+    if bytes.starts_with(b"{\\rtf") {
+        return Err(Error::unsupported("an RTF document: save it as .docx or .txt and import that"));
+    }
+    match binary_kind(bytes) {
+        Some(kind) => Err(Error::invalid(format!("binary file, not a text document: looks like {kind}"))),
+        None => Ok(None),
+    }
+}
+
+/// A ZIP is a DOCX when it holds the main document part; other ZIPs are refused by name.
+fn zip_kind(bytes: &[u8]) -> Result<Format> {
+    // Part names sit in the local headers and the central directory, uncompressed.
+    if find(bytes, b"word/document.xml").is_some() {
         return Ok(Format::Docx);
     }
-    Ok(match ext.as_str() {
-        "html" | "htm" | "xhtml" => Format::Html,
-        "md" | "markdown" => Format::Markdown,
-        "txt" | "text" | "" => Format::Text,
-        other => return Err(Error::unsupported(format!("unsupported file type .{other}"))),
-    })
+    let kind = if find(bytes, b"xl/workbook").is_some() {
+        "an Excel workbook (XLSX)"
+    } else if find(bytes, b"ppt/presentation").is_some() {
+        "a PowerPoint presentation (PPTX)"
+    } else if find(bytes, b"application/vnd.oasis.opendocument").is_some() {
+        "an OpenDocument file"
+    } else if find(bytes, b"META-INF/MANIFEST.MF").is_some() {
+        "a Java archive (JAR)"
+    } else {
+        "a ZIP archive that is not a Word document"
+    };
+    Err(Error::new(
+        ErrorKind::Unsupported,
+        format!("not a text document: {kind}; Dossier imports DOCX, not other archives"),
+    ))
+}
+
+/// What known binary formats a file starts like.
+fn binary_kind(b: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(usize, &[u8], &str)] = &[
+        (0, b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        (0, b"\xff\xd8\xff", "a JPEG image"),
+        (0, b"GIF87a", "a GIF image"),
+        (0, b"GIF89a", "a GIF image"),
+        (8, b"WEBP", "a WebP image"),
+        (0, b"II*\x00", "a TIFF image"),
+        (0, b"MM\x00*", "a TIFF image"),
+        (4, b"ftyp", "an MP4 or QuickTime video, or a HEIC image"),
+        (0, b"\x1a\x45\xdf\xa3", "a Matroska or WebM video"),
+        (0, b"ID3", "an MP3 audio file"),
+        (0, b"OggS", "an Ogg audio file"),
+        (0, b"fLaC", "a FLAC audio file"),
+        (8, b"WAVE", "a WAV audio file"),
+        (8, b"AVI ", "an AVI video"),
+        (0, b"\x7fELF", "an ELF executable (a Linux program)"),
+        (0, b"\xfe\xed\xfa\xce", "a macOS program (Mach-O)"),
+        (0, b"\xfe\xed\xfa\xcf", "a macOS program (Mach-O)"),
+        (0, b"\xce\xfa\xed\xfe", "a macOS program (Mach-O)"),
+        (0, b"\xcf\xfa\xed\xfe", "a macOS program (Mach-O)"),
+        (0, b"\xca\xfe\xba\xbe", "a Java class or macOS universal program"),
+        (0, b"\x00asm", "a WebAssembly module"),
+        (0, b"\x1f\x8b", "a gzip archive"),
+        (0, b"\xfd7zXZ\x00", "an xz archive"),
+        (0, b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+        (0, b"Rar!\x1a\x07", "a RAR archive"),
+        (0, b"\x28\xb5\x2f\xfd", "a Zstandard archive"),
+        (257, b"ustar", "a tar archive"),
+        (0, b"SQLite format 3\x00", "an SQLite database"),
+        (0, b"wOFF", "a web font"),
+        (0, b"wOF2", "a web font"),
+    ];
+    if let Some((_, _, kind)) =
+        MAGIC.iter().find(|(at, magic, _)| b.get(*at..*at + magic.len()) == Some(*magic))
+    {
+        return Some(kind);
+    }
+    // Weak two-byte magics: only with a second sign of binary data.
+    if b.starts_with(b"MZ") && b.iter().take(64).any(|x| *x == 0) {
+        return Some("a Windows program (.exe or .dll)");
+    }
+    if b.starts_with(b"BZh") && b.get(3).is_some_and(u8::is_ascii_digit) && b.get(4..10) == Some(b"1AY&SY") {
+        return Some("a bzip2 archive");
+    }
+    let bmp_size = b.get(2..6).map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]) as usize);
+    if b.starts_with(b"BM") && bmp_size == Some(b.len()) {
+        return Some("a BMP image");
+    }
+    None
+}
+
+/// Refuses data that is not text: NUL bytes outside UTF-16, or many control bytes.
+fn check_text_like(bytes: &[u8]) -> Result<()> {
+    if has_utf16_bom(bytes) || utf16_without_bom(bytes).is_some() {
+        return Ok(());
+    }
+    let sample = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    let (mut nul, mut controls, mut printable) = (0usize, 0usize, 0usize);
+    for &b in sample {
+        match b {
+            0 => nul += 1,
+            // Tab, line feed, vertical tab, form feed, carriage return; ESC starts ISO-2022
+            // shifts; SUB ends old DOS text files.
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | 0x1b | 0x1a | b' ' => {}
+            0x01..=0x1f | 0x7f => controls += 1,
+            _ => printable += 1,
+        }
+    }
+    if printable == 0 && nul + controls > 0 {
+        return Err(Error::invalid("no text: the file holds only control characters"));
+    }
+    if nul > 0 {
+        return Err(Error::invalid(format!(
+            "binary file, not a text document: it holds NUL bytes ({nul} in the first {} bytes), which text only has in UTF-16, and it is not UTF-16",
+            sample.len()
+        )));
+    }
+    if controls * 100 > sample.len() {
+        return Err(Error::invalid(format!(
+            "binary file, not a text document: {controls} of its first {} bytes are control characters",
+            sample.len()
+        )));
+    }
+    Ok(())
+}
+
+fn has_utf16_bom(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff])
+}
+
+/// The start of the file as ASCII, lower-cased, whatever its encoding: UTF-16 is read by
+/// its low bytes, so that an HTML page saved as UTF-16 is recognised too.
+fn ascii_view(bytes: &[u8]) -> Vec<u8> {
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    let bom = has_utf16_bom(bytes);
+    let order =
+        if bom { encoding_rs::Encoding::for_bom(bytes).map(|(e, _)| e) } else { utf16_without_bom(bytes) };
+    let chars: Vec<u8> = if let Some(order) = order {
+        let low = usize::from(order == encoding_rs::UTF_16BE);
+        head.chunks_exact(2).skip(usize::from(bom)).map(|p| p[low]).collect()
+    } else {
+        head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head).to_vec()
+    };
+    chars.to_ascii_lowercase()
+}
+
+/// An HTML document starts with a doctype or a document-level tag, possibly after
+/// whitespace, comments or an XML declaration.
+fn starts_like_html(view: &[u8]) -> bool {
+    let mut rest = view;
+    loop {
+        rest = rest.trim_ascii_start();
+        if rest.starts_with(b"<!--") {
+            match find(rest, b"-->") {
+                Some(end) => rest = &rest[end + 3..],
+                None => return false,
+            }
+        } else if rest.starts_with(b"<?xml") {
+            match find(rest, b"?>") {
+                Some(end) => rest = &rest[end + 2..],
+                None => return false,
+            }
+        } else {
+            break;
+        }
+    }
+    [&b"<!doctype html"[..], b"<html", b"<head", b"<body", b"<meta ", b"<title>"]
+        .iter()
+        .any(|tag| rest.starts_with(tag))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(bytes: &[u8], name: &str) -> Error {
+        detect(bytes, name).unwrap_err()
+    }
+
+    #[test]
+    fn extension_decides_for_plain_text() {
+        assert_eq!(detect(b"# Title\n\ntext", "a.md").unwrap(), Format::Markdown);
+        assert_eq!(detect(b"plain", "a.TXT").unwrap(), Format::Text);
+        assert_eq!(detect(b"plain", "README").unwrap(), Format::Text);
+        assert_eq!(detect(b"<p>fragment</p>", "a.htm").unwrap(), Format::Html);
+    }
+
+    #[test]
+    fn content_wins_over_a_wrong_extension() {
+        assert_eq!(detect(b"%PDF-1.7\n...", "report.docx").unwrap(), Format::Pdf);
+        assert_eq!(detect(b"%PDF-1.4\n...", "report.txt").unwrap(), Format::Pdf);
+        let page = b"\xef\xbb\xbf  <!-- saved --><!DOCTYPE html><html><body>x</body></html>";
+        assert_eq!(detect(page, "page.txt").unwrap(), Format::Html);
+        assert_eq!(detect(b"<?xml version=\"1.0\"?>\n<html>", "page.xyz").unwrap(), Format::Html);
+        let mut zip = b"PK\x03\x04\x14\x00".to_vec();
+        zip.extend_from_slice(b"....word/document.xml....");
+        assert_eq!(detect(&zip, "notes.txt").unwrap(), Format::Docx);
+        assert_eq!(detect(b"just words", "letter.docx").unwrap(), Format::Text);
+    }
+
+    #[test]
+    fn utf16_html_is_recognised() {
+        let page: Vec<u8> = "<!DOCTYPE html><html><body>报道</body></html>"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(detect(&page, "page.txt").unwrap(), Format::Html);
+    }
+
+    #[test]
+    fn binaries_are_named() {
+        let e = err(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "chart.txt");
+        assert_eq!(e.kind, ErrorKind::InvalidInput);
+        assert_eq!(e.message, "binary file, not a text document: looks like a PNG image");
+        assert!(err(b"\xff\xd8\xff\xe0\x00\x10JFIF", "page.html").message.contains("JPEG image"));
+        assert!(err(b"\x7fELF\x02\x01\x01", "a.txt").message.contains("ELF executable"));
+        assert!(err(b"\x1f\x8b\x08\x00", "a.md").message.contains("gzip"));
+        assert_eq!(err(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old.doc").kind, ErrorKind::Unsupported);
+        let xlsx = b"PK\x03\x04....xl/workbook.xml";
+        let e = err(xlsx, "book.docx");
+        assert_eq!(e.kind, ErrorKind::Unsupported);
+        assert!(e.message.contains("Excel"), "{}", e.message);
+    }
+
+    #[test]
+    fn unknown_binary_and_control_only_data() {
+        let mut stray_nul = b"plain words ".repeat(20);
+        stray_nul[100] = 0;
+        assert!(err(&stray_nul, "a.txt").message.contains("NUL bytes"));
+        let sprinkled: Vec<u8> = b"abc\x00".repeat(50);
+        assert!(err(&sprinkled, "a.txt").message.contains("NUL bytes"));
+        let mut controls = b"some text ".repeat(10);
+        controls.extend_from_slice(&[1, 2, 3, 4, 5, 6]);
+        assert!(err(&controls, "a.txt").message.contains("control characters"));
+        let e = err(&[1, 2, 3, 7, 8, 0x1f, b'\n'], "a.txt");
+        assert_eq!(e.message, "no text: the file holds only control characters");
+    }
+
+    #[test]
+    fn unsupported_extension() {
+        let e = err(b"plain words", "data.xyz");
+        assert_eq!(e.kind, ErrorKind::Unsupported);
+        assert!(e.message.starts_with("unsupported file type .xyz"), "{}", e.message);
+    }
+
+    #[test]
+    fn weak_magics_need_confirmation() {
+        assert_eq!(detect(b"MZ is a plain word here", "a.txt").unwrap(), Format::Text);
+        assert_eq!(detect(b"BM stands for Bank Mandiri", "a.txt").unwrap(), Format::Text);
+    }
 }
