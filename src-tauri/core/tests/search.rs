@@ -312,3 +312,36 @@ fn paging_continues_where_the_first_page_stopped() {
     let paged: Vec<i64> = first.iter().chain(&second).map(|h| h.article.id).collect();
     assert_eq!(paged, all.iter().map(|h| h.article.id).collect::<Vec<_>>());
 }
+
+#[test]
+fn only_the_newest_candidates_are_ranked_when_too_many_match() {
+    let mut f = Fixture::new();
+    let total = search::MAX_CANDIDATES + 50;
+    let tx = f.library.conn_mut().transaction().unwrap();
+    for i in 0..total {
+        let article = ParsedArticle {
+            title: format!("第{i}期 行业简报"),
+            outlet: Some("产业观察".into()),
+            authors: Vec::new(),
+            published: Some("2025-01-10".into()),
+            language: "zh".into(),
+            format: Format::Text,
+            encoding: None,
+            text: format!("第{i}期：本周光伏组件价格小幅回落，储能订单增加。"),
+        };
+        let id =
+            dossier_core::store::articles::insert(&tx, &article, None, &format!("hash-{i}"), "2025-01-10")
+                .unwrap();
+        search::index_article(&tx, id, &article.title, &article.text).unwrap();
+    }
+    tx.commit().unwrap();
+    let newest: i64 = f.library.conn().query_row("SELECT max(id) FROM articles", [], |r| r.get(0)).unwrap();
+    let oldest_ranked = newest - search::MAX_CANDIDATES as i64 + 1;
+    let query =
+        SearchQuery { text: "光伏".into(), filter: ArticleFilter::default(), limit: 1_000, offset: 0 };
+    let hits = search::search(f.library.conn(), &query).unwrap();
+    assert_eq!(hits.len(), 1_000);
+    assert!(hits.iter().all(|h| h.article.id >= oldest_ranked));
+    let last_page = SearchQuery { offset: search::MAX_CANDIDATES - 10, ..query };
+    assert_eq!(search::search(f.library.conn(), &last_page).unwrap().len(), 10);
+}

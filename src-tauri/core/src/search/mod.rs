@@ -31,6 +31,8 @@ END;
 
 /// bm25 weights of title, body, title_chars, body_chars: a title hit counts as five body hits.
 const RANK: &str = "bm25(search_index, 5.0, 1.0, 5.0, 1.0)";
+/// Most matches ranked for one query (see `search`).
+pub const MAX_CANDIDATES: usize = 2_000;
 /// Most hits one call returns.
 const MAX_LIMIT: usize = 1_000;
 
@@ -89,9 +91,11 @@ pub struct SearchHit {
 
 /// Articles matching every term of the query, best first.
 ///
-/// Chinese is looked up by dictionary word where the query has one (so 华人
-/// does not match 中华人民); only when that finds nothing at all is every
-/// Chinese term matched as an exact string of characters.
+/// Chinese is looked up by dictionary word where the query is made of them (so
+/// 华人 does not match 中华人民), otherwise as an exact string of characters;
+/// when words find nothing at all, every Chinese term is matched as a string.
+/// When more than MAX_CANDIDATES articles match, the most recently imported
+/// MAX_CANDIDATES of them are ranked and the rest are not returned.
 pub fn search(conn: &Connection, query: &SearchQuery) -> Result<Vec<SearchHit>> {
     let terms = terms::parse_query(&query.text)?;
     let (cond, filter_values) = query.filter.to_sql(2);
@@ -99,15 +103,22 @@ pub fn search(conn: &Connection, query: &SearchQuery) -> Result<Vec<SearchHit>> 
     if terms::has_cjk_words(&terms) && !any_match(conn, &expression, &cond, &filter_values)? {
         expression = terms::match_expression(&terms, terms::Cjk::Chars);
     }
-    let matches = if cond == "1" {
-        "search_index MATCH ?1".to_owned()
+    // A filter joins the article row, whose leading columns are read without its text.
+    let (join, cond) = if cond == "1" {
+        ("", String::new())
     } else {
-        format!("search_index MATCH ?1 AND search_index.rowid IN (SELECT a.id FROM articles a WHERE {cond})")
+        ("JOIN articles a ON a.id = search_index.rowid", format!("AND {cond}"))
     };
+    // Ranking every match of a common character (的, 市) costs a bm25 score per
+    // article; the newest MAX_CANDIDATES matches are ranked instead, which FTS5
+    // reads in rowid order and stops early.
     let sql = format!(
         "SELECT {}, a.text, c.score FROM (
-             SELECT search_index.rowid AS id, {RANK} AS score FROM search_index
-             WHERE {matches} ORDER BY score LIMIT {} OFFSET {}
+             SELECT id, score FROM (
+                 SELECT search_index.rowid AS id, {RANK} AS score FROM search_index {join}
+                 WHERE search_index MATCH ?1 {cond}
+                 ORDER BY search_index.rowid DESC LIMIT {MAX_CANDIDATES}
+             ) ORDER BY score LIMIT {} OFFSET {}
          ) c JOIN articles a ON a.id = c.id ORDER BY c.score, a.id",
         articles::SUMMARY_COLUMNS,
         query.limit.clamp(1, MAX_LIMIT),
