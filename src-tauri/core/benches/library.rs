@@ -2,12 +2,15 @@
 //!
 //!     cargo bench -p dossier-core --bench library -- import [ARTICLES]   (default 10000)
 //!     cargo bench -p dossier-core --bench library -- search [ARTICLES]   (default 100000)
+//!     cargo bench -p dossier-core --bench library -- index-options [ARTICLES]   (default 20000)
 //!
 //! `import` times `import::import_paths` on generated .txt and .html files against
 //! a baseline of plain inserts of the same texts (same schema and search index, one
 //! transaction per article, no parsing) in the same run. `search` fills a library
 //! through the store and index functions and times `search::search` for Chinese
 //! queries of 1, 2 and 4 characters and English words, with and without filters.
+//! `index-options` compares the chosen index with the alternatives it was chosen
+//! over: index time, size, and what each finds for short Chinese queries.
 
 mod corpus;
 
@@ -37,7 +40,10 @@ fn main() {
     match args.first().map(String::as_str) {
         Some("import") => import_bench(&dir, count(10_000)),
         Some("search") => search_bench(&dir, count(100_000)),
-        _ => eprintln!("usage: cargo bench -p dossier-core --bench library -- import|search [ARTICLES]"),
+        Some("index-options") => options_bench(&dir, count(20_000)),
+        _ => eprintln!(
+            "usage: cargo bench -p dossier-core --bench library -- import|search|index-options [ARTICLES]"
+        ),
     }
     std::fs::remove_dir_all(&dir).expect("remove the temporary folder");
 }
@@ -185,10 +191,7 @@ fn search_bench(dir: &Path, count: usize) {
     }
     let filled = started.elapsed();
     let conn = library.conn();
-    conn.pragma_update(None, "wal_checkpoint", "TRUNCATE").unwrap();
-    let index_bytes: i64 = conn
-        .query_row("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_index%'", [], |r| r.get(0))
-        .unwrap();
+    let index_bytes = table_bytes(conn);
     println!(
         "search: {count} articles, {} of text, stored and indexed in {:.1} s ({:.0} articles/s); \
          library {}, of which search index {}",
@@ -196,7 +199,7 @@ fn search_bench(dir: &Path, count: usize) {
         filled.as_secs_f64(),
         count as f64 / filled.as_secs_f64(),
         mb(file_size(&path)),
-        mb(index_bytes as u64),
+        mb(index_bytes),
     );
     let collection = collections::create(conn, "跟踪", "2025-02-20T08:00:00Z").unwrap();
     conn.execute(
@@ -246,4 +249,150 @@ fn search_bench(dir: &Path, count: usize) {
             );
         }
     }
+}
+
+/// One way to index Chinese: its FTS5 table, how a text is stored in it, and how
+/// a query is written for it.
+struct IndexOption {
+    name: &'static str,
+    table: &'static str,
+    store: fn(&str) -> String,
+    query: fn(&str) -> String,
+}
+
+fn jieba() -> &'static jieba_rs::Jieba {
+    static JIEBA: std::sync::OnceLock<jieba_rs::Jieba> = std::sync::OnceLock::new();
+    JIEBA.get_or_init(jieba_rs::Jieba::new)
+}
+
+fn spaced(words: impl Iterator<Item = String>) -> String {
+    words.collect::<Vec<_>>().join(" ")
+}
+
+fn quoted(s: &str) -> String {
+    format!("\"{s}\"")
+}
+
+const INDEX_OPTIONS: &[IndexOption] = &[
+    IndexOption {
+        name: "trigram on the raw text",
+        table: "fts5(title, body, content='', contentless_delete=1, tokenize='trigram')",
+        store: |text| text.to_owned(),
+        query: quoted,
+    },
+    IndexOption {
+        name: "jieba cut (words only)",
+        table: "fts5(title, body, content='', contentless_delete=1, tokenize='unicode61')",
+        store: |text| spaced(jieba().cut(text, false).into_iter().map(|t| t.word.to_owned())),
+        query: |q| spaced(jieba().cut(q, false).into_iter().map(|t| quoted(t.word))),
+    },
+    IndexOption {
+        name: "jieba cut_for_search (words only)",
+        table: "fts5(title, body, content='', contentless_delete=1, tokenize='unicode61')",
+        store: |text| spaced(jieba().cut_for_search(text, false).into_iter().map(|t| t.word.to_owned())),
+        query: |q| spaced(jieba().cut(q, false).into_iter().map(|t| quoted(t.word))),
+    },
+    IndexOption {
+        name: "CJK unigrams only (phrases)",
+        table: "fts5(title, body, content='', contentless_delete=1, tokenize='unicode61')",
+        store: |text| spaced(text.chars().map(|c| c.to_string())),
+        query: |q| quoted(&spaced(q.chars().map(|c| c.to_string()))),
+    },
+];
+
+/// Chinese queries of 1, 2 and 4 characters, for the options.
+const OPTION_QUERIES: &[(&str, &[&str])] = &[
+    ("1 character", &["芯", "模", "资", "股", "车", "的"]),
+    ("2 characters", &["芯片", "融资", "市场", "估值", "算力", "电池"]),
+    ("4 characters", &["人工智能", "月之暗面", "阶跃星辰", "市场规模", "研发投入", "产业基金"]),
+];
+
+fn options_bench(dir: &Path, count: usize) {
+    let corpus: Vec<corpus::Article> = (0..count as u64).map(|i| corpus::article(i, ARTICLE_BYTES)).collect();
+    let text_bytes: usize = corpus.iter().map(|a| a.title.len() + a.body.len()).sum();
+    println!(
+        "index options: {count} articles, {} of text; one transaction per 1,000 articles",
+        mb(text_bytes as u64)
+    );
+    println!("| index | build s | index size | 1 char: p50 ms, articles found | 2 chars | 4 chars |");
+    println!("|---|---|---|---|---|---|");
+    let chosen = Library::open(&dir.join("chosen.sqlite")).unwrap();
+    search::index_article(chosen.conn(), 0, "预热", "预热").unwrap();
+    chosen.conn().execute("DELETE FROM search_index", []).unwrap();
+    let started = Instant::now();
+    for chunk in corpus.chunks(1_000).enumerate() {
+        let tx = chosen.conn().unchecked_transaction().unwrap();
+        for (i, article) in chunk.1.iter().enumerate() {
+            search::index_article(&tx, (chunk.0 * 1_000 + i + 1) as i64, &article.title, &article.body)
+                .unwrap();
+        }
+        tx.commit().unwrap();
+    }
+    let took = started.elapsed();
+    println!(
+        "| chosen: jieba cut_for_search words + CJK characters | {:.1} | {} | see the search benchmark | | |",
+        took.as_secs_f64(),
+        mb(table_bytes(chosen.conn()))
+    );
+    for (n, option) in INDEX_OPTIONS.iter().enumerate() {
+        let conn = rusqlite::Connection::open(dir.join(format!("option-{n}.sqlite"))).unwrap();
+        conn.execute_batch(&format!(
+            "PRAGMA journal_mode = WAL; CREATE VIRTUAL TABLE search_index USING {};",
+            option.table
+        ))
+        .unwrap();
+        let started = Instant::now();
+        for chunk in corpus.chunks(1_000).enumerate() {
+            let tx = conn.unchecked_transaction().unwrap();
+            for (i, article) in chunk.1.iter().enumerate() {
+                let title = (option.store)(&article.title);
+                let body = (option.store)(&article.body);
+                tx.execute(
+                    "INSERT INTO search_index (rowid, title, body) VALUES (?1, ?2, ?3)",
+                    rusqlite::params![(chunk.0 * 1_000 + i + 1) as i64, title, body],
+                )
+                .unwrap();
+            }
+            tx.commit().unwrap();
+        }
+        let took = started.elapsed();
+        let mut cells = Vec::new();
+        for (_, queries) in OPTION_QUERIES {
+            let mut times = Vec::new();
+            let mut found = 0i64;
+            for q in *queries {
+                let expression = (option.query)(q);
+                let sql = "SELECT count(*) FROM (SELECT rowid FROM search_index WHERE search_index MATCH ?1
+                           ORDER BY bm25(search_index, 5.0, 1.0) LIMIT 20)";
+                let all = "SELECT count(*) FROM search_index WHERE search_index MATCH ?1";
+                found += conn.query_row(all, [&expression], |r| r.get::<_, i64>(0)).unwrap();
+                for _ in 0..10 {
+                    let started = Instant::now();
+                    conn.query_row(sql, [&expression], |r| r.get::<_, i64>(0)).unwrap();
+                    times.push(started.elapsed());
+                }
+            }
+            times.sort();
+            cells.push(format!(
+                "{:.2}, {:.0}",
+                times[times.len() / 2].as_secs_f64() * 1e3,
+                found as f64 / queries.len() as f64
+            ));
+        }
+        println!(
+            "| {} | {:.1} | {} | {} |",
+            option.name,
+            took.as_secs_f64(),
+            mb(table_bytes(&conn)),
+            cells.join(" | ")
+        );
+    }
+}
+
+fn table_bytes(conn: &rusqlite::Connection) -> u64 {
+    conn.pragma_update(None, "wal_checkpoint", "TRUNCATE").unwrap();
+    conn.query_row("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_index%'", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .unwrap() as u64
 }
