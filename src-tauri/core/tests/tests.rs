@@ -3,4 +3,5 @@
 mod extract_articles;
 mod import_text;
 mod library_import;
+mod search;
 mod store;

@@ -1,0 +1,150 @@
+//! Full-text search over title and body, for Chinese and English.
+//!
+//! One FTS5 table holds, for every article, its title and body twice over: as
+//! words (jieba segmentation plus Latin words, lowercased and Porter-stemmed by
+//! the tokenizer) and as single CJK characters (see `terms`). The table is
+//! contentless: snippets are cut from `articles.text`, so the text is not stored
+//! twice. A trigger removes an article's entry when the article is deleted.
+
+mod snippet;
+mod terms;
+
+use rusqlite::types::Value;
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::store::articles::{self, ArticleFilter, ArticleSummary};
+use crate::Result;
+
+pub use terms::{MAX_QUERY_CHARS, MAX_QUERY_TERMS};
+
+pub const SCHEMA_V1: &str = "
+CREATE VIRTUAL TABLE search_index USING fts5(
+    title, body, title_chars, body_chars,
+    content = '', contentless_delete = 1,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_search_delete AFTER DELETE ON articles BEGIN
+    DELETE FROM search_index WHERE rowid = old.id;
+END;
+";
+
+/// bm25 weights of title, body, title_chars, body_chars: a title hit counts as five body hits.
+const RANK: &str = "bm25(search_index, 5.0, 1.0, 5.0, 1.0)";
+/// Most matches ranked for one query (see `search`).
+pub const MAX_CANDIDATES: usize = 2_000;
+/// Most hits one call returns.
+const MAX_LIMIT: usize = 1_000;
+
+/// Adds a new article to the index, in the caller's transaction.
+pub fn index_article(conn: &Connection, id: i64, title: &str, text: &str) -> Result<()> {
+    let title = terms::segment(title);
+    let body = terms::segment(text);
+    conn.prepare_cached(
+        "INSERT INTO search_index (rowid, title, body, title_chars, body_chars) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(rusqlite::params![id, title.words, body.words, title.chars, body.chars])?;
+    Ok(())
+}
+
+/// Indexes every article again from scratch (after a change of segmentation,
+/// or to repair the index); returns how many articles were indexed.
+pub fn rebuild(conn: &Connection) -> Result<usize> {
+    conn.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')", [])?;
+    let mut stmt = conn.prepare("SELECT id, title, text FROM articles ORDER BY id")?;
+    let mut rows = stmt.query([])?;
+    let mut count = 0;
+    while let Some(row) = rows.next()? {
+        index_article(conn, row.get(0)?, &row.get::<_, String>(1)?, &row.get::<_, String>(2)?)?;
+        count += 1;
+    }
+    Ok(count)
+}
+
+#[derive(Debug, Clone, Default, serde::Deserialize, Serialize)]
+pub struct SearchQuery {
+    /// What the user typed. Terms separated by spaces or punctuation must all match.
+    pub text: String,
+    #[serde(default)]
+    pub filter: ArticleFilter,
+    /// Most hits returned (1 to 1,000).
+    pub limit: usize,
+    /// Hits skipped, for the next page.
+    #[serde(default)]
+    pub offset: usize,
+}
+
+/// A piece of a snippet; `hit` pieces match the query and are shown highlighted.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SnippetPart {
+    pub text: String,
+    pub hit: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchHit {
+    pub article: ArticleSummary,
+    pub snippet: Vec<SnippetPart>,
+    /// Relevance, higher is better (bm25, title hits weighted).
+    pub score: f64,
+}
+
+/// Articles matching every term of the query, best first.
+///
+/// Chinese is looked up by dictionary word where the query is made of them (so
+/// 华人 does not match 中华人民), otherwise as an exact string of characters;
+/// when words find nothing at all, every Chinese term is matched as a string.
+/// When more than MAX_CANDIDATES articles match, the most recently imported
+/// MAX_CANDIDATES of them are ranked and the rest are not returned.
+pub fn search(conn: &Connection, query: &SearchQuery) -> Result<Vec<SearchHit>> {
+    let terms = terms::parse_query(&query.text)?;
+    let (cond, filter_values) = query.filter.to_sql(2);
+    let mut expression = terms::match_expression(&terms, terms::Cjk::Words);
+    if terms::has_cjk_words(&terms) && !any_match(conn, &expression, &cond, &filter_values)? {
+        expression = terms::match_expression(&terms, terms::Cjk::Chars);
+    }
+    // A filter joins the article row, whose leading columns are read without its text.
+    let (join, cond) = if cond == "1" {
+        ("", String::new())
+    } else {
+        ("JOIN articles a ON a.id = search_index.rowid", format!("AND {cond}"))
+    };
+    // Ranking every match of a common character (的, 市) costs a bm25 score per
+    // article; the newest MAX_CANDIDATES matches are ranked instead, which FTS5
+    // reads in rowid order and stops early.
+    let sql = format!(
+        "SELECT {}, a.text, c.score FROM (
+             SELECT id, score FROM (
+                 SELECT search_index.rowid AS id, {RANK} AS score FROM search_index {join}
+                 WHERE search_index MATCH ?1 {cond}
+                 ORDER BY search_index.rowid DESC LIMIT {MAX_CANDIDATES}
+             ) ORDER BY score LIMIT {} OFFSET {}
+         ) c JOIN articles a ON a.id = c.id ORDER BY c.score, a.id",
+        articles::SUMMARY_COLUMNS,
+        query.limit.clamp(1, MAX_LIMIT),
+        query.offset,
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(params(expression, filter_values)), |row| {
+        Ok((articles::summary_from_row(row)?, row.get::<_, String>(10)?, row.get::<_, f64>(11)?))
+    })?;
+    let mut hits = Vec::new();
+    for row in rows {
+        let (article, text, rank) = row?;
+        hits.push(SearchHit { article, snippet: snippet::snippet(&text, &terms), score: -rank });
+    }
+    Ok(hits)
+}
+
+fn params(expression: String, filter_values: Vec<Value>) -> Vec<Value> {
+    std::iter::once(Value::Text(expression)).chain(filter_values).collect()
+}
+
+fn any_match(conn: &Connection, expression: &str, cond: &str, filter_values: &[Value]) -> Result<bool> {
+    let sql = format!(
+        "SELECT EXISTS (SELECT 1 FROM search_index JOIN articles a ON a.id = search_index.rowid
+                        WHERE search_index MATCH ?1 AND {cond})"
+    );
+    let values = params(expression.to_owned(), filter_values.to_vec());
+    Ok(conn.prepare_cached(&sql)?.query_row(rusqlite::params_from_iter(values), |r| r.get(0))?)
+}
