@@ -113,6 +113,9 @@ pub struct SearchArgs {
     filter: FilterArgs,
     #[arg(long, default_value_t = 20)]
     limit: usize,
+    /// Skip this many results (for paging)
+    #[arg(long, default_value_t = 0)]
+    offset: usize,
     #[arg(long)]
     json: bool,
 }
@@ -258,8 +261,10 @@ pub fn show(library: &Library, args: ShowArgs) -> Result<ExitCode> {
 
 pub fn search(library: &Library, args: SearchArgs) -> Result<ExitCode> {
     let filter = args.filter.resolve(library)?;
-    let hits =
-        search::search(library.conn(), &SearchQuery { text: args.query.clone(), filter, limit: args.limit })?;
+    let hits = search::search(
+        library.conn(),
+        &SearchQuery { text: args.query.clone(), filter, limit: args.limit, offset: args.offset },
+    )?;
     if args.json {
         output::json(&hits)?;
         return Ok(ExitCode::SUCCESS);

@@ -50,27 +50,35 @@ fn a_library_from_a_newer_version_is_refused_and_left_untouched() {
 }
 
 #[test]
-fn a_version_1_library_opens_with_its_data_intact() {
+fn a_version_1_library_upgrades_with_its_data_intact() {
+    use dossier_core::search::{self, SearchQuery};
+    use dossier_core::store::{extraction, facts};
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/store");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("library.sqlite");
-    let script = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tests/fixtures/store/library-v1.sql"
-    ))
-    .unwrap();
-    rusqlite::Connection::open(&path).unwrap().execute_batch(&script).unwrap();
+    std::fs::copy(format!("{fixtures}/library-v1.sqlite"), &path).unwrap();
+    let original = std::fs::read(format!("{fixtures}/library-v1-article.txt")).unwrap();
 
-    let library = Library::open(&path).unwrap();
+    let mut library = Library::open(&path).unwrap();
     assert_eq!(library.schema_version().unwrap(), SCHEMA_VERSION);
+    assert!(SCHEMA_VERSION > 1, "this test needs a schema newer than the fixture's");
     let article = articles::get(library.conn(), 1).unwrap();
     assert_eq!(article.summary.title, "智谱完成新一轮30亿元融资");
     assert_eq!(article.summary.outlet.as_deref(), Some("华东财经日报"));
     assert_eq!(article.summary.authors, vec!["林晓舟".to_owned()]);
-    assert!(article.text.contains("估值超过200亿元"));
-    assert_eq!(originals::get(library.conn(), 1).unwrap().unwrap(), article.text.as_bytes());
+    assert!(article.text.contains("投后估值超过200亿元"));
+    assert_eq!(originals::get(library.conn(), 1).unwrap().unwrap(), original);
     let in_collection = ArticleFilter { collection: Some(1), ..ArticleFilter::default() };
     assert_eq!(articles::count(library.conn(), &in_collection).unwrap(), 1);
+    let hits =
+        search::search(library.conn(), &SearchQuery { text: "融资".into(), limit: 5, ..Default::default() });
+    assert_eq!(hits.unwrap().len(), 1);
     assert_eq!(library.check().unwrap(), Vec::<String>::new());
+
+    // Articles from before extraction existed are extracted on demand.
+    assert_eq!(extraction::reextract(&mut library, false, &mut |_, _| {}).unwrap(), 1);
+    let found = facts::list(library.conn(), &facts::FactFilter::default()).unwrap();
+    assert!(found.iter().any(|f| f.metric == "funding" && f.low == 3e9), "{found:#?}");
 }
 
 #[test]
@@ -142,7 +150,9 @@ fn the_check_finds_tampered_rows() {
     assert_eq!(library.check().unwrap(), Vec::<String>::new());
     library.conn().execute("UPDATE articles SET text = text || '!' WHERE id = ?1", [id]).unwrap();
     library.conn().execute("UPDATE originals SET bytes = x'00' WHERE article_id = ?1", [id]).unwrap();
+    library.conn().execute("DELETE FROM search_index WHERE rowid = ?1", [id]).unwrap();
     let problems = library.check().unwrap();
+    assert!(problems.iter().any(|p| p.contains("not in the search index")), "{problems:?}");
     assert!(problems.iter().any(|p| p.contains("content hash")), "{problems:?}");
     assert!(problems.iter().any(|p| p.contains("stored length")), "{problems:?}");
     assert!(problems.iter().any(|p| p.contains("checksum")), "{problems:?}");

@@ -148,3 +148,20 @@ fn any_match(conn: &Connection, expression: &str, cond: &str, filter_values: &[V
     let values = params(expression.to_owned(), filter_values.to_vec());
     Ok(conn.prepare_cached(&sql)?.query_row(rusqlite::params_from_iter(values), |r| r.get(0))?)
 }
+
+/// Articles missing from the index, and index entries left by deleted articles.
+pub(crate) fn check(conn: &Connection) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    let mut stmt = conn.prepare(
+        "SELECT a.id, 'is not in the search index' FROM articles a
+           LEFT JOIN search_index_docsize d ON d.id = a.id WHERE d.id IS NULL
+         UNION ALL
+         SELECT d.id, 'was deleted but is still in the search index' FROM search_index_docsize d
+           LEFT JOIN articles a ON a.id = d.id WHERE a.id IS NULL",
+    )?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+        let (id, what) = row?;
+        problems.push(format!("article {id} {what}"));
+    }
+    Ok(problems)
+}

@@ -100,6 +100,7 @@ impl Library {
         problems.extend(articles::check(conn)?);
         problems.extend(originals::check(conn)?);
         problems.extend(extraction::check(conn)?);
+        problems.extend(crate::search::check(conn)?);
         Ok(problems)
     }
 }
