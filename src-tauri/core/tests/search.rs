@@ -320,7 +320,12 @@ fn only_the_newest_candidates_are_ranked_when_too_many_match() {
     let tx = f.library.conn_mut().transaction().unwrap();
     for i in 0..total {
         let article = ParsedArticle {
-            title: format!("第{i}期 行业简报"),
+            // Every hundredth has the query in its title.
+            title: if i % 100 == 0 {
+                format!("第{i}期 光伏简报")
+            } else {
+                format!("第{i}期 行业简报")
+            },
             outlet: Some("产业观察".into()),
             authors: Vec::new(),
             published: Some("2025-01-10".into()),
@@ -342,6 +347,10 @@ fn only_the_newest_candidates_are_ranked_when_too_many_match() {
     let hits = search::search(f.library.conn(), &query).unwrap();
     assert_eq!(hits.len(), 1_000);
     assert!(hits.iter().all(|h| h.article.id >= oldest_ranked));
+    let title_hits = hits.iter().take_while(|h| h.article.title.contains("光伏")).count();
+    assert_eq!(title_hits, search::MAX_CANDIDATES / 100, "title hits first");
+    assert!(hits[title_hits..].iter().all(|h| !h.article.title.contains("光伏")));
+    assert!(hits[title_hits..].windows(2).all(|w| w[0].article.id > w[1].article.id), "newest first");
     let last_page = SearchQuery { offset: search::MAX_CANDIDATES - 10, ..query };
     assert_eq!(search::search(f.library.conn(), &last_page).unwrap().len(), 10);
 }

@@ -85,7 +85,8 @@ pub struct SnippetPart {
 pub struct SearchHit {
     pub article: ArticleSummary,
     pub snippet: Vec<SnippetPart>,
-    /// Relevance, higher is better (bm25, title hits weighted).
+    /// Relevance, higher is better: bm25 with title hits weighted; for queries
+    /// matching MAX_CANDIDATES articles or more, 2 for a title hit, 1 otherwise.
     pub score: f64,
 }
 
@@ -94,59 +95,89 @@ pub struct SearchHit {
 /// Chinese is looked up by dictionary word where the query is made of them (so
 /// 华人 does not match 中华人民), otherwise as an exact string of characters;
 /// when words find nothing at all, every Chinese term is matched as a string.
-/// When more than MAX_CANDIDATES articles match, the most recently imported
-/// MAX_CANDIDATES of them are ranked and the rest are not returned.
+///
+/// bm25 reads every match of every term once per query to weigh the terms, which
+/// for a common character (的, 市: most of the library) costs more than the
+/// latency budget. So when MAX_CANDIDATES or more articles match, only the most
+/// recently imported MAX_CANDIDATES are considered, title hits first, newest
+/// first within each group, without bm25.
 pub fn search(conn: &Connection, query: &SearchQuery) -> Result<Vec<SearchHit>> {
     let terms = terms::parse_query(&query.text)?;
     let (cond, filter_values) = query.filter.to_sql(2);
-    let mut expression = terms::match_expression(&terms, terms::Cjk::Words);
-    if terms::has_cjk_words(&terms) && !any_match(conn, &expression, &cond, &filter_values)? {
-        expression = terms::match_expression(&terms, terms::Cjk::Chars);
-    }
-    // A filter joins the article row, whose leading columns are read without its text.
-    let (join, cond) = if cond == "1" {
-        ("", String::new())
+    // The unary + keeps SQLite from handing the id list to FTS5 as lookups one
+    // by one; the list is built once and each match is checked against it.
+    let filter = if cond == "1" {
+        String::new()
     } else {
-        ("JOIN articles a ON a.id = search_index.rowid", format!("AND {cond}"))
+        format!("AND +search_index.rowid IN (SELECT a.id FROM articles a WHERE {cond})")
     };
-    // Ranking every match of a common character (的, 市) costs a bm25 score per
-    // article; the newest MAX_CANDIDATES matches are ranked instead, which FTS5
-    // reads in rowid order and stops early.
-    let sql = format!(
-        "SELECT {}, a.text, c.score FROM (
-             SELECT id, score FROM (
-                 SELECT search_index.rowid AS id, {RANK} AS score FROM search_index {join}
-                 WHERE search_index MATCH ?1 {cond}
-                 ORDER BY search_index.rowid DESC LIMIT {MAX_CANDIDATES}
-             ) ORDER BY score LIMIT {} OFFSET {}
-         ) c JOIN articles a ON a.id = c.id ORDER BY c.score, a.id",
-        articles::SUMMARY_COLUMNS,
-        query.limit.clamp(1, MAX_LIMIT),
-        query.offset,
-    );
+    let mut expression = terms::match_expression(&terms, terms::Cjk::Words);
+    let mut candidates = newest_matches(conn, &expression, &filter, &filter_values)?;
+    if candidates.is_empty() && terms::has_cjk_words(&terms) {
+        expression = terms::match_expression(&terms, terms::Cjk::Chars);
+        candidates = newest_matches(conn, &expression, &filter, &filter_values)?;
+    }
+    let limit = query.limit.clamp(1, MAX_LIMIT);
+    let ranked = if candidates.len() < MAX_CANDIDATES {
+        let sql = format!(
+            "SELECT search_index.rowid, {RANK} AS score FROM search_index
+             WHERE search_index MATCH ?1 {filter} ORDER BY score LIMIT {limit} OFFSET {}",
+            query.offset
+        );
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(params(&expression, &filter_values)), |r| {
+            Ok((r.get::<_, i64>(0)?, -r.get::<_, f64>(1)?))
+        })?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()?
+    } else {
+        title_hits_first(conn, &expression, candidates)?.into_iter().skip(query.offset).take(limit).collect()
+    };
+    let sql = format!("SELECT {}, a.text FROM articles a WHERE a.id = ?1", articles::SUMMARY_COLUMNS);
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(rusqlite::params_from_iter(params(expression, filter_values)), |row| {
-        Ok((articles::summary_from_row(row)?, row.get::<_, String>(10)?, row.get::<_, f64>(11)?))
-    })?;
-    let mut hits = Vec::new();
-    for row in rows {
-        let (article, text, rank) = row?;
-        hits.push(SearchHit { article, snippet: snippet::snippet(&text, &terms), score: -rank });
+    let mut hits = Vec::with_capacity(ranked.len());
+    for (id, score) in ranked {
+        let (article, text) =
+            stmt.query_row([id], |row| Ok((articles::summary_from_row(row)?, row.get::<_, String>(10)?)))?;
+        hits.push(SearchHit { article, snippet: snippet::snippet(&text, &terms), score });
     }
     Ok(hits)
 }
 
-fn params(expression: String, filter_values: Vec<Value>) -> Vec<Value> {
-    std::iter::once(Value::Text(expression)).chain(filter_values).collect()
+fn params(expression: &str, filter_values: &[Value]) -> Vec<Value> {
+    std::iter::once(Value::Text(expression.to_owned())).chain(filter_values.iter().cloned()).collect()
 }
 
-fn any_match(conn: &Connection, expression: &str, cond: &str, filter_values: &[Value]) -> Result<bool> {
+/// Ids of the newest MAX_CANDIDATES matches, newest first: FTS5 reads matches
+/// in rowid order and stops there.
+fn newest_matches(
+    conn: &Connection,
+    expression: &str,
+    filter: &str,
+    filter_values: &[Value],
+) -> Result<Vec<i64>> {
     let sql = format!(
-        "SELECT EXISTS (SELECT 1 FROM search_index JOIN articles a ON a.id = search_index.rowid
-                        WHERE search_index MATCH ?1 AND {cond})"
+        "SELECT search_index.rowid FROM search_index WHERE search_index MATCH ?1 {filter}
+         ORDER BY search_index.rowid DESC LIMIT {MAX_CANDIDATES}"
     );
-    let values = params(expression.to_owned(), filter_values.to_vec());
-    Ok(conn.prepare_cached(&sql)?.query_row(rusqlite::params_from_iter(values), |r| r.get(0))?)
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(params(expression, filter_values)), |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Candidates (newest first) reordered with title hits first; score 2 for a
+/// title hit, 1 for a body hit.
+fn title_hits_first(conn: &Connection, expression: &str, candidates: Vec<i64>) -> Result<Vec<(i64, f64)>> {
+    let oldest = candidates.last().copied().unwrap_or(0);
+    let mut stmt = conn.prepare_cached(
+        "SELECT rowid FROM search_index WHERE search_index MATCH ?1 AND rowid >= ?2 ORDER BY rowid DESC",
+    )?;
+    let in_title = stmt
+        .query_map(rusqlite::params![format!("{{title title_chars}} : ({expression})"), oldest], |r| {
+            r.get(0)
+        })?
+        .collect::<rusqlite::Result<std::collections::HashSet<i64>>>()?;
+    let (title, body): (Vec<i64>, Vec<i64>) = candidates.into_iter().partition(|id| in_title.contains(id));
+    Ok(title.into_iter().map(|id| (id, 2.0)).chain(body.into_iter().map(|id| (id, 1.0))).collect())
 }
 
 /// Articles missing from the index, and index entries left by deleted articles.
