@@ -1,1 +1,2 @@
 mod extract_articles;
+mod extract_conformance;
