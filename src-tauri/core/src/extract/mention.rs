@@ -250,6 +250,9 @@ const ORG_SUFFIX: &[(&str, EntityKind)] = &[
     ("委员会", O),
 ];
 
+/// First characters of the suffixes, to skip most characters with one test.
+const ORG_SUFFIX_FIRST: &str = "有股公集控科智证资创基银研实交大委";
+
 /// Generic words that, with a suffix, name a kind of firm rather than one firm.
 const GENERIC: &[&str] = &[
     "该",
@@ -359,7 +362,11 @@ fn unknown_orgs(s: &[char], taken: &dyn Fn(usize, usize) -> bool, out: &mut Vec<
             i += 1;
             continue;
         }
-        let hit = ORG_SUFFIX.iter().find_map(|&(w, k)| starts_with_at(s, i, w).map(|e| (e, k)));
+        let hit = if ORG_SUFFIX_FIRST.contains(s[i]) {
+            ORG_SUFFIX.iter().find_map(|&(w, k)| starts_with_at(s, i, w).map(|e| (e, k)))
+        } else {
+            None
+        };
         let Some((e, kind)) = hit else {
             i += 1;
             continue;
@@ -546,7 +553,8 @@ const NOT_NAMES: &[&str] = &[
 fn people(s: &[char], out: &mut Vec<M>) {
     let mut names: Vec<(usize, usize)> = Vec::new();
     for i in 0..s.len() {
-        if let Some(t) = TITLES.iter().filter_map(|t| starts_with_at(s, i, t)).max() {
+        let may_title = TITLES.iter().any(|t| t.starts_with(s[i]));
+        if let Some(t) = TITLES.iter().filter(|_| may_title).filter_map(|t| starts_with_at(s, i, t)).max() {
             let mut a = t;
             while s.get(a) == Some(&' ') {
                 a += 1;

@@ -512,7 +512,8 @@ pub fn quantities(
 
 /// Inside a web address (https://…?q=30%25): numbers there are not amounts.
 fn in_url(s: &[char], at: usize) -> bool {
-    let word_start = s[..at].iter().rposition(|c| c.is_whitespace()).map_or(0, |p| p + 1);
+    let floor = at.saturating_sub(300);
+    let word_start = s[floor..at].iter().rposition(|c| c.is_whitespace()).map_or(floor, |p| floor + p + 1);
     let word = &s[word_start..at];
     word.windows(3).any(|w| w == [':', '/', '/']) || word.windows(4).any(|w| w == ['w', 'w', 'w', '.'])
 }
