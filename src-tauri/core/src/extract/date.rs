@@ -136,7 +136,8 @@ pub fn dates(s: &[char], published: Option<NaiveDate>, sentences: &[Span]) -> Ve
         let mut found: Option<(usize, String, Option<u32>)> = None;
         if ascii_digit(c).is_some() && !prev_alnum {
             found = numeric_date(s, i, context_year, year_for(context_year), published);
-        } else if "〇一二三四五六七八九十".contains(c) {
+        } else if matches!(c, '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+        {
             if let Some((e, y)) = cn_year(s, i) {
                 if s.get(e) == Some(&'年') && plausible_year(y) {
                     let (end, v) = after_year(s, e + 1, y);

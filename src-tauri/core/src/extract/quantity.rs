@@ -515,7 +515,8 @@ fn in_url(s: &[char], at: usize) -> bool {
     let floor = at.saturating_sub(300);
     let word_start = s[floor..at].iter().rposition(|c| c.is_whitespace()).map_or(floor, |p| floor + p + 1);
     let word = &s[word_start..at];
-    word.windows(3).any(|w| w == [':', '/', '/']) || word.windows(4).any(|w| w == ['w', 'w', 'w', '.'])
+    let at_ = |k: usize, w: &str| starts_with_at(word, k, w).is_some();
+    (0..word.len()).any(|k| (word[k] == ':' && at_(k, "://")) || (word[k] == 'w' && at_(k, "www.")))
 }
 
 fn currency_before(s: &[char], at: usize) -> Option<(usize, &'static str)> {
