@@ -381,7 +381,7 @@ fn unknown_orgs(s: &[char], taken: &dyn Fn(usize, usize) -> bool, out: &mut Vec<
             .any(|w| starts_with_at(s, i, w).is_some());
         let bounded =
             s.get(e).is_none_or(|&c| !is_cjk(c) || "、与和及等的在于将已也宣表称发联获完旗是为".contains(c));
-        if i - b >= 2 && !(loose && !bounded) && !taken(b, e) && !is_generic(&s[b..i]) {
+        if i - b >= 2 && (!loose || bounded) && !taken(b, e) && !is_generic(&s[b..i]) {
             out.push(M { start: b, end: e, entity: s[b..e].iter().collect(), kind });
             i = e;
             continue;
