@@ -1,6 +1,7 @@
 //! Integration tests of dossier-core, one binary.
 
 mod extract_articles;
+mod extract_conformance;
 mod import_text;
 mod library_import;
 mod search;

@@ -136,7 +136,8 @@ pub fn dates(s: &[char], published: Option<NaiveDate>, sentences: &[Span]) -> Ve
         let mut found: Option<(usize, String, Option<u32>)> = None;
         if ascii_digit(c).is_some() && !prev_alnum {
             found = numeric_date(s, i, context_year, year_for(context_year), published);
-        } else if "〇一二三四五六七八九十".contains(c) {
+        } else if matches!(c, '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+        {
             if let Some((e, y)) = cn_year(s, i) {
                 if s.get(e) == Some(&'年') && plausible_year(y) {
                     let (end, v) = after_year(s, e + 1, y);
@@ -314,57 +315,71 @@ fn relative(s: &[char], i: usize, published: Option<NaiveDate>) -> Option<(usize
     if c.is_ascii_lowercase() && i > 0 && s[i - 1].is_ascii_alphabetic() {
         return None;
     }
-    let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
-    let week = |d: NaiveDate| {
-        let w = d.iso_week();
-        format!("{}-W{:02}", w.year(), w.week())
-    };
-    let month = |d: NaiveDate| d.format("%Y-%m").to_string();
-    let prev_month = p.with_day(1).and_then(|d| d.pred_opt()).unwrap_or(p);
-    let y = p.year();
-    let table: [(&str, String, Option<u32>); 22] = [
-        ("昨日", day(p - Duration::days(1)), None),
-        ("昨天", day(p - Duration::days(1)), None),
-        ("前天", day(p - Duration::days(2)), None),
-        ("今日", day(p), None),
-        ("今天", day(p), None),
-        ("上周", week(p - Duration::days(7)), None),
-        ("本周", week(p), None),
-        ("上个月", month(prev_month), None),
-        ("上月", month(prev_month), None),
-        ("本月", month(p), None),
-        ("去年", format!("{:04}", y - 1), Some((y - 1) as u32)),
-        ("今年", format!("{y:04}"), Some(y as u32)),
-        ("明年", format!("{:04}", y + 1), Some((y + 1) as u32)),
-        ("yesterday", day(p - Duration::days(1)), None),
-        ("today", day(p), None),
-        ("last week", week(p - Duration::days(7)), None),
-        ("this week", week(p), None),
-        ("last month", month(prev_month), None),
-        ("this month", month(p), None),
-        ("last year", format!("{:04}", y - 1), Some((y - 1) as u32)),
-        ("this year", format!("{y:04}"), Some(y as u32)),
-        ("next year", format!("{:04}", y + 1), Some((y + 1) as u32)),
-    ];
     // 时至今日 and 如今 are idioms, not dates.
     if i > 0 && matches!(s[i - 1], '至' | '如') {
         return None;
     }
-    for (w, v, yr) in table {
-        if let Some(e) = starts_with_at(s, i, w) {
-            if w.is_ascii() && s.get(e).is_some_and(|c| c.is_ascii_alphabetic()) {
-                continue;
-            }
-            // 今年上半年 / 去年第三季度
-            if let (Some(yv), false) = (yr, w.is_ascii()) {
-                if let Some((e2, v2)) = quarter_or_half_cn(s, e, yv) {
-                    return Some((e2, v2, yr));
-                }
-            }
-            return Some((e, v, yr));
+    #[derive(Clone, Copy)]
+    enum Rel {
+        Day(i64),
+        Week(i64),
+        Month(i32),
+        Year(i32),
+    }
+    use Rel::{Day, Month, Week, Year};
+    const TABLE: [(&str, Rel); 22] = [
+        ("昨日", Day(-1)),
+        ("昨天", Day(-1)),
+        ("前天", Day(-2)),
+        ("今日", Day(0)),
+        ("今天", Day(0)),
+        ("上周", Week(-1)),
+        ("本周", Week(0)),
+        ("上个月", Month(-1)),
+        ("上月", Month(-1)),
+        ("本月", Month(0)),
+        ("去年", Year(-1)),
+        ("今年", Year(0)),
+        ("明年", Year(1)),
+        ("yesterday", Day(-1)),
+        ("today", Day(0)),
+        ("last week", Week(-1)),
+        ("this week", Week(0)),
+        ("last month", Month(-1)),
+        ("this month", Month(0)),
+        ("last year", Year(-1)),
+        ("this year", Year(0)),
+        ("next year", Year(1)),
+    ];
+    // Match first; the value is only computed for a hit.
+    let (w, e, rel) = TABLE.iter().find_map(|&(w, r)| {
+        let e = starts_with_at(s, i, w)?;
+        let glued = w.is_ascii() && s.get(e).is_some_and(|c| c.is_ascii_alphabetic());
+        (!glued).then_some((w, e, r))
+    })?;
+    let (value, year) = match rel {
+        Day(d) => ((p + Duration::days(d)).format("%Y-%m-%d").to_string(), None),
+        Week(k) => {
+            let wk = (p + Duration::days(7 * k)).iso_week();
+            (format!("{}-W{:02}", wk.year(), wk.week()), None)
+        }
+        Month(0) => (p.format("%Y-%m").to_string(), None),
+        Month(_) => {
+            let prev = p.with_day(1).and_then(|d| d.pred_opt()).unwrap_or(p);
+            (prev.format("%Y-%m").to_string(), None)
+        }
+        Year(k) => {
+            let y = p.year() + k;
+            (format!("{y:04}"), Some(y as u32))
+        }
+    };
+    // 今年上半年 / 去年第三季度
+    if let (Some(yv), false) = (year, w.is_ascii()) {
+        if let Some((e2, v2)) = quarter_or_half_cn(s, e, yv) {
+            return Some((e2, v2, year));
         }
     }
-    None
+    Some((e, value, year))
 }
 
 #[cfg(test)]

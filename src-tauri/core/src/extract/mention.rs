@@ -250,6 +250,9 @@ const ORG_SUFFIX: &[(&str, EntityKind)] = &[
     ("委员会", O),
 ];
 
+/// First characters of the suffixes, to skip most characters with one test.
+const ORG_SUFFIX_FIRST: &str = "有股公集控科智证资创基银研实交大委";
+
 /// Generic words that, with a suffix, name a kind of firm rather than one firm.
 const GENERIC: &[&str] = &[
     "该",
@@ -337,12 +340,12 @@ const GENERIC: &[&str] = &[
 ];
 
 /// A stem made only of generic words (大模型明星, 私募量化) names a kind of firm.
-fn is_generic(stem: &str) -> bool {
-    let mut rest = stem;
-    while let Some(g) = GENERIC.iter().filter(|g| rest.ends_with(**g)).max_by_key(|g| g.len()) {
-        rest = &rest[..rest.len() - g.len()];
+fn is_generic(stem: &[char]) -> bool {
+    let mut rest = stem.len();
+    while let Some(n) = GENERIC.iter().filter_map(|g| ends_with_at(stem, rest, g).map(|b| rest - b)).max() {
+        rest -= n;
     }
-    rest.chars().count() < 2 && rest.len() < stem.len() || stem.chars().count() < 2
+    rest < 2 && rest < stem.len()
 }
 
 /// Characters that end the stretch before a Chinese name (punctuation, spaces, function words).
@@ -359,7 +362,11 @@ fn unknown_orgs(s: &[char], taken: &dyn Fn(usize, usize) -> bool, out: &mut Vec<
             i += 1;
             continue;
         }
-        let hit = ORG_SUFFIX.iter().find_map(|&(w, k)| starts_with_at(s, i, w).map(|e| (e, k)));
+        let hit = if ORG_SUFFIX_FIRST.contains(s[i]) {
+            ORG_SUFFIX.iter().find_map(|&(w, k)| starts_with_at(s, i, w).map(|e| (e, k)))
+        } else {
+            None
+        };
         let Some((e, kind)) = hit else {
             i += 1;
             continue;
@@ -368,16 +375,13 @@ fn unknown_orgs(s: &[char], taken: &dyn Fn(usize, usize) -> bool, out: &mut Vec<
         while b > 0 && i - b < 10 && !name_boundary(s[b - 1]) {
             b -= 1;
         }
-        let stem: String = s[b..i].iter().collect();
-        let generic = is_generic(&stem);
         // Loose suffixes (资本, 科技, 智能 ...) end a name only before a boundary: 资本市场 is not a firm.
         let loose = ["资本", "科技", "智能", "基金", "控股", "创投"]
             .iter()
             .any(|w| starts_with_at(s, i, w).is_some());
         let bounded =
             s.get(e).is_none_or(|&c| !is_cjk(c) || "、与和及等的在于将已也宣表称发联获完旗是为".contains(c));
-        let generic = generic || (loose && !bounded);
-        if !generic && !taken(b, e) {
+        if i - b >= 2 && (!loose || bounded) && !taken(b, e) && !is_generic(&s[b..i]) {
             out.push(M { start: b, end: e, entity: s[b..e].iter().collect(), kind });
             i = e;
             continue;
@@ -546,7 +550,16 @@ const NOT_NAMES: &[&str] = &[
 fn people(s: &[char], out: &mut Vec<M>) {
     let mut names: Vec<(usize, usize)> = Vec::new();
     for i in 0..s.len() {
-        if let Some(t) = TITLES.iter().filter_map(|t| starts_with_at(s, i, t)).max() {
+        // One lookup per character; most are no title's first character.
+        static FIRST: OnceLock<Vec<char>> = OnceLock::new();
+        let first = FIRST.get_or_init(|| {
+            let mut v: Vec<char> = TITLES.iter().filter_map(|t| t.chars().next()).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        });
+        let may_title = first.binary_search(&s[i]).is_ok();
+        if let Some(t) = TITLES.iter().filter(|_| may_title).filter_map(|t| starts_with_at(s, i, t)).max() {
             let mut a = t;
             while s.get(a) == Some(&' ') {
                 a += 1;
@@ -579,7 +592,7 @@ fn people(s: &[char], out: &mut Vec<M>) {
     for name in &known {
         let mut i = 0;
         while i + name.len() <= s.len() {
-            if s[i..i + name.len()] == name[..] {
+            if s[i] == name[0] && s[i..i + name.len()] == name[..] {
                 let glued = name[0].is_ascii() && (i > 0 && s[i - 1].is_ascii_alphanumeric());
                 if !glued {
                     out.push(M {

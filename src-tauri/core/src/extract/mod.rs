@@ -99,8 +99,8 @@ pub fn extract_with(text: &str, published: Option<&str>, registry: &Registry) ->
         .collect();
     skip.sort_by_key(|sp| sp.start);
     let users_at = |at: usize| {
-        let sent =
-            sentences.iter().find(|sp| sp.end > at).copied().unwrap_or(text::Span { start: 0, end: 0 });
+        let k = sentences.partition_point(|sp| sp.end <= at);
+        let sent = sentences.get(k).copied().unwrap_or(text::Span { start: 0, end: 0 });
         let from = sent.start.max(at.saturating_sub(40));
         [
             ("用户", "用户"),

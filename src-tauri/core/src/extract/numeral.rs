@@ -206,8 +206,17 @@ fn english_scale(s: &[char], i: usize) -> Option<(usize, f64)> {
         ("M", 1e6),
         ("k", 1e3),
     ];
-    const ATTACHED: [(&str, f64); 8] =
-        [("bn", 1e9), ("mn", 1e6), ("tn", 1e12), ("m", 1e6), ("M", 1e6), ("k", 1e3), ("K", 1e3), ("b", 1e9)];
+    const ATTACHED: [(&str, f64); 9] = [
+        ("bn", 1e9),
+        ("mn", 1e6),
+        ("tn", 1e12),
+        ("m", 1e6),
+        ("M", 1e6),
+        ("k", 1e3),
+        ("K", 1e3),
+        ("Ｋ", 1e3),
+        ("b", 1e9),
+    ];
     let word_at = |at: usize, w: &str| -> Option<usize> {
         let mut k = at;
         for wc in w.chars() {
@@ -219,7 +228,7 @@ fn english_scale(s: &[char], i: usize) -> Option<(usize, f64)> {
         (!ascii_alpha_at(s, k)).then_some(k)
     };
     let exact = |at: usize, w: &str| {
-        let k = at + w.len();
+        let k = at + w.chars().count();
         (s.len() >= k && s[at..k].iter().copied().eq(w.chars()) && !ascii_alpha_at(s, k)).then_some(k)
     };
     for (w, f) in ATTACHED {
@@ -494,20 +503,6 @@ impl<'a> Reader<'a> {
                 decimal = None;
             }
         }
-        let first = s[i];
-        if end == i + 1
-            && (lone_char_is_word(first)
-                || (first == '一' && s.get(end).is_some_and(|&n| one_starts_word(n))))
-        {
-            return None;
-        }
-        if first == '四' && s.get(i + 1) == Some(&'川') {
-            return None;
-        }
-        if !a.arabic && end == i + 2 && a.digits_only && a.seq_len == 2 {
-            // 九九, 五五: repeated digits are names or idioms, not numbers.
-            return None;
-        }
         let mut high = low;
         if a.shu {
             high = low * 10.0;
@@ -598,7 +593,7 @@ fn may_start(s: &[char], i: usize) -> bool {
 
 /// The numeral (with sign, fraction or per-unit form) starting exactly at `i`.
 pub fn numeral_at(s: &[char], i: usize) -> Option<Num> {
-    if !may_start(s, i) {
+    if i >= s.len() || !may_start(s, i) {
         return None;
     }
     let prev = if i > 0 { Some(s[i - 1]) } else { None };
@@ -671,6 +666,13 @@ pub fn numeral_at(s: &[char], i: usize) -> Option<Num> {
         return Some(n);
     }
     let n = r.numeral(i)?;
+    // Lone characters that are mostly words (陆地, 一切, 四川); after 分之 they are digits.
+    let first = s[i];
+    let lone_word = n.end == i + 1
+        && (lone_char_is_word(first) || (first == '一' && s.get(n.end).is_some_and(|&c| one_starts_word(c))));
+    if lone_word || (first == '四' && s.get(i + 1) == Some(&'川')) {
+        return None;
+    }
     // Fractions: A分之B, a/b, and mixed forms with 又 or a space.
     if let Some(f) = fraction_after(s, &n) {
         return Some(f);

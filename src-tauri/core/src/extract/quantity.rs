@@ -68,6 +68,8 @@ const CURRENCY_AFTER: &[(&str, &str)] = &[
     ("卢布", "RUB"),
     ("卢比", "INR"),
     ("奈拉", "NGN"),
+    ("个比特币", "BTC"),
+    ("比特币", "BTC"),
     (" US dollars", "USD"),
     (" Hong Kong dollars", "HKD"),
     (" dollars", "USD"),
@@ -274,7 +276,7 @@ fn classify(
     n: &Num,
     users: Option<&'static str>,
 ) -> Option<(QuantityKind, &'static str, usize, f64, f64, bool)> {
-    let (low, mut high) = (n.low, n.high);
+    let (mut low, mut high) = (n.low, n.high);
     let mut vague = n.vague();
     if let NumKind::PerUnit { denominator, .. } = n.kind {
         let f = 100.0 / denominator;
@@ -322,7 +324,15 @@ fn classify(
     if let Some(q) = tenths(s, at, low, high, vague) {
         return Some(q);
     }
-    if let Some((e, code)) = longest(s, at, CURRENCY_AFTER) {
+    // 5 美元: a space may stand between an amount and a currency word.
+    let cjk_next = s.get(at + 1).is_some_and(|&c| numeral::is_cjk(c));
+    let cur_at = if s.get(at) == Some(&' ') && cjk_next { at + 1 } else { at };
+    if let Some((e, code)) = longest(s, cur_at, CURRENCY_AFTER) {
+        let e = subunits(s, e, code).map_or(e, |(se, add)| {
+            low += add;
+            high += add;
+            se
+        });
         if !s.get(e).copied().is_some_and(is_word_char) || !s[e - 1].is_ascii_alphabetic() {
             return Some((QuantityKind::Money, code, e, low, high, vague));
         }
@@ -387,8 +397,28 @@ fn tenths(
         && low > 0.0
         && !next.is_some_and(|x| "员立交本长功为果绩都型熟年效".contains(x))
     {
-        let half = if next == Some('半') { 5.0 } else { 0.0 };
-        let e = if half > 0.0 { k + 2 } else { k + 1 };
+        // 三成半 = 35%, 七成六 = 76%.
+        let mut e = k + 1;
+        let mut half = 0.0;
+        if next == Some('半') {
+            half = 5.0;
+            e += 1;
+        } else {
+            let d_at = (k + 1..s.len()).find(|&j| s[j] != ' ').unwrap_or(s.len());
+            let digit = s.get(d_at).and_then(|&c| {
+                "〇一二三四五六七八九"
+                    .chars()
+                    .position(|x| x == c)
+                    .or(numeral::ascii_digit(c).map(|d| d as usize))
+            });
+            let single = s
+                .get(d_at + 1)
+                .is_none_or(|&c| !"成折".contains(c) && numeral::numeral_at(s, d_at + 1).is_none());
+            if let (Some(d), true) = (digit, single) {
+                half = d as f64;
+                e = d_at + 1;
+            }
+        }
         return Some((QuantityKind::Percent, "%", e, low * 10.0 + half, high * 10.0 + half, vague));
     }
     if c == '折' && low > 0.0 && low < 100.0 && !next.is_some_and(|x| "合旧扣算叠射腾磨服损线价".contains(x))
@@ -417,10 +447,20 @@ pub fn quantities(
         while skip_i < skip.len() && skip[skip_i].end <= n.start {
             skip_i += 1;
         }
-        if skip_i < skip.len() && skip[skip_i].start < n.end {
-            continue;
-        }
-        if n.start > 0 && matches!(s[n.start - 1], '第' | '#') {
+        let reread;
+        let n = match skip.get(skip_i).filter(|sp| sp.start < n.end) {
+            // 新华三三家: a numeral that began inside a name starts again after it.
+            Some(sp) if n.end > sp.end && n.start < sp.end => match numeral::numeral_at(s, sp.end) {
+                Some(m) => {
+                    reread = m;
+                    &reread
+                }
+                None => continue,
+            },
+            Some(_) => continue,
+            None => n,
+        };
+        if n.start > 0 && matches!(s[n.start - 1], '第' | '#') || in_url(s, n.start) {
             continue;
         }
         // An identifier such as 7B or A100 ends in a letter, unless it is a unit (k, bn ...).
@@ -465,8 +505,18 @@ pub fn quantities(
         out.push(Q { kind, start, end, num_start, low, high, unit, qualifier });
     }
     out.extend(word_multiples(s));
+    word_percents(s, &mut out);
     out.sort_by_key(|q| q.start);
     merge_ranges(s, nums, out)
+}
+
+/// Inside a web address (https://…?q=30%25): numbers there are not amounts.
+fn in_url(s: &[char], at: usize) -> bool {
+    let floor = at.saturating_sub(300);
+    let word_start = s[floor..at].iter().rposition(|c| c.is_whitespace()).map_or(floor, |p| floor + p + 1);
+    let word = &s[word_start..at];
+    let at_ = |k: usize, w: &str| starts_with_at(word, k, w).is_some();
+    (0..word.len()).any(|k| (word[k] == ':' && at_(k, "://")) || (word[k] == 'w' && at_(k, "www.")))
 }
 
 fn currency_before(s: &[char], at: usize) -> Option<(usize, &'static str)> {
@@ -475,6 +525,14 @@ fn currency_before(s: &[char], at: usize) -> Option<(usize, &'static str)> {
         k -= 1;
     }
     let (b, code) = longest_before(s, k, CURRENCY_BEFORE)?;
+    // 4人民币 5美元: a currency word right after an amount belongs to that amount.
+    let mut p = b;
+    while p > 0 && s[p - 1] == ' ' {
+        p -= 1;
+    }
+    if p > 0 && (numeral::ascii_digit(s[p - 1]).is_some() || "万亿千百十".contains(s[p - 1])) {
+        return None;
+    }
     // A code glued to a word is not a currency (xUSD); a space is only allowed after codes.
     if b > 0 && s[b].is_ascii_alphabetic() && s[b - 1].is_ascii_alphanumeric() {
         return None;
@@ -484,6 +542,59 @@ fn currency_before(s: &[char], at: usize) -> Option<(usize, &'static str)> {
         return None;
     }
     Some((b, code))
+}
+
+/// Sub-units after an amount: 五元三毛 (+0.3), 50元6角三分 (+0.63), 两美元又三美分, 10日元5日本銭.
+fn subunits(s: &[char], at: usize, code: &str) -> Option<(usize, f64)> {
+    let units: &[(&str, f64)] = match code {
+        "CNY" => &[("角", 0.1), ("毛", 0.1), ("分", 0.01)],
+        "USD" => &[("美分", 0.01)],
+        "JPY" => &[("日本銭", 0.01)],
+        _ => return None,
+    };
+    let mut k = at;
+    let mut add = 0.0;
+    loop {
+        let mut j = k;
+        if matches!(s.get(j), Some('又' | '和')) {
+            j += 1;
+        }
+        let Some(n) = numeral::numeral_at(s, j).filter(|n| n.start == j && !n.vague()) else { break };
+        let Some((e, f)) = units.iter().find_map(|&(w, f)| starts_with_at(s, n.end, w).map(|e| (e, f)))
+        else {
+            break;
+        };
+        add += n.low * f;
+        k = e;
+    }
+    (k > at).then_some((k, add))
+}
+
+/// Percentages written as words: 打对折, 半折 (50%), 半成 (5%).
+fn word_percents(s: &[char], out: &mut Vec<Q>) {
+    const WORDS: &[(&str, f64)] = &[("对折", 50.0), ("對折", 50.0), ("半折", 50.0), ("半成", 5.0)];
+    for i in 0..s.len() {
+        if !matches!(s[i], '对' | '對' | '半') {
+            continue;
+        }
+        for &(w, v) in WORDS {
+            // 对折 alone is a fold; after 打 it is a discount.
+            let fold = w.ends_with("对折") || w.ends_with("對折");
+            let ok = !fold || i > 0 && s[i - 1] == '打';
+            if let Some(e) = starts_with_at(s, i, w).filter(|_| ok) {
+                out.push(Q {
+                    kind: QuantityKind::Percent,
+                    start: i,
+                    end: e,
+                    num_start: i,
+                    low: v,
+                    high: v,
+                    unit: "%",
+                    qualifier: Qualifier::Exact,
+                });
+            }
+        }
+    }
 }
 
 /// Multiples written as words: 一半, 翻一番, 翻番, 翻两番, doubled, tripled.
