@@ -3,7 +3,7 @@
 //! many "is this word in that clause" questions of fact building are binary searches
 //! instead of scans of the sentence.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 /// A group of cue words; its words are addressed by their index in the group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +36,8 @@ impl Lexicon {
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(true)
+            // A few hundred words: the DFA is small and several times faster than the NFA.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("cue words are plain strings");
         let chars = patterns.iter().map(|p| p.chars().count()).collect();
