@@ -112,6 +112,10 @@ impl Cues<'_> {
         i.checked_sub(1).map(|i| list[i] as usize).filter(|&p| p >= from)
     }
 
+    pub fn occurs(&self, g: Group, k: usize) -> bool {
+        !self.word(g, k).0.is_empty()
+    }
+
     /// Earliest occurrence of any word of `g` within `[from, to)`.
     pub fn find_any(&self, g: Group, from: usize, to: usize) -> Option<usize> {
         (0..self.group_len(g)).filter_map(|k| self.find(g, k, from, to)).min()

@@ -195,10 +195,19 @@ fn metric_fits(metric: &str, q: &Q) -> bool {
     }
 }
 
-/// Nearest metric word to `q` in `[from, to)`, as (distance, metric).
-fn nearest_metric(s: &[char], cues: &Cues, from: usize, to: usize, q: &Q) -> Option<(usize, &'static str)> {
+/// Nearest metric word to `q` in `[from, to)`, as (distance, metric). `present` lists the
+/// metric words that occur in the article.
+fn nearest_metric(
+    s: &[char],
+    cues: &Cues,
+    present: &[usize],
+    from: usize,
+    to: usize,
+    q: &Q,
+) -> Option<(usize, &'static str)> {
     let mut best: Option<(usize, &'static str, usize)> = None;
-    for (k, &(w, m)) in METRIC_WORDS.iter().enumerate() {
+    for &k in present {
+        let (w, m) = METRIC_WORDS[k];
         if !metric_fits(m, q) {
             continue;
         }
@@ -424,6 +433,7 @@ fn anaphoric(s: &[char], cues: &Cues, from: usize, to: usize) -> bool {
 
 pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D], mentions: &[M]) -> Vec<F> {
     let mut out: Vec<F> = Vec::new();
+    let present: Vec<usize> = (0..METRIC_WORDS.len()).filter(|&k| cues.occurs(METRIC, k)).collect();
     let mut sent_i = 0;
     for (qi, q) in qs.iter().enumerate() {
         while sent_i + 1 < sentences.len() && sentences[sent_i].end <= q.start {
@@ -435,17 +445,18 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
         let prev = out.last();
         let same_sentence_prev = prev.filter(|f| f.quote == sent);
         let counted_users = q.kind == QuantityKind::Count && matches!(q.unit, "用户" | "users");
-        let (metric, metric_score) = match nearest_metric(s, cues, cs, ce, q).filter(|_| !counted_users) {
-            _ if counted_users => ("users", 0.25),
-            Some((_, m)) => (m, 0.25),
-            None => match nearest_metric(s, cues, sent.start, cs, q) {
-                Some((_, m)) => (m, 0.1),
-                None => match same_sentence_prev.filter(|f| metric_fits(f.metric, q)) {
-                    Some(f) => (f.metric, 0.1),
-                    None => ("other", 0.0),
+        let (metric, metric_score) =
+            match nearest_metric(s, cues, &present, cs, ce, q).filter(|_| !counted_users) {
+                _ if counted_users => ("users", 0.25),
+                Some((_, m)) => (m, 0.25),
+                None => match nearest_metric(s, cues, &present, sent.start, cs, q) {
+                    Some((_, m)) => (m, 0.1),
+                    None => match same_sentence_prev.filter(|f| metric_fits(f.metric, q)) {
+                        Some(f) => (f.metric, 0.1),
+                        None => ("other", 0.0),
+                    },
                 },
-            },
-        };
+            };
         let candidates: Vec<&M> = mentions
             .iter()
             .filter(|m| m.start >= sent.start && m.end <= sent.end && is_subject_kind(m) && !is_source(s, m))

@@ -611,22 +611,22 @@ fn people(s: &[char], out: &mut Vec<M>) {
     let mut known: Vec<Vec<char>> = names.iter().map(|&(a, b)| s[a..b].to_vec()).collect();
     known.sort();
     known.dedup();
-    for name in &known {
-        let mut i = 0;
-        while i + name.len() <= s.len() {
-            if s[i] == name[0] && s[i..i + name.len()] == name[..] {
-                let glued = name[0].is_ascii() && (i > 0 && s[i - 1].is_ascii_alphanumeric());
-                if !glued {
-                    out.push(M {
-                        start: i,
-                        end: i + name.len(),
-                        entity: name.iter().collect(),
-                        kind: EntityKind::Person,
-                    });
-                }
-                i += name.len();
-            } else {
-                i += 1;
+    // One pass for all names; each name's occurrences do not overlap one another.
+    let mut next = vec![0; known.len()];
+    for i in 0..s.len() {
+        for (j, name) in known.iter().enumerate() {
+            if s[i] != name[0] || i < next[j] || s.get(i..i + name.len()) != Some(&name[..]) {
+                continue;
+            }
+            next[j] = i + name.len();
+            let glued = name[0].is_ascii() && (i > 0 && s[i - 1].is_ascii_alphanumeric());
+            if !glued {
+                out.push(M {
+                    start: i,
+                    end: i + name.len(),
+                    entity: name.iter().collect(),
+                    kind: EntityKind::Person,
+                });
             }
         }
     }
