@@ -611,11 +611,13 @@ fn people(s: &[char], out: &mut Vec<M>) {
     let mut known: Vec<Vec<char>> = names.iter().map(|&(a, b)| s[a..b].to_vec()).collect();
     known.sort();
     known.dedup();
-    // One pass for all names; each name's occurrences do not overlap one another.
+    // One pass for all names; each name's occurrences do not overlap one another. Sorted,
+    // the names starting with one character are neighbours.
     let mut next = vec![0; known.len()];
     for i in 0..s.len() {
-        for (j, name) in known.iter().enumerate() {
-            if s[i] != name[0] || i < next[j] || s.get(i..i + name.len()) != Some(&name[..]) {
+        let lo = known.partition_point(|n| n[0] < s[i]);
+        for (j, name) in known.iter().enumerate().skip(lo).take_while(|(_, n)| n[0] == s[i]) {
+            if i < next[j] || s.get(i..i + name.len()) != Some(&name[..]) {
                 continue;
             }
             next[j] = i + name.len();
