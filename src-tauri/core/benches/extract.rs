@@ -70,11 +70,16 @@ fn main() {
     let (x_t, n_facts) =
         best(3, || articles.iter().map(|a| extract(a, Some("2025-02-14")).facts.len()).sum());
 
+    // A digest of every extraction, so that a faster build can be checked to extract the same.
+    let digest = articles.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, a| {
+        let json = serde_json::to_string(&extract(a, Some("2025-02-14"))).unwrap();
+        json.bytes().fold(h, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3))
+    });
     let rate = |d: Duration| mb / d.as_secs_f64();
     println!("corpus: {} articles, {:.1} MB, {} chars", articles.len(), mb, n_chars);
     println!("floor, decode to chars:      {:8.1} MB/s", rate(chars_t));
     println!("floor, registry Aho-Corasick: {:8.1} MB/s ({n_hits} hits)", rate(ac_t));
-    println!("full extraction, 1 thread:   {:8.1} MB/s ({n_facts} facts)", rate(x_t));
+    println!("full extraction, 1 thread:   {:8.1} MB/s ({n_facts} facts, digest {digest:016x})", rate(x_t));
     println!(
         "extraction time / decode time: {:.1}x; / Aho-Corasick pass: {:.1}x",
         x_t.as_secs_f64() / chars_t.as_secs_f64(),

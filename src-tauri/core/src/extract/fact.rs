@@ -1,10 +1,11 @@
 //! Facts: a quantity with the metric its context names, the subject it belongs to, its
 //! date, funding round, investors and the sentence that states it.
 
+use super::cue::{Cues, Group, Lexicon};
 use super::date::D;
 use super::mention::{EntityKind, M};
 use super::quantity::{QuantityKind, Q};
-use super::text::{clause_end, clause_start, ends_with_at, find, rfind, starts_with_at, Span};
+use super::text::{clause_end, clause_start, ends_with_at, starts_with_at, Span};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct F {
@@ -135,6 +136,54 @@ const METRIC_WORDS: &[(&str, &str)] = &[
     ("deal", "deal_value"),
 ];
 
+/// Words before a number that make a bare magnitude a count of users.
+pub const USER_WORDS: &[(&str, &str)] = &[
+    ("用户", "用户"),
+    ("日活", "用户"),
+    ("月活", "用户"),
+    ("users", "users"),
+    ("DAU", "users"),
+    ("MAU", "users"),
+];
+
+/// Single cue words, addressed by the constants below.
+const MARKERS: &[&str] = &["市场规模", " market", "领投", "led by", "跟投", "参投"];
+const MARKET_SIZE: usize = 0;
+const MARKET: usize = 1;
+const LEAD: usize = 2;
+const LED_BY: usize = 3;
+const FOLLOW: usize = 4;
+const JOIN: usize = 5;
+
+/// Words that make a percentage move a price change (shares, index, ETF).
+const STOCK_WORDS: &[&str] = &["shares", "Shares", "stock", "股价", "指数", "Index", "ETF"];
+
+/// Cue word groups, in the order `lexicon` compiles them.
+const METRIC: Group = Group(0);
+const INVESTOR: Group = Group(1);
+const ANAPHOR: Group = Group(2);
+const ROUND: Group = Group(3);
+const STOCK: Group = Group(4);
+const MARKER: Group = Group(5);
+pub const USERS: Group = Group(6);
+
+/// All cue words of fact building in one automaton, compiled once.
+pub fn lexicon() -> &'static Lexicon {
+    static L: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    L.get_or_init(|| {
+        Lexicon::new(&[
+            // Metric words are matched in any case (Revenue, revenue).
+            (METRIC_WORDS.iter().map(|&(w, _)| w).collect(), true),
+            (INVESTOR_CUES.to_vec(), false),
+            (ANAPHORA.to_vec(), false),
+            (ROUNDS.to_vec(), false),
+            (STOCK_WORDS.to_vec(), false),
+            (MARKERS.to_vec(), false),
+            (USER_WORDS.iter().map(|&(w, _)| w).collect(), false),
+        ])
+    })
+}
+
 fn metric_fits(metric: &str, q: &Q) -> bool {
     match q.kind {
         QuantityKind::Percent => matches!(metric, "growth" | "price_change" | "share" | "profit" | "cost"),
@@ -146,20 +195,28 @@ fn metric_fits(metric: &str, q: &Q) -> bool {
     }
 }
 
-/// Nearest metric word to `q` in `[from, to)`, as (distance, metric).
-fn nearest_metric(s: &[char], from: usize, to: usize, q: &Q) -> Option<(usize, &'static str)> {
+/// Nearest metric word to `q` in `[from, to)`, as (distance, metric). `present` lists the
+/// metric words that occur in the article.
+fn nearest_metric(
+    s: &[char],
+    cues: &Cues,
+    present: &[usize],
+    from: usize,
+    to: usize,
+    q: &Q,
+) -> Option<(usize, &'static str)> {
     let mut best: Option<(usize, &'static str, usize)> = None;
-    for &(w, m) in METRIC_WORDS {
+    for &k in present {
+        let (w, m) = METRIC_WORDS[k];
         if !metric_fits(m, q) {
+            continue;
+        }
+        let hits = [cues.rfind(METRIC, k, from, q.start.min(to)), cues.find(METRIC, k, q.end.min(to), to)];
+        if hits == [None, None] {
             continue;
         }
         let wl = w.chars().count();
         let ascii = w.is_ascii();
-        let hits = if ascii {
-            [rfind_ci(s, from, q.start.min(to), w), find_ci(s, q.end.min(to), to, w)]
-        } else {
-            [rfind(s, from, q.start.min(to), w), find(s, q.end.min(to), to, w)]
-        };
         for h in hits.into_iter().flatten() {
             if ascii
                 && (h > 0 && s[h - 1].is_ascii_alphabetic()
@@ -285,8 +342,8 @@ const ANAPHORA: &[&str] = &[
 
 /// The market a market-size figure is about: the words before 市场规模 (or "market")
 /// in the sentence, without leading dates and verbs: 中国 AI 芯片市场.
-fn market_phrase(s: &[char], sent: Span, q: &Q) -> Option<String> {
-    if let Some(at) = rfind(s, sent.start, q.start, "市场规模") {
+fn market_phrase(s: &[char], cues: &Cues, sent: Span, q: &Q) -> Option<String> {
+    if let Some(at) = cues.rfind(MARKER, MARKET_SIZE, sent.start, q.start) {
         let mut text: String = s[clause_start(s, sent.start, at)..at].iter().collect();
         for lead in ["预计", "而", "到", "据", "未来五年", "未来三年", "目前", "今年", "明年", "其中"]
         {
@@ -299,7 +356,7 @@ fn market_phrase(s: &[char], sent: Span, q: &Q) -> Option<String> {
         return (!text.is_empty() && !anaphoric && !text.chars().any(|c| c.is_ascii_digit()))
             .then(|| format!("{text}市场"));
     }
-    let at = rfind(s, sent.start, q.start, " market")?;
+    let at = cues.rfind(MARKER, MARKET, sent.start, q.start)?;
     if starts_with_at(s, at, " market value").is_some()
         || starts_with_at(s, at, " market share").is_some()
         || starts_with_at(s, at, " market cap").is_some()
@@ -335,10 +392,6 @@ fn market_phrase(s: &[char], sent: Span, q: &Q) -> Option<String> {
     (!text.is_empty()).then(|| format!("{text} market"))
 }
 
-fn eq_ci(s: &[char], at: usize, w: &str) -> bool {
-    (at..).zip(w.chars()).all(|(k, c)| s.get(k).is_some_and(|x| x.eq_ignore_ascii_case(&c)))
-}
-
 /// Names listed with the subject (智谱 AI、月之暗面、百川智能的估值均已超过…): each gets the fact.
 fn listed_with(s: &[char], mentions: &[M], subject: &str, from: usize, to: usize) -> Vec<String> {
     let in_range: Vec<&M> =
@@ -363,34 +416,24 @@ fn listed_with(s: &[char], mentions: &[M], subject: &str, from: usize, to: usize
     names
 }
 
-/// Case-insensitive `find` for English metric words (Revenue, revenue).
-fn find_ci(s: &[char], from: usize, to: usize, w: &str) -> Option<usize> {
-    let n = w.len();
-    (to >= from + n).then(|| (from..=to - n).find(|&b| eq_ci(s, b, w))).flatten()
-}
-
-fn rfind_ci(s: &[char], from: usize, to: usize, w: &str) -> Option<usize> {
-    let n = w.len();
-    (to >= from + n).then(|| (from..=to - n).rev().find(|&b| eq_ci(s, b, w))).flatten()
-}
-
 /// `其` is a pronoun except in 其中, 其他, 其实, 其余, 其次.
-fn anaphoric(s: &[char], from: usize, to: usize) -> bool {
-    ANAPHORA.iter().any(|w| {
-        let mut k = from;
-        while let Some(at) = find(s, k, to, w) {
-            let idiom = *w == "其" && s.get(at + 1).is_some_and(|c| "中他实余次".contains(*c));
+fn anaphoric(s: &[char], cues: &Cues, from: usize, to: usize) -> bool {
+    ANAPHORA.iter().enumerate().any(|(k, w)| {
+        let mut at = from;
+        while let Some(h) = cues.find(ANAPHOR, k, at, to) {
+            let idiom = *w == "其" && s.get(h + 1).is_some_and(|c| "中他实余次".contains(*c));
             if !idiom {
                 return true;
             }
-            k = at + 1;
+            at = h + 1;
         }
         false
     })
 }
 
-pub fn facts(s: &[char], sentences: &[Span], qs: &[Q], dates: &[D], mentions: &[M]) -> Vec<F> {
+pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D], mentions: &[M]) -> Vec<F> {
     let mut out: Vec<F> = Vec::new();
+    let present: Vec<usize> = (0..METRIC_WORDS.len()).filter(|&k| cues.occurs(METRIC, k)).collect();
     let mut sent_i = 0;
     for (qi, q) in qs.iter().enumerate() {
         while sent_i + 1 < sentences.len() && sentences[sent_i].end <= q.start {
@@ -402,28 +445,29 @@ pub fn facts(s: &[char], sentences: &[Span], qs: &[Q], dates: &[D], mentions: &[
         let prev = out.last();
         let same_sentence_prev = prev.filter(|f| f.quote == sent);
         let counted_users = q.kind == QuantityKind::Count && matches!(q.unit, "用户" | "users");
-        let (metric, metric_score) = match nearest_metric(s, cs, ce, q).filter(|_| !counted_users) {
-            _ if counted_users => ("users", 0.25),
-            Some((_, m)) => (m, 0.25),
-            None => match nearest_metric(s, sent.start, cs, q) {
-                Some((_, m)) => (m, 0.1),
-                None => match same_sentence_prev.filter(|f| metric_fits(f.metric, q)) {
-                    Some(f) => (f.metric, 0.1),
-                    None => ("other", 0.0),
+        let (metric, metric_score) =
+            match nearest_metric(s, cues, &present, cs, ce, q).filter(|_| !counted_users) {
+                _ if counted_users => ("users", 0.25),
+                Some((_, m)) => (m, 0.25),
+                None => match nearest_metric(s, cues, &present, sent.start, cs, q) {
+                    Some((_, m)) => (m, 0.1),
+                    None => match same_sentence_prev.filter(|f| metric_fits(f.metric, q)) {
+                        Some(f) => (f.metric, 0.1),
+                        None => ("other", 0.0),
+                    },
                 },
-            },
-        };
+            };
         let candidates: Vec<&M> = mentions
             .iter()
             .filter(|m| m.start >= sent.start && m.end <= sent.end && is_subject_kind(m) && !is_source(s, m))
             .collect();
-        let investor_cue = INVESTOR_CUES.iter().filter_map(|w| find(s, sent.start, sent.end, w)).min();
+        let investor_cue = cues.find_any(INVESTOR, sent.start, sent.end);
         let before_cue = |m: &&M| investor_cue.is_none_or(|c| m.start < c || q.start > c);
         let mut subject: Option<(String, f64)> = None;
         if metric == "market_size"
-            || (metric == "growth" && rfind(s, sent.start, q.start, "市场规模").is_some())
+            || (metric == "growth" && cues.rfind(MARKER, MARKET_SIZE, sent.start, q.start).is_some())
         {
-            subject = market_phrase(s, sent, q).map(|p| (p, 0.2)).or_else(|| {
+            subject = market_phrase(s, cues, sent, q).map(|p| (p, 0.2)).or_else(|| {
                 let prev_market =
                     out.iter().rev().find(|f| f.metric == "market_size" && f.quote.end + 400 > sent.start);
                 prev_market.map(|f| (f.subject.clone(), 0.1))
@@ -449,7 +493,7 @@ pub fn facts(s: &[char], sentences: &[Span], qs: &[Q], dates: &[D], mentions: &[
         subject = subject
             .or_else(|| before.iter().rfind(|m| m.start >= cs).map(|m| (m.entity.clone(), 0.25)))
             .or_else(|| {
-                if anaphoric(s, sent.start, q.start) && before.is_empty() {
+                if anaphoric(s, cues, sent.start, q.start) && before.is_empty() {
                     earlier_mention()
                 } else {
                     None
@@ -457,15 +501,14 @@ pub fn facts(s: &[char], sentences: &[Span], qs: &[Q], dates: &[D], mentions: &[
             })
             .or_else(|| same_sentence_prev.map(|f| (f.subject.clone(), 0.15)))
             .or_else(|| before.first().map(|m| (m.entity.clone(), 0.15)))
-            .or_else(|| if anaphoric(s, cs, ce) { earlier_mention() } else { None })
+            .or_else(|| if anaphoric(s, cues, cs, ce) { earlier_mention() } else { None })
             .or_else(|| {
                 candidates.iter().find(|m| m.start >= q.end && m.start < ce).map(|m| (m.entity.clone(), 0.1))
             })
             .or_else(|| earlier_mention().map(|(e, _)| (e, 0.05)));
         let Some((subject, subject_score)) = subject else { continue };
         // A percentage move of a share or an index is a price change, not growth.
-        let stock_words = ["shares", "Shares", "stock", "股价", "指数", "Index", "ETF"];
-        let stock = stock_words.iter().any(|w| find(s, cs, ce, w).is_some())
+        let stock = cues.find_any(STOCK, cs, ce).is_some()
             || mentions.iter().any(|m| m.entity == subject && m.kind == EntityKind::Index);
         let metric = if metric == "growth" && q.kind == QuantityKind::Percent && stock {
             "price_change"
@@ -484,7 +527,7 @@ pub fn facts(s: &[char], sentences: &[Span], qs: &[Q], dates: &[D], mentions: &[
             .or_else(|| in_sent().find(|d| d.start >= q.end))
             .map(|d| d.value.clone());
         let (round, investors, lead_investor) = if metric == "funding" || metric == "proceeds" {
-            funding_details(s, sent, sentences.get(sent_i + 1).copied(), mentions, &subject, q.start)
+            funding_details(s, cues, sent, sentences.get(sent_i + 1).copied(), mentions, &subject, q.start)
         } else {
             (None, Vec::new(), None)
         };
@@ -511,6 +554,7 @@ pub fn facts(s: &[char], sentences: &[Span], qs: &[Q], dates: &[D], mentions: &[
 /// it goes on about the investors).
 fn funding_details(
     s: &[char],
+    cues: &Cues,
     sent: Span,
     next: Option<Span>,
     mentions: &[M],
@@ -524,24 +568,25 @@ fn funding_details(
     };
     let round = ROUNDS
         .iter()
-        .filter_map(|r| find(s, sent.start, sent.end, r).map(|at| (at, *r)))
+        .enumerate()
+        .filter_map(|(k, r)| cues.find(ROUND, k, sent.start, sent.end).map(|at| (at, *r)))
         .min_by_key(|&(at, r)| (at, std::cmp::Reverse(r.len())))
         .map(|(_, r)| r.to_string());
     let mut end = sent.end;
     if let Some(n) = next {
-        if INVESTOR_CUES.iter().any(|w| find(s, n.start, n.end.min(n.start + 20), w).is_some()) {
+        if cues.find_any(INVESTOR, n.start, n.end.min(n.start + 20)).is_some() {
             end = n.end;
         }
     }
-    let leading = INVESTOR_CUES.iter().filter(|w| !matches!(**w, "参投" | "跟投"));
-    let cue = leading.filter_map(|w| find(s, sent.start, end, w)).min();
+    let leading = INVESTOR_CUES.iter().enumerate().filter(|(_, w)| !matches!(**w, "参投" | "跟投"));
+    let cue = leading.filter_map(|(k, _)| cues.find(INVESTOR, k, sent.start, end)).min();
     // 五源资本、启明创投跟投: names before a trailing cue in their clause.
     let trailing = |m: &M| {
         let ce = clause_end(s, m.end, end);
-        ["跟投", "参投", "领投"].iter().any(|w| find(s, m.end, ce, w).is_some())
+        [FOLLOW, JOIN, LEAD].iter().any(|&k| cues.find(MARKER, k, m.end, ce).is_some())
     };
-    let lead_cn = rfind(s, sent.start, end, "领投");
-    let lead_en = find(s, sent.start, end, "led by");
+    let lead_cn = cues.rfind(MARKER, LEAD, sent.start, end);
+    let lead_en = cues.find(MARKER, LED_BY, sent.start, end);
     let mut investors = Vec::new();
     let mut lead = None;
     for m in mentions.iter().filter(|m| m.start >= sent.start && m.end <= end && m.entity != subject) {

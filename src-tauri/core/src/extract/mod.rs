@@ -4,6 +4,7 @@
 //!
 //! Offsets are Unicode code points into the text, as everywhere in Dossier.
 
+mod cue;
 mod date;
 mod fact;
 mod mention;
@@ -98,24 +99,17 @@ pub fn extract_with(text: &str, published: Option<&str>, registry: &Registry) ->
         .chain(mentions.iter().map(|m| text::Span { start: m.start, end: m.end }))
         .collect();
     skip.sort_by_key(|sp| sp.start);
+    let cues = fact::lexicon().scan(text);
     let users_at = |at: usize| {
         let k = sentences.partition_point(|sp| sp.end <= at);
         let sent = sentences.get(k).copied().unwrap_or(text::Span { start: 0, end: 0 });
         let from = sent.start.max(at.saturating_sub(40));
-        [
-            ("用户", "用户"),
-            ("日活", "用户"),
-            ("月活", "用户"),
-            ("users", "users"),
-            ("DAU", "users"),
-            ("MAU", "users"),
-        ]
-        .iter()
-        .find(|(w, _)| text::find(&s, from, at, w).is_some())
-        .map(|&(_, unit)| unit)
+        (0..fact::USER_WORDS.len())
+            .find(|&k| cues.find(fact::USERS, k, from, at).is_some())
+            .map(|k| fact::USER_WORDS[k].1)
     };
     let qs = quantity::quantities(&s, &nums, &skip, &users_at);
-    let facts = fact::facts(&s, &sentences, &qs, &dates, &mentions);
+    let facts = fact::facts(&s, &cues, &sentences, &qs, &dates, &mentions);
     let slice = |a: usize, b: usize| s[a..b].iter().collect::<String>();
     Extraction {
         title: title(text),

@@ -25,7 +25,9 @@ pub fn ends_with_at(s: &[char], at: usize, w: &str) -> Option<usize> {
     s[b..at].iter().copied().eq(w.chars()).then_some(b)
 }
 
-/// Index of the first occurrence of `w` in `s[from..to]`, searching backwards (nearest to `to`).
+/// Index of the first occurrence of `w` in `s[from..to]`, searching backwards (nearest to
+/// `to`). Articles use the cue index instead; this direct scan is its reference in tests.
+#[cfg(test)]
 pub fn rfind(s: &[char], from: usize, to: usize, w: &str) -> Option<usize> {
     let n = w.chars().count();
     if to < from + n {
@@ -34,7 +36,8 @@ pub fn rfind(s: &[char], from: usize, to: usize, w: &str) -> Option<usize> {
     (from..=to - n).rev().find(|&b| starts_with_at(s, b, w).is_some())
 }
 
-/// Index of the first occurrence of `w` in `s[from..to]`.
+/// Index of the first occurrence of `w` in `s[from..to]` (reference of the cue index).
+#[cfg(test)]
 pub fn find(s: &[char], from: usize, to: usize, w: &str) -> Option<usize> {
     let n = w.chars().count();
     if to < from + n {

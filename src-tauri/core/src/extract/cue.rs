@@ -1,0 +1,163 @@
+//! Cue words (metric names, investor cues, pronouns, round names...) found in one
+//! Aho-Corasick pass per article and kept as sorted positions per word, so that the
+//! many "is this word in that clause" questions of fact building are binary searches
+//! instead of scans of the sentence.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+/// A group of cue words; its words are addressed by their index in the group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Group(pub usize);
+
+/// Cue words compiled into one automaton.
+pub struct Lexicon {
+    automaton: AhoCorasick,
+    /// First pattern of each group (one more entry than groups).
+    base: Vec<usize>,
+    /// Length of each pattern in chars.
+    chars: Vec<usize>,
+    /// Patterns that must match with their exact case (the automaton ignores ASCII case).
+    exact: Vec<Option<&'static str>>,
+}
+
+impl Lexicon {
+    /// `groups[k]` is group `Group(k)`: its words, and whether ASCII case is ignored.
+    pub fn new(groups: &[(Vec<&'static str>, bool)]) -> Lexicon {
+        let mut base = vec![0];
+        let mut patterns = Vec::new();
+        let mut exact = Vec::new();
+        for (words, ignore_case) in groups {
+            for w in words {
+                patterns.push(*w);
+                exact.push((!ignore_case).then_some(*w));
+            }
+            base.push(patterns.len());
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            // A few hundred words: the DFA is small and several times faster than the NFA.
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns)
+            .expect("cue words are plain strings");
+        let chars = patterns.iter().map(|p| p.chars().count()).collect();
+        Lexicon { automaton, base, chars, exact }
+    }
+
+    /// Every occurrence of every word of `text`, overlaps included.
+    pub fn scan(&self, text: &str) -> Cues<'_> {
+        let bytes = text.as_bytes();
+        let n = self.chars.len();
+        let mut hits: Vec<(u32, u32)> = Vec::new();
+        let mut counts = vec![0u32; n + 1];
+        // Char offset of `byte_pos`, moved along with the matches (they come in end order).
+        let (mut byte_pos, mut char_pos) = (0usize, 0usize);
+        for m in self.automaton.find_overlapping_iter(text) {
+            let id = m.pattern().as_usize();
+            if self.exact[id].is_some_and(|w| &bytes[m.start()..m.end()] != w.as_bytes()) {
+                continue;
+            }
+            if m.end() >= byte_pos {
+                char_pos += count_chars(&bytes[byte_pos..m.end()]);
+            } else {
+                char_pos -= count_chars(&bytes[m.end()..byte_pos]);
+            }
+            byte_pos = m.end();
+            hits.push((id as u32, (char_pos - self.chars[id]) as u32));
+            counts[id + 1] += 1;
+        }
+        // Counting sort by word; each word's positions stay in text order.
+        for k in 0..n {
+            counts[k + 1] += counts[k];
+        }
+        let mut fill = counts.clone();
+        let mut pos = vec![0u32; hits.len()];
+        for (id, at) in hits {
+            pos[fill[id as usize] as usize] = at;
+            fill[id as usize] += 1;
+        }
+        Cues { lexicon: self, offsets: counts, pos }
+    }
+}
+
+fn count_chars(b: &[u8]) -> usize {
+    b.iter().filter(|&&x| (x & 0xC0) != 0x80).count()
+}
+
+/// Positions of the lexicon's words in one text.
+pub struct Cues<'l> {
+    lexicon: &'l Lexicon,
+    offsets: Vec<u32>,
+    pos: Vec<u32>,
+}
+
+impl Cues<'_> {
+    fn word(&self, g: Group, k: usize) -> (&[u32], usize) {
+        let id = self.lexicon.base[g.0] + k;
+        debug_assert!(id < self.lexicon.base[g.0 + 1], "word {k} is not in group {}", g.0);
+        (&self.pos[self.offsets[id] as usize..self.offsets[id + 1] as usize], self.lexicon.chars[id])
+    }
+
+    /// Start of the first occurrence of word `k` of `g` lying within `[from, to)`.
+    pub fn find(&self, g: Group, k: usize, from: usize, to: usize) -> Option<usize> {
+        let (list, len) = self.word(g, k);
+        let i = list.partition_point(|&p| (p as usize) < from);
+        list.get(i).map(|&p| p as usize).filter(|&p| p + len <= to)
+    }
+
+    /// Start of the last occurrence of word `k` of `g` lying within `[from, to)`.
+    pub fn rfind(&self, g: Group, k: usize, from: usize, to: usize) -> Option<usize> {
+        let (list, len) = self.word(g, k);
+        let i = list.partition_point(|&p| p as usize + len <= to);
+        i.checked_sub(1).map(|i| list[i] as usize).filter(|&p| p >= from)
+    }
+
+    pub fn occurs(&self, g: Group, k: usize) -> bool {
+        !self.word(g, k).0.is_empty()
+    }
+
+    /// Earliest occurrence of any word of `g` within `[from, to)`.
+    pub fn find_any(&self, g: Group, from: usize, to: usize) -> Option<usize> {
+        (0..self.group_len(g)).filter_map(|k| self.find(g, k, from, to)).min()
+    }
+
+    pub fn group_len(&self, g: Group) -> usize {
+        self.lexicon.base[g.0 + 1] - self.lexicon.base[g.0]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::text;
+
+    #[test]
+    fn positions_match_direct_scans() {
+        let words = vec!["融资", "market", "Its ", "公司", "该公司"];
+        let lex = Lexicon::new(&[(words.clone(), false), (vec!["market", "MAU"], true)]);
+        let t = "该公司在 Market 上融资，Its market 与 market cap；MAU 和 mau。公司融资";
+        let s: Vec<char> = t.chars().collect();
+        let cues = lex.scan(t);
+        for (k, w) in words.iter().enumerate() {
+            for from in 0..s.len() {
+                for to in from..=s.len() {
+                    assert_eq!(
+                        cues.find(Group(0), k, from, to),
+                        text::find(&s, from, to, w),
+                        "{w} {from} {to}"
+                    );
+                    assert_eq!(
+                        cues.rfind(Group(0), k, from, to),
+                        text::rfind(&s, from, to, w),
+                        "{w} {from} {to}"
+                    );
+                }
+            }
+        }
+        // Case ignored in the second group: Market, market, market; MAU, mau.
+        assert_eq!(cues.find(Group(1), 0, 0, s.len()), Some(5));
+        assert_eq!(cues.rfind(Group(1), 0, 0, s.len()), Some(29));
+        assert_eq!(cues.rfind(Group(1), 1, 0, s.len()), Some(46));
+        assert_eq!(cues.find_any(Group(0), 3, s.len()), Some(13));
+    }
+}
