@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::numeral::is_cjk;
-use super::text::{ends_with_at, starts_with_at};
+use super::text::{ends_with_at, starts_with_at, CharFilter};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -253,26 +253,9 @@ const ORG_SUFFIX: &[(&str, EntityKind)] = &[
 ];
 
 /// First characters of the suffixes, to skip most characters with one test.
-fn may_start_suffix(c: char) -> bool {
-    matches!(
-        c,
-        '有' | '股'
-            | '公'
-            | '集'
-            | '控'
-            | '科'
-            | '智'
-            | '证'
-            | '资'
-            | '创'
-            | '基'
-            | '银'
-            | '研'
-            | '实'
-            | '交'
-            | '大'
-            | '委'
-    )
+fn suffix_firsts() -> &'static CharFilter {
+    static F: OnceLock<CharFilter> = OnceLock::new();
+    F.get_or_init(|| CharFilter::new(ORG_SUFFIX.iter().filter_map(|(w, _)| w.chars().next())))
 }
 
 /// Generic words that, with a suffix, name a kind of firm rather than one firm.
@@ -378,17 +361,14 @@ fn name_boundary(c: char) -> bool {
 
 /// Organisations not in the registry: 谦询科技, 上海国有资本投资有限公司, Acme Robotics Inc.
 fn unknown_orgs(s: &[char], taken: &dyn Fn(usize, usize) -> bool, out: &mut Vec<M>) {
+    let firsts = suffix_firsts();
     let mut i = 0;
     while i < s.len() {
-        if !is_cjk(s[i]) {
+        if !firsts.may_hold(s[i]) || !is_cjk(s[i]) {
             i += 1;
             continue;
         }
-        let hit = if may_start_suffix(s[i]) {
-            ORG_SUFFIX.iter().find_map(|&(w, k)| starts_with_at(s, i, w).map(|e| (e, k)))
-        } else {
-            None
-        };
+        let hit = ORG_SUFFIX.iter().find_map(|&(w, k)| starts_with_at(s, i, w).map(|e| (e, k)));
         let Some((e, kind)) = hit else {
             i += 1;
             continue;
@@ -571,16 +551,11 @@ const NOT_NAMES: &[&str] = &[
 /// (本报记者 曲忠芳), a credit (刘洋/制图), or an English name before "said".
 fn people(s: &[char], out: &mut Vec<M>) {
     let mut names: Vec<(usize, usize)> = Vec::new();
+    // One bit test per character; most are no title's first character.
+    static FIRST: OnceLock<CharFilter> = OnceLock::new();
+    let first = FIRST.get_or_init(|| CharFilter::new(TITLES.iter().filter_map(|t| t.chars().next())));
     for i in 0..s.len() {
-        // One lookup per character; most are no title's first character.
-        static FIRST: OnceLock<Vec<char>> = OnceLock::new();
-        let first = FIRST.get_or_init(|| {
-            let mut v: Vec<char> = TITLES.iter().filter_map(|t| t.chars().next()).collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        });
-        let may_title = first.binary_search(&s[i]).is_ok();
+        let may_title = first.may_hold(s[i]);
         if let Some(t) = TITLES.iter().filter(|_| may_title).filter_map(|t| starts_with_at(s, i, t)).max() {
             let mut a = t;
             while s.get(a) == Some(&' ') {
@@ -614,7 +589,11 @@ fn people(s: &[char], out: &mut Vec<M>) {
     // One pass for all names; each name's occurrences do not overlap one another. Sorted,
     // the names starting with one character are neighbours.
     let mut next = vec![0; known.len()];
+    let firsts = CharFilter::new(known.iter().map(|n| n[0]));
     for i in 0..s.len() {
+        if !firsts.may_hold(s[i]) {
+            continue;
+        }
         let lo = known.partition_point(|n| n[0] < s[i]);
         for (j, name) in known.iter().enumerate().skip(lo).take_while(|(_, n)| n[0] == s[i]) {
             if i < next[j] || s.get(i..i + name.len()) != Some(&name[..]) {
