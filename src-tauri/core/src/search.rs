@@ -15,7 +15,8 @@ pub fn index_article(conn: &Connection, id: i64, _title: &str, _text: &str) -> R
     Ok(())
 }
 
-#[derive(Debug, Clone, Default, serde::Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, serde::Deserialize, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct SearchQuery {
     pub text: String,
     #[serde(default)]
@@ -24,13 +25,15 @@ pub struct SearchQuery {
 }
 
 /// A piece of a snippet; `hit` pieces match the query and are shown highlighted.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct SnippetPart {
     pub text: String,
     pub hit: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct SearchHit {
     pub article: ArticleSummary,
     pub snippet: Vec<SnippetPart>,

@@ -2,7 +2,7 @@
 // (tests/browser/mock-backend.ts). Run `npm run build && npm run test:browser`.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -22,7 +22,14 @@ before(async () => {
   assert.ok(existsSync(join(ui, 'dist/index.html')), 'ui/dist is missing: run `npm run build` first');
   await build({ configFile: join(ui, 'vite.mock.config.ts'), root: ui, logLevel: 'warn' });
   mkdirSync(artifacts, { recursive: true });
-  server = await preview({ root: ui, configFile: join(ui, 'vite.config.ts'), preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
+  // Serve with the app's own CSP, so anything it would block fails here too.
+  const csp = JSON.parse(readFileSync(join(ui, '..', 'tauri.conf.json'), 'utf8')).app.security.csp;
+  server = await preview({
+    root: ui,
+    configFile: join(ui, 'vite.config.ts'),
+    preview: { host: '127.0.0.1', port: 0, headers: { 'Content-Security-Policy': csp } },
+    logLevel: 'warn',
+  });
   baseUrl = server.resolvedUrls.local[0];
   // Playwright gives every launch a fresh temporary profile.
   browser = await chromium.launch({
@@ -52,6 +59,7 @@ async function openApp({ locale = 'en-US', mock = {}, colorScheme = 'light' } = 
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
+  page.on('console', (m) => /Content Security Policy/i.test(m.text()) && errors.push(m.text()));
   await page.goto(baseUrl);
   return { page, errors, close: () => context.close() };
 }
@@ -136,7 +144,7 @@ describe('search', () => {
     await page.getByTestId('search').fill('<b>bold</b>');
     await results.locator('mark').filter({ hasText: '<b>bold</b>' }).waitFor();
     assert.equal(await results.locator('b, img').count(), 0);
-    assert.match(await results.textContent(), /onerror="window.__pwned=1"><b>bold<\/b>/);
+    assert.match(await results.textContent(), /"window.__pwned=1"><b>bold<\/b>/);
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
 
     await page.getByTestId('search').fill('');
