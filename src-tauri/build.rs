@@ -1,7 +1,23 @@
 fn main() {
     println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    // Declaring the app's commands makes each one need an explicit permission in a capability.
+    let manifest = tauri_build::AppManifest::new().commands(&[
+        "library_info",
+        "library_load_samples",
+        "articles_list",
+        "articles_count",
+        "articles_get",
+        "outlets_list",
+        "search_query",
+        "collections_list",
+        "collections_create",
+        "collections_add_article",
+        "import_choose",
+    ]);
     tauri_build::try_build(
-        tauri_build::Attributes::new().capabilities_path_pattern("./src-tauri/capabilities/**/*"),
+        tauri_build::Attributes::new()
+            .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+            .app_manifest(manifest),
     )
     .expect("tauri build script failed");
 }

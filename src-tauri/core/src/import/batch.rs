@@ -13,7 +13,8 @@ use crate::{search, Error, ErrorKind, Library, Result};
 /// Extensions picked up when walking a folder; other files there are skipped.
 const FOLDER_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "xhtml", "pdf", "docx"];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum OutcomeStatus {
     Imported,
@@ -22,17 +23,20 @@ pub enum OutcomeStatus {
     Failed,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct FileOutcome {
     pub path: String,
     pub status: OutcomeStatus,
     /// The new article, or the one already holding the same text.
+    #[ts(type = "number | null")]
     pub article_id: Option<i64>,
     pub title: Option<String>,
     pub error: Option<Error>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ImportReport {
     pub outcomes: Vec<FileOutcome>,
     /// Files in folders skipped because of their extension.
@@ -45,7 +49,8 @@ impl ImportReport {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Progress {
     pub done: usize,
     pub total: usize,

@@ -61,7 +61,8 @@ pub fn rebuild(conn: &Connection) -> Result<usize> {
     Ok(count)
 }
 
-#[derive(Debug, Clone, Default, serde::Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, serde::Deserialize, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct SearchQuery {
     /// What the user typed. Terms separated by spaces or punctuation must all match.
     pub text: String,
@@ -75,13 +76,15 @@ pub struct SearchQuery {
 }
 
 /// A piece of a snippet; `hit` pieces match the query and are shown highlighted.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct SnippetPart {
     pub text: String,
     pub hit: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct SearchHit {
     pub article: ArticleSummary,
     pub snippet: Vec<SnippetPart>,

@@ -27,8 +27,10 @@ CREATE INDEX articles_outlet ON articles(outlet);
 ";
 
 /// An article without its text, for lists.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ArticleSummary {
+    #[ts(type = "number")]
     pub id: i64,
     pub title: String,
     pub outlet: Option<String>,
@@ -37,12 +39,14 @@ pub struct ArticleSummary {
     pub language: String,
     pub format: String,
     pub file_name: Option<String>,
+    #[ts(type = "number")]
     pub char_count: i64,
     pub imported_at: String,
 }
 
 /// An article with its canonical text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Article {
     #[serde(flatten)]
     pub summary: ArticleSummary,
@@ -121,7 +125,8 @@ pub fn get(conn: &Connection, id: i64) -> Result<Article> {
     .ok_or_else(|| Error::not_found(format!("no article with id {id}")))
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, Serialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum SortOrder {
     /// Newest publication date first (undated last).
@@ -134,13 +139,15 @@ pub enum SortOrder {
 }
 
 /// Filters shared by the library list and search.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ArticleFilter {
     pub outlet: Option<String>,
     /// Inclusive lower bound on `published` (ISO prefix, e.g. "2025" or "2025-02-01").
     pub published_from: Option<String>,
     /// Inclusive upper bound on `published`.
     pub published_to: Option<String>,
+    #[ts(type = "number | null")]
     pub collection: Option<i64>,
 }
 

@@ -19,10 +19,13 @@ CREATE TABLE collection_articles (
 CREATE INDEX collection_articles_article ON collection_articles(article_id);
 ";
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Collection {
+    #[ts(type = "number")]
     pub id: i64,
     pub name: String,
+    #[ts(type = "number")]
     pub article_count: i64,
 }
 

@@ -1,0 +1,48 @@
+//! Background imports of files the user dropped on the window or chose in a dialog.
+
+use std::path::PathBuf;
+
+use dossier_core::import::{self, ImportReport, Limits};
+use dossier_core::Error;
+use tauri::{AppHandle, Emitter, Manager};
+
+use crate::state::AppState;
+
+pub const PROGRESS_EVENT: &str = "import:progress";
+pub const FINISHED_EVENT: &str = "import:finished";
+
+/// Imports `paths` on a worker thread; emits `import:progress` per file and
+/// `import:finished` with the per-file report (or the error that stopped it).
+pub fn start(app: AppHandle, paths: Vec<PathBuf>) {
+    tauri::async_runtime::spawn_blocking(move || {
+        let report = run(&app, &paths).unwrap_or_else(|error| ImportReport {
+            outcomes: paths
+                .iter()
+                .map(|p| import::FileOutcome {
+                    path: p.display().to_string(),
+                    status: import::OutcomeStatus::Failed,
+                    article_id: None,
+                    title: None,
+                    error: Some(error.clone()),
+                })
+                .collect(),
+            skipped: 0,
+        });
+        // A closed window has nobody to tell; the articles are stored either way.
+        let _ = app.emit(FINISHED_EVENT, &report);
+    });
+}
+
+fn run(app: &AppHandle, paths: &[PathBuf]) -> dossier_core::Result<ImportReport> {
+    let state = app.state::<AppState>();
+    let _writing = state.import_lock.lock().map_err(|_| Error::internal("import lock poisoned"))?;
+    let mut library = state.open_writer()?;
+    Ok(import::import_paths(&mut library, paths, &Limits::default(), &mut |progress| {
+        let _ = app.emit(PROGRESS_EVENT, progress);
+    }))
+}
+
+/// Timestamps stored in the library: UTC, RFC 3339, to the second (as the core's).
+pub fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}

@@ -1,0 +1,97 @@
+//! What the app holds while it runs: the library and where it lives.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+use dossier_core::store::LIBRARY_FILE;
+use dossier_core::{Error, Library, Result};
+use serde::Serialize;
+
+/// Environment variable that moves the data folder (tests, portable installs).
+pub const DATA_DIR_VAR: &str = "DOSSIER_DATA_DIR";
+
+/// The data folder: `$DOSSIER_DATA_DIR` if set, else the one the CLI uses by default,
+/// so the app and `dossier` share a library.
+pub fn data_dir() -> Result<PathBuf> {
+    if let Some(dir) = std::env::var_os(DATA_DIR_VAR).filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    let library = Library::default_path()?;
+    Ok(library.parent().map(Path::to_path_buf).unwrap_or_default())
+}
+
+pub struct AppState {
+    /// The connection the commands read with. Imports write through their own
+    /// connection (WAL), so the list stays responsive while files are imported.
+    library: Mutex<Library>,
+    pub library_path: PathBuf,
+    pub data_dir: PathBuf,
+    /// Serialises imports: one writer at a time, in the order the user asked.
+    pub import_lock: Mutex<()>,
+}
+
+impl AppState {
+    pub fn open(data_dir: PathBuf) -> Result<Self> {
+        let library_path = data_dir.join(LIBRARY_FILE);
+        let library = Library::open(&library_path)?;
+        Ok(Self { library: Mutex::new(library), library_path, data_dir, import_lock: Mutex::new(()) })
+    }
+
+    pub fn library(&self) -> Result<MutexGuard<'_, Library>> {
+        self.library
+            .lock()
+            .map_err(|_| Error::internal("the library is unavailable after an earlier failure"))
+    }
+
+    /// A second connection for a writer running beside the readers.
+    pub fn open_writer(&self) -> Result<Library> {
+        Library::open(&self.library_path)
+    }
+}
+
+/// Where the library lives and how big it is, for the settings screen.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct LibraryInfo {
+    pub data_dir: String,
+    pub library_path: String,
+    #[ts(type = "number")]
+    pub article_count: i64,
+}
+
+/// An outlet and how many articles it has, for the filter menu.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Outlet {
+    pub name: String,
+    #[ts(type = "number")]
+    pub article_count: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_library_lives_in_the_data_folder_and_a_writer_sees_the_same_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::open(dir.path().join("nested")).unwrap();
+        assert_eq!(state.library_path, dir.path().join("nested").join(LIBRARY_FILE));
+        assert!(state.library_path.is_file());
+        let mut writer = state.open_writer().unwrap();
+        crate::samples::load(&mut writer).unwrap();
+        let filter = dossier_core::store::articles::ArticleFilter::default();
+        let seen = dossier_core::store::articles::count(state.library().unwrap().conn(), &filter).unwrap();
+        assert!(seen > 0, "the reading connection does not see the writer's articles");
+    }
+
+    #[test]
+    fn the_data_folder_follows_the_environment() {
+        // The only test that touches DOSSIER_DATA_DIR, so it cannot race another.
+        std::env::set_var(DATA_DIR_VAR, "/tmp/dossier-elsewhere");
+        assert_eq!(data_dir().unwrap(), PathBuf::from("/tmp/dossier-elsewhere"));
+        std::env::remove_var(DATA_DIR_VAR);
+        let default = data_dir().unwrap();
+        assert!(default.ends_with(dossier_core::store::APP_IDENTIFIER), "{}", default.display());
+    }
+}

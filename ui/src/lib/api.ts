@@ -1,0 +1,91 @@
+// The only module that talks to the Rust shell: typed wrappers over invoke() and listen().
+// Types come from ./bindings, generated from the Rust types (never written by hand).
+import { invoke } from '@tauri-apps/api/core';
+import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import type { Article } from './bindings/Article';
+import type { ArticleFilter } from './bindings/ArticleFilter';
+import type { ArticleSummary } from './bindings/ArticleSummary';
+import type { Collection } from './bindings/Collection';
+import type { Error as CoreError } from './bindings/Error';
+import type { ImportReport } from './bindings/ImportReport';
+import type { LibraryInfo } from './bindings/LibraryInfo';
+import type { Outlet } from './bindings/Outlet';
+import type { Progress } from './bindings/Progress';
+import type { SearchHit } from './bindings/SearchHit';
+import type { SortOrder } from './bindings/SortOrder';
+
+export type {
+  Article,
+  ArticleFilter,
+  ArticleSummary,
+  Collection,
+  CoreError,
+  ImportReport,
+  LibraryInfo,
+  Outlet,
+  Progress,
+  SearchHit,
+  SortOrder,
+};
+export type { SnippetPart } from './bindings/SnippetPart';
+export type { FileOutcome } from './bindings/FileOutcome';
+export type { OutcomeStatus } from './bindings/OutcomeStatus';
+
+export const emptyFilter = (): ArticleFilter => ({
+  outlet: null,
+  published_from: null,
+  published_to: null,
+  collection: null,
+});
+
+/** Whatever a command rejected with, as the core's `{kind, message}`. */
+export function asCoreError(e: unknown): CoreError {
+  if (e && typeof e === 'object' && 'kind' in e && 'message' in e) return e as CoreError;
+  return { kind: 'internal', message: String(e) };
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw asCoreError(e);
+  }
+}
+
+export const libraryInfo = () => call<LibraryInfo>('library_info');
+export const loadSamples = () => call<ImportReport>('library_load_samples');
+
+export const listArticles = (filter: ArticleFilter, sort: SortOrder, offset: number, limit: number) =>
+  call<ArticleSummary[]>('articles_list', { filter, sort, offset, limit });
+export const countArticles = (filter: ArticleFilter) => call<number>('articles_count', { filter });
+export const getArticle = (id: number) => call<Article>('articles_get', { id });
+export const listOutlets = () => call<Outlet[]>('outlets_list');
+
+export const searchArticles = (text: string, filter: ArticleFilter, limit = 200) =>
+  call<SearchHit[]>('search_query', { query: { text, filter, limit } });
+
+export const listCollections = () => call<Collection[]>('collections_list');
+export const createCollection = (name: string) => call<number>('collections_create', { name });
+export const addToCollection = (collectionId: number, articleId: number) =>
+  call<void>('collections_add_article', { collectionId, articleId });
+
+/** Opens the system chooser; resolves to whether the user picked anything to import. */
+export const chooseImport = (folders: boolean) => call<boolean>('import_choose', { folders });
+
+export const onImportProgress = (handler: (p: Progress) => void): Promise<UnlistenFn> =>
+  listen<Progress>('import:progress', (e) => handler(e.payload));
+export const onImportFinished = (handler: (r: ImportReport) => void): Promise<UnlistenFn> =>
+  listen<ImportReport>('import:finished', (e) => handler(e.payload));
+
+export type DragState = 'over' | 'idle';
+
+/** Files dragged over the window (the shell imports them on drop). */
+export async function onFileDrag(handler: (state: DragState) => void): Promise<UnlistenFn> {
+  const stops = await Promise.all([
+    listen('tauri://drag-enter', () => handler('over')),
+    listen('tauri://drag-over', () => handler('over')),
+    listen('tauri://drag-leave', () => handler('idle')),
+    listen('tauri://drag-drop', () => handler('idle')),
+  ]);
+  return () => stops.forEach((stop) => stop());
+}

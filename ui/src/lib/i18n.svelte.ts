@@ -1,0 +1,34 @@
+// The interface language: follows the OS (navigator.languages) until the user picks one.
+import { en, zh, type MessageKey } from './messages';
+
+export type Locale = 'en' | 'zh';
+const STORAGE_KEY = 'dossier.locale';
+const catalogs: Record<Locale, Record<MessageKey, string>> = { en, zh };
+
+export function systemLocale(languages: readonly string[] = navigator.languages): Locale {
+  const first = languages.find((l) => /^(zh|en)\b/i.test(l));
+  return first?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+function initial(): Locale {
+  const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
+  return saved === 'en' || saved === 'zh' ? saved : systemLocale();
+}
+
+export const i18n = $state({ locale: initial() });
+
+export function setLocale(locale: Locale) {
+  i18n.locale = locale;
+  localStorage.setItem(STORAGE_KEY, locale);
+  document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
+}
+
+/** The message for `key` in the current language, with `{name}` placeholders filled. */
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template = catalogs[i18n.locale][key];
+  return template.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? `{${name}}`));
+}
+
+export function formatCount(n: number): string {
+  return n.toLocaleString(i18n.locale === 'zh' ? 'zh-CN' : 'en');
+}

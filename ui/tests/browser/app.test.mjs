@@ -1,0 +1,253 @@
+// The real UI (ui/dist) in headless Chromium with the Tauri IPC mocked
+// (tests/browser/mock-backend.ts). Run `npm run build && npm run test:browser`.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { build, preview } from 'vite';
+
+const ui = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const artifacts = join(ui, '..', 'artifacts', 'ui');
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const mockScript = join(ui, 'tests/browser/.build/mock-backend.js');
+
+let server;
+let browser;
+let baseUrl;
+
+before(async () => {
+  assert.ok(existsSync(chromiumPath), `Chromium not found at ${chromiumPath}: apt-get install chromium (or set CHROMIUM)`);
+  assert.ok(existsSync(join(ui, 'dist/index.html')), 'ui/dist is missing: run `npm run build` first');
+  await build({ configFile: join(ui, 'vite.mock.config.ts'), root: ui, logLevel: 'warn' });
+  mkdirSync(artifacts, { recursive: true });
+  // Serve with the app's own CSP, so anything it would block fails here too.
+  const csp = JSON.parse(readFileSync(join(ui, '..', 'tauri.conf.json'), 'utf8')).app.security.csp;
+  server = await preview({
+    root: ui,
+    configFile: join(ui, 'vite.config.ts'),
+    preview: { host: '127.0.0.1', port: 0, headers: { 'Content-Security-Policy': csp } },
+    logLevel: 'warn',
+  });
+  baseUrl = server.resolvedUrls.local[0];
+  // Playwright gives every launch a fresh temporary profile.
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh page running the app over the mocked backend. */
+async function openApp({ locale = 'en-US', mock = {}, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ locale, colorScheme, viewport: { width: 1280, height: 800 } });
+  await context.addInitScript((opts) => (window.__DOSSIER_MOCK_OPTIONS = opts), mock);
+  await context.addInitScript({ path: mockScript });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  page.on('console', (m) => /Content Security Policy/i.test(m.text()) && errors.push(m.text()));
+  await page.goto(baseUrl);
+  return { page, errors, close: () => context.close() };
+}
+
+const shot = (page, name) => page.screenshot({ path: join(artifacts, name) });
+const callsOf = (page, cmd) => page.evaluate((c) => window.__dossierMock.calls.filter((x) => x.cmd === c), cmd);
+
+describe('library', () => {
+  test('lists, sorts, filters and opens articles with the keyboard', async () => {
+    const { page, errors, close } = await openApp();
+    await page.getByTestId('article-count').filter({ hasText: '40 articles' }).waitFor();
+    const rows = page.locator('[data-testid=article-list] [role=option]');
+    assert.ok((await rows.count()) > 5);
+    await shot(page, 'library.png');
+
+    await page.getByLabel('Sort by').selectOption('title');
+    await page.waitForFunction(() => {
+      const titles = [...document.querySelectorAll('[data-testid=article-list] .title')].map((e) => e.textContent);
+      return titles.length > 2 && titles.every((t, i) => i === 0 || titles[i - 1].localeCompare(t) <= 0);
+    });
+
+    await page.getByLabel('Outlets').selectOption('Asia Tech Ledger');
+    await page.getByTestId('article-count').filter({ hasText: '10 articles' }).waitFor();
+    const listed = await page.locator('[data-testid=article-list] .meta').allTextContents();
+    assert.ok(listed.every((m) => m.startsWith('Asia Tech Ledger')), listed.join('\n'));
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByTestId('article-count').filter({ hasText: '40 articles' }).waitFor();
+
+    await page.getByRole('button', { name: /Samples/ }).click();
+    await page.getByTestId('article-count').filter({ hasText: '3 articles' }).waitFor();
+    await page.getByRole('button', { name: 'All articles' }).click();
+
+    // j/k move the selection, Enter opens, Esc closes.
+    await page.locator('body').click({ position: { x: 700, y: 400 } });
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    const selected = await page.locator('[role=option][aria-selected=true] .title').textContent();
+    assert.equal(await page.locator('[role=option]').nth(1).getAttribute('aria-selected'), 'true');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('reader').locator('h1').filter({ hasText: selected }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('reader').waitFor({ state: 'detached' });
+    assert.deepEqual(errors, []);
+    await close();
+  });
+
+  test('stays virtualised and pages its fetches with 100,000 articles', async () => {
+    const { page, close } = await openApp({ mock: { articles: 100_000 } });
+    await page.getByTestId('article-count').filter({ hasText: '100,000 articles' }).waitFor();
+    const inDom = await page.locator('[data-testid=article-list] [role=option]').count();
+    assert.ok(inDom < 80, `${inDom} rows in the DOM`);
+    const list = page.getByTestId('article-list');
+    await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await page.locator('#article-row-99999 .title').waitFor();
+    const fetched = await callsOf(page, 'articles_list');
+    assert.ok(fetched.length <= 4, `${fetched.length} page fetches`);
+    assert.ok(fetched.every((c) => c.args.limit <= 200));
+    assert.ok(fetched.some((c) => c.args.offset >= 99_800), JSON.stringify(fetched.map((c) => c.args.offset)));
+    await close();
+  });
+});
+
+describe('search', () => {
+  test('shows highlighted snippets as text, never as HTML', async () => {
+    const { page, errors, close } = await openApp();
+    await page.getByTestId('article-count').waitFor();
+    await page.keyboard.press('/');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'search');
+    await page.keyboard.type('1206');
+    const results = page.getByTestId('search-results');
+    await results.locator('mark').first().waitFor();
+    const marks = await results.locator('mark').allTextContents();
+    assert.ok(marks.length > 0 && marks.every((m) => m === '1206'), marks.join(','));
+    await page.getByText(/results for “1206”/).waitFor();
+    await shot(page, 'search.png');
+
+    // Markup in an article's text stays text.
+    await page.evaluate(() => {
+      window.__dossierMock.calls.length = 0;
+    });
+    await page.getByTestId('search').fill('<b>bold</b>');
+    await results.locator('mark').filter({ hasText: '<b>bold</b>' }).waitFor();
+    assert.equal(await results.locator('b, img').count(), 0);
+    assert.match(await results.textContent(), /"window.__pwned=1"><b>bold<\/b>/);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+
+    await page.getByTestId('search').fill('');
+    await page.getByTestId('search').fill('zzzz-no-such-word');
+    await page.getByText('Nothing found for “zzzz-no-such-word”.').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('article-list').waitFor();
+    assert.deepEqual(errors, []);
+    await close();
+  });
+});
+
+describe('reader', () => {
+  test('shows the header and finds text in the article', async () => {
+    const { page, close } = await openApp();
+    await page.locator('[data-testid=article-list] [role=option]').first().click();
+    const reader = page.getByTestId('reader');
+    await reader.locator('h1').waitFor();
+    const header = await reader.locator('header').textContent();
+    assert.match(header, /Source file: article-\d+\.txt/);
+    assert.match(header, /2025-02-\d\d/);
+    assert.match(header, /By (林思远|Laura Chen)/);
+    await page.keyboard.press('Control+f');
+    await page.getByLabel('Find in article').fill('3.39');
+    await page.getByTestId('find-count').filter({ hasText: '1 of 1' }).waitFor();
+    assert.equal(await reader.locator('mark.current').textContent(), '3.39');
+    await shot(page, 'reader.png');
+    await page.getByLabel('Find in article').press('Escape');
+    assert.equal(await reader.locator('mark').count(), 0);
+    await close();
+  });
+});
+
+describe('import', () => {
+  test('shows a drop overlay while files are dragged over the window', async () => {
+    const { page, close } = await openApp();
+    await page.getByTestId('article-count').waitFor();
+    await page.evaluate(() => window.__dossierMock.emit('tauri://drag-enter', { paths: ['/tmp/a.txt'], position: { x: 10, y: 10 } }));
+    await page.getByTestId('drop-overlay').waitFor();
+    assert.match(await page.getByTestId('drop-overlay').textContent(), /Drop files or folders/);
+    await shot(page, 'drop-overlay.png');
+    await page.evaluate(() => window.__dossierMock.emit('tauri://drag-leave', null));
+    await page.getByTestId('drop-overlay').waitFor({ state: 'detached' });
+    await close();
+  });
+
+  test('reports progress and per-file results', async () => {
+    const { page, close } = await openApp();
+    await page.getByTestId('article-count').filter({ hasText: '40 articles' }).waitFor();
+    await page.getByTestId('import-files').click();
+    await page.getByTestId('import-summary').waitFor();
+    assert.equal(await page.getByTestId('import-summary').textContent(), '1 imported, 0 already in the library, 1 failed');
+    const failed = page.locator('[data-status=failed]');
+    assert.match(await failed.textContent(), /broken\.pdf.*truncated/);
+    await page.getByTestId('article-count').filter({ hasText: '41 articles' }).waitFor();
+    await shot(page, 'import-results.png');
+    await page.getByRole('button', { name: 'Close import results' }).click();
+    await page.getByRole('button', { name: 'Show last import' }).click();
+    await page.getByTestId('import-summary').waitFor();
+    await close();
+  });
+});
+
+describe('first run and settings', () => {
+  test('welcomes a new user and loads the sample library', async () => {
+    const { page, close } = await openApp({ mock: { empty: true } });
+    await page.getByTestId('welcome').waitFor();
+    await shot(page, 'welcome.png');
+    await page.getByRole('button', { name: 'Load the sample library' }).click();
+    await page.getByTestId('article-count').filter({ hasText: '6 articles' }).waitFor();
+    await close();
+  });
+
+  test('shows the data folder', async () => {
+    const { page, close } = await openApp();
+    await page.getByTestId('open-settings').click();
+    assert.equal(await page.getByTestId('data-dir').textContent(), '/home/user/.local/share/com.dossier.desktop');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('settings').waitFor({ state: 'detached' });
+    await close();
+  });
+});
+
+describe('languages and themes', () => {
+  test('follows a Chinese OS locale and switches to English', async () => {
+    const { page, close } = await openApp({ locale: 'zh-CN' });
+    await page.getByTestId('article-count').filter({ hasText: '40 篇文章' }).waitFor();
+    assert.equal(await page.getByTestId('search').getAttribute('placeholder'), '搜索（按 / 键）');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+    await page.locator('[data-testid=article-list] [role=option]').first().click();
+    await page.getByTestId('reader').waitFor();
+    await shot(page, 'chinese.png');
+    await page.getByTestId('toggle-language').click();
+    await page.getByTestId('article-count').filter({ hasText: '40 articles' }).waitFor();
+    await close();
+  });
+
+  test('follows a dark OS theme', async () => {
+    const { page, close } = await openApp({ colorScheme: 'dark' });
+    await page.getByTestId('article-count').waitFor();
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(bg, 'rgb(23, 24, 27)');
+    await shot(page, 'dark.png');
+    await close();
+  });
+});

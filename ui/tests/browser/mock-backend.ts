@@ -1,0 +1,155 @@
+// An in-memory stand-in for the Rust shell, injected into the page before the app
+// loads (page.addInitScript) so the real UI runs in Chromium against known data.
+import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
+import { emit } from '@tauri-apps/api/event';
+import type { Article } from '../../src/lib/bindings/Article';
+import type { ArticleFilter } from '../../src/lib/bindings/ArticleFilter';
+import type { ImportReport } from '../../src/lib/bindings/ImportReport';
+import type { SearchHit } from '../../src/lib/bindings/SearchHit';
+
+type Options = { articles: number; empty: boolean };
+const options: Options = { articles: 40, empty: false, ...(window as any).__DOSSIER_MOCK_OPTIONS };
+
+const outlets = ['华东商报', '京华经济周刊', 'Harbour Markets Daily', 'Asia Tech Ledger'];
+const zhTitles = ['国产AI芯片市场规模预计突破千亿', '智谱AI完成30亿元融资', '阶跃星辰发布新模型', '月之暗面用户数翻倍'];
+const enTitles = ['AI chip stocks extend rally', 'DeepSeek valuation estimates diverge', 'Cloud providers cut model prices'];
+
+function makeArticle(id: number): Article {
+  const zh = id % 2 === 1;
+  const title = zh ? `${zhTitles[id % zhTitles.length]}（第${id}期）` : `${enTitles[id % enTitles.length]} (no. ${id})`;
+  const text = zh
+    ? `${title}\n\n据测算，2024年中国AI芯片市场规模约为1206亿元。半导体ETF（512480）收涨3.39%。\n\n业内人士认为，推理需求将持续增长。`
+    : `${title}\n\nThe semiconductor ETF 512480 closed 3.39% higher. China's AI chip market reached 120.6 billion yuan in 2024.\n\nAnalysts expect inference demand to keep growing.`;
+  // One article carries markup in its text, which must stay text in the UI.
+  const withMarkup = id === 7 ? `${text}\n\nMarkup stays text: <img src=x onerror="window.__pwned=1"><b>bold</b> claims.` : text;
+  const day = String((id % 28) + 1).padStart(2, '0');
+  return {
+    id,
+    title,
+    outlet: outlets[id % outlets.length],
+    authors: [zh ? '林思远' : 'Laura Chen'],
+    published: `2025-02-${day}`,
+    language: zh ? 'zh' : 'en',
+    format: 'text',
+    file_name: `/home/user/articles/article-${id}.txt`,
+    char_count: [...withMarkup].length,
+    imported_at: '2025-03-01T08:00:00Z',
+    encoding: 'UTF-8',
+    content_hash: `hash-${id}`,
+    text: withMarkup,
+  };
+}
+
+let library: Article[] = options.empty ? [] : Array.from({ length: options.articles }, (_, i) => makeArticle(i + 1));
+const collections = [{ id: 1, name: 'Samples · 示例', members: new Set<number>([1, 2, 3]) }];
+const calls: { cmd: string; args: any }[] = [];
+
+function matches(a: Article, f: ArticleFilter): boolean {
+  if (f.outlet && a.outlet !== f.outlet) return false;
+  if (f.published_from && (a.published ?? '') < f.published_from) return false;
+  if (f.published_to && (a.published ?? '') > f.published_to + '\u{10FFFF}') return false;
+  if (f.collection !== null && !collections.find((c) => c.id === f.collection)?.members.has(a.id)) return false;
+  return true;
+}
+
+const summary = ({ encoding: _e, content_hash: _h, text: _t, ...rest }: Article) => rest;
+
+function list(args: any) {
+  const rows = library.filter((a) => matches(a, args.filter));
+  const sorted = [...rows].sort((a, b) => {
+    switch (args.sort) {
+      case 'title':
+        return a.title.localeCompare(b.title);
+      case 'imported':
+        return b.id - a.id;
+      case 'outlet':
+        return (a.outlet ?? '').localeCompare(b.outlet ?? '') || b.id - a.id;
+      default:
+        return (b.published ?? '').localeCompare(a.published ?? '') || b.id - a.id;
+    }
+  });
+  return sorted.slice(args.offset, args.offset + args.limit).map(summary);
+}
+
+function search(args: any): SearchHit[] {
+  const q: string = args.query.text.toLowerCase();
+  return library
+    .filter((a) => matches(a, args.query.filter) && a.text.toLowerCase().includes(q))
+    .slice(0, args.query.limit)
+    .map((a) => {
+      const at = a.text.toLowerCase().indexOf(q);
+      return {
+        article: summary(a),
+        snippet: [
+          { text: a.text.slice(Math.max(0, at - 20), at), hit: false },
+          { text: a.text.slice(at, at + q.length), hit: true },
+          { text: a.text.slice(at + q.length, at + q.length + 20), hit: false },
+        ],
+        score: 1,
+      };
+    });
+}
+
+async function importChosen(): Promise<boolean> {
+  const paths = ['/home/user/Downloads/kimi-users-en.md', '/home/user/Downloads/broken.pdf'];
+  for (const [done, path] of paths.entries()) await emit('import:progress', { done, total: paths.length, path });
+  const added = makeArticle(library.length + 1000);
+  library = [added, ...library];
+  const report: ImportReport = {
+    outcomes: [
+      { path: paths[0], status: 'imported', article_id: added.id, title: added.title, error: null },
+      {
+        path: paths[1],
+        status: 'failed',
+        article_id: null,
+        title: null,
+        error: { kind: 'invalid_input', message: 'the PDF is truncated: no cross-reference table' },
+      },
+    ],
+    skipped: 0,
+  };
+  setTimeout(() => emit('import:finished', report), 50);
+  return true;
+}
+
+mockWindows('main');
+mockIPC(
+  async (cmd, args: any) => {
+    calls.push({ cmd, args });
+    switch (cmd) {
+      case 'library_info':
+        return { data_dir: '/home/user/.local/share/com.dossier.desktop', library_path: '/home/user/.local/share/com.dossier.desktop/library.sqlite', article_count: library.length };
+      case 'library_load_samples':
+        library = Array.from({ length: 6 }, (_, i) => makeArticle(i + 1));
+        return { outcomes: library.map((a) => ({ path: a.file_name, status: 'imported', article_id: a.id, title: a.title, error: null })), skipped: 0 };
+      case 'articles_list':
+        return list(args);
+      case 'articles_count':
+        return library.filter((a) => matches(a, args.filter)).length;
+      case 'articles_get': {
+        const found = library.find((a) => a.id === args.id);
+        if (!found) throw { kind: 'not_found', message: `no article with id ${args.id}` };
+        return found;
+      }
+      case 'outlets_list':
+        return outlets.map((name) => ({ name, article_count: library.filter((a) => a.outlet === name).length }));
+      case 'search_query':
+        return search(args);
+      case 'collections_list':
+        return collections.map((c) => ({ id: c.id, name: c.name, article_count: c.members.size }));
+      case 'collections_create':
+        collections.push({ id: collections.length + 1, name: args.name, members: new Set() });
+        return collections.length;
+      case 'collections_add_article':
+        collections.find((c) => c.id === args.collectionId)?.members.add(args.articleId);
+        return null;
+      case 'import_choose':
+        return importChosen();
+      default:
+        throw { kind: 'internal', message: `unmocked command ${cmd}` };
+    }
+  },
+  { shouldMockEvents: true },
+);
+
+(window as any).__dossierMock = { emit, calls };
