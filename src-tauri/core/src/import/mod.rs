@@ -8,6 +8,7 @@ mod docx;
 mod html;
 mod pdf;
 mod press;
+mod radicals;
 mod sniff;
 mod text;
 
