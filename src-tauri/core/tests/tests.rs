@@ -2,6 +2,7 @@
 
 mod extract_articles;
 mod extract_conformance;
+mod import_binary;
 mod import_text;
 mod library_import;
 mod search;

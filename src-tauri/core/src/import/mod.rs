@@ -9,6 +9,7 @@ mod html;
 mod markdown;
 mod pdf;
 mod press;
+mod radicals;
 mod sniff;
 mod text;
 
