@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs what is missing, then runs every test: Rust unit and integration tests
-# (core, CLI, conformance, the real app window end to end under Xvfb) and the UI's
-# component and browser tests.
+# Installs what is missing, then runs every test: the UI's component and browser
+# tests, and the Rust unit and integration tests (core, CLI, conformance, and the
+# real app window end to end: the tests start their own Xvfb and tauri-driver).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -15,17 +15,12 @@ npm --prefix ui run check
 echo "== user interface build"
 npm --prefix ui run build
 
-# The end-to-end tests need a display: a private virtual one unless one is given.
-if [ -z "${DISPLAY:-}" ]; then
-  export DISPLAY=:97
-  Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-  xvfb_pid=$!
-  trap 'kill "$xvfb_pid" 2>/dev/null || true' EXIT
-  for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-fi
-
-echo "== user interface tests"
+echo "== user interface tests (components, then the UI in headless Chromium)"
 npm --prefix ui test
+npm --prefix ui run test:browser
+
+echo "== TypeScript bindings match the Rust types"
+npm --prefix ui run bindings:check
 
 echo "== Rust tests"
 cargo test --workspace --locked
