@@ -74,7 +74,7 @@ pub fn collections_list(state: State<'_, AppState>) -> Result<Vec<Collection>> {
 
 #[tauri::command(async)]
 pub fn collections_create(state: State<'_, AppState>, name: String) -> Result<i64> {
-    collections::create(state.library()?.conn(), &name, &importing::now())
+    collections::create(state.library()?.conn(), &name)
 }
 
 #[tauri::command(async)]

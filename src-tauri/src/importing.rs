@@ -41,8 +41,3 @@ fn run(app: &AppHandle, paths: &[PathBuf]) -> dossier_core::Result<ImportReport>
         let _ = app.emit(PROGRESS_EVENT, progress);
     }))
 }
-
-/// Timestamps stored in the library: UTC, RFC 3339, to the second (as the core's).
-pub fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}

@@ -51,7 +51,7 @@ pub fn load(library: &mut Library) -> Result<ImportReport> {
     let conn = library.conn();
     let collection = match collections::find(conn, COLLECTION)? {
         Some(id) => id,
-        None => collections::create(conn, COLLECTION, &crate::importing::now())?,
+        None => collections::create(conn, COLLECTION)?,
     };
     for id in report.outcomes.iter().filter_map(|o| o.article_id) {
         collections::add_article(conn, collection, id)?;
