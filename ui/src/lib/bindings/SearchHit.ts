@@ -2,4 +2,9 @@
 import type { ArticleSummary } from "./ArticleSummary";
 import type { SnippetPart } from "./SnippetPart";
 
-export type SearchHit = { article: ArticleSummary, snippet: Array<SnippetPart>, score: number, };
+export type SearchHit = { article: ArticleSummary, snippet: Array<SnippetPart>, 
+/**
+ * Relevance, higher is better: bm25 with title hits weighted; for queries
+ * matching MAX_CANDIDATES articles or more, 2 for a title hit, 1 otherwise.
+ */
+score: number, };

@@ -223,7 +223,8 @@ impl Walk<'_> {
             }
             "tbl" => {
                 if let Some(table) = self.tables.pop() {
-                    let text = table.rows.join("\n");
+                    // Each row is a paragraph of its own, however wide.
+                    let text = table.rows.join("\n\n");
                     match self.tables.last_mut() {
                         // A nested table flattens into its cell.
                         Some(outer) => append(&mut outer.cell, &text.replace(['\n', '\t'], " ")),
@@ -291,13 +292,13 @@ mod tests {
     }
 
     #[test]
-    fn tables_become_tab_separated_rows() {
+    fn tables_become_one_paragraph_per_row() {
         let got = texts(
             "<w:p><w:r><w:t>before</w:t></w:r></w:p><w:tbl>\
              <w:tr><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>b</w:t></w:r></w:p><w:p><w:r><w:t>c</w:t></w:r></w:p></w:tc></w:tr>\
              <w:tr><w:tc><w:p/></w:tc><w:tc><w:p><w:r><w:t>d</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
         );
-        assert_eq!(got, vec!["before", "a\tb c\n\td"]);
+        assert_eq!(got, vec!["before", "a\tb c\n\n\td"]);
     }
 
     #[test]
