@@ -19,5 +19,8 @@ echo "== user interface tests (components, then the UI in headless Chromium)"
 npm --prefix ui test
 npm --prefix ui run test:browser
 
+echo "== TypeScript bindings match the Rust types"
+npm --prefix ui run bindings:check
+
 echo "== Rust tests"
 cargo test --workspace --locked

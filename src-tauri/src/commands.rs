@@ -22,6 +22,7 @@ pub fn library_info(state: State<'_, AppState>) -> Result<LibraryInfo> {
         data_dir: state.data_dir.display().to_string(),
         library_path: state.library_path.display().to_string(),
         article_count,
+        first_run: state.first_run,
     })
 }
 

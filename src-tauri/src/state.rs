@@ -28,13 +28,27 @@ pub struct AppState {
     pub data_dir: PathBuf,
     /// Serialises imports: one writer at a time, in the order the user asked.
     pub import_lock: Mutex<()>,
+    /// The library file did not exist before this start: the sample library was stored.
+    pub first_run: bool,
 }
 
 impl AppState {
+    /// Opens the library in `data_dir`; a new one gets the sample library, so a first
+    /// start shows a working app rather than an empty list.
     pub fn open(data_dir: PathBuf) -> Result<Self> {
         let library_path = data_dir.join(LIBRARY_FILE);
-        let library = Library::open(&library_path)?;
-        Ok(Self { library: Mutex::new(library), library_path, data_dir, import_lock: Mutex::new(()) })
+        let first_run = !library_path.exists();
+        let mut library = Library::open(&library_path)?;
+        if first_run {
+            crate::samples::load(&mut library)?;
+        }
+        Ok(Self {
+            library: Mutex::new(library),
+            library_path,
+            data_dir,
+            import_lock: Mutex::new(()),
+            first_run,
+        })
     }
 
     pub fn library(&self) -> Result<MutexGuard<'_, Library>> {
@@ -57,6 +71,8 @@ pub struct LibraryInfo {
     pub library_path: String,
     #[ts(type = "number")]
     pub article_count: i64,
+    /// This start created the library (and stored the samples in it).
+    pub first_run: bool,
 }
 
 /// An outlet and how many articles it has, for the filter menu.
@@ -78,11 +94,34 @@ mod tests {
         let state = AppState::open(dir.path().join("nested")).unwrap();
         assert_eq!(state.library_path, dir.path().join("nested").join(LIBRARY_FILE));
         assert!(state.library_path.is_file());
-        let mut writer = state.open_writer().unwrap();
-        crate::samples::load(&mut writer).unwrap();
         let filter = dossier_core::store::articles::ArticleFilter::default();
-        let seen = dossier_core::store::articles::count(state.library().unwrap().conn(), &filter).unwrap();
-        assert!(seen > 0, "the reading connection does not see the writer's articles");
+        let count =
+            || dossier_core::store::articles::count(state.library().unwrap().conn(), &filter).unwrap();
+        let samples = count();
+        let mut writer = state.open_writer().unwrap();
+        dossier_core::import::import_bytes(
+            &mut writer,
+            "一篇新文章\n\n正文。".as_bytes(),
+            "new.txt",
+            &Default::default(),
+        )
+        .unwrap();
+        assert_eq!(count(), samples + 1, "the reading connection does not see the writer's article");
+    }
+
+    #[test]
+    fn only_a_new_library_gets_the_samples() {
+        let dir = tempfile::tempdir().unwrap();
+        let filter = dossier_core::store::articles::ArticleFilter::default();
+        let first = AppState::open(dir.path().to_owned()).unwrap();
+        assert!(first.first_run);
+        let samples = dossier_core::store::articles::count(first.library().unwrap().conn(), &filter).unwrap();
+        assert!(samples > 0, "a first start has no sample library");
+        drop(first);
+        let again = AppState::open(dir.path().to_owned()).unwrap();
+        assert!(!again.first_run);
+        let count = dossier_core::store::articles::count(again.library().unwrap().conn(), &filter).unwrap();
+        assert_eq!(count, samples);
     }
 
     #[test]

@@ -59,6 +59,9 @@ export const en = {
     'Dossier keeps the articles you follow in one searchable library on this computer. Drop files anywhere on this window, or start with a few sample articles on China’s AI market.',
   'welcome.samples': 'Load the sample library',
   'welcome.keys': 'Keys: j/k move, Enter opens, / searches, Esc goes back.',
+  'welcome.firstRun':
+    'Welcome to Dossier. To start you off, your library holds six sample articles on China’s AI market (collection “Samples · 示例”). Drop your own files anywhere on this window, or click Import…',
+  'welcome.dismiss': 'Got it',
   'settings.title': 'Settings',
   'settings.open': 'Open settings',
   'settings.close': 'Close settings',
@@ -135,6 +138,9 @@ export const zh: Record<MessageKey, string> = {
     'Dossier 把你关注的文章存放在本机的一个可搜索文库中。把文件拖到窗口任意位置即可导入，也可以先载入几篇关于中国 AI 市场的示例文章。',
   'welcome.samples': '载入示例文库',
   'welcome.keys': '快捷键：j/k 上下移动，回车打开，/ 搜索，Esc 返回。',
+  'welcome.firstRun':
+    '欢迎使用 Dossier。文库里先放了六篇关于中国 AI 市场的示例文章（收藏夹“Samples · 示例”）。把您自己的文件拖到窗口任意位置，或点击“导入…”。',
+  'welcome.dismiss': '知道了',
   'settings.title': '设置',
   'settings.open': '打开设置',
   'settings.close': '关闭设置',

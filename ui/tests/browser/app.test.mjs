@@ -218,6 +218,18 @@ describe('first run and settings', () => {
     await close();
   });
 
+  test('a first start shows the sample library with a welcome that can be dismissed', async () => {
+    const { page, close } = await openApp({ mock: { articles: 6, firstRun: true } });
+    const banner = page.getByTestId('first-run');
+    await banner.waitFor();
+    assert.match(await banner.textContent(), /six sample articles/);
+    await page.getByTestId('article-count').filter({ hasText: '6 articles' }).waitFor();
+    await shot(page, 'first-run.png');
+    await banner.getByRole('button', { name: 'Got it' }).click();
+    await banner.waitFor({ state: 'detached' });
+    await close();
+  });
+
   test('shows the data folder', async () => {
     const { page, close } = await openApp();
     await page.getByTestId('open-settings').click();

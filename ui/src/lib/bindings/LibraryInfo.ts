@@ -3,4 +3,8 @@
 /**
  * Where the library lives and how big it is, for the settings screen.
  */
-export type LibraryInfo = { data_dir: string, library_path: string, article_count: number, };
+export type LibraryInfo = { data_dir: string, library_path: string, article_count: number, 
+/**
+ * This start created the library (and stored the samples in it).
+ */
+first_run: boolean, };
