@@ -27,6 +27,7 @@ fn a_new_library_uses_wal_foreign_keys_and_the_current_schema() {
     assert_eq!(fk, 1);
     assert_eq!(library.schema_version().unwrap(), SCHEMA_VERSION);
     assert!(dir.path().join("library.sqlite").exists());
+    assert!(!dir.path().join("backups").exists(), "a new library needs no backup");
 }
 
 #[test]
@@ -74,6 +75,16 @@ fn a_version_1_library_upgrades_with_its_data_intact() {
         search::search(library.conn(), &SearchQuery { text: "融资".into(), limit: 5, ..Default::default() });
     assert_eq!(hits.unwrap().len(), 1);
     assert_eq!(library.check().unwrap(), Vec::<String>::new());
+
+    // The upgrade kept a copy of the library as version 1 left it, in one file.
+    let backups: Vec<_> =
+        std::fs::read_dir(dir.path().join("backups")).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    let old = rusqlite::Connection::open(&backups[0]).unwrap();
+    assert_eq!(old.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0)).unwrap(), 1);
+    let title: String = old.query_row("SELECT title FROM articles WHERE id = 1", [], |r| r.get(0)).unwrap();
+    assert_eq!(title, "智谱完成新一轮30亿元融资");
+    assert_eq!(old.pragma_query_value(None, "journal_mode", |r| r.get::<_, String>(0)).unwrap(), "delete");
 
     // Articles from before extraction existed are extracted on demand.
     assert_eq!(extraction::reextract(&mut library, false, &mut |_, _| {}).unwrap(), 1);

@@ -117,7 +117,8 @@ fn byline(p: &str) -> Option<Byline> {
     static EN_BY: OnceLock<Regex> = OnceLock::new();
     let zh_reporter = compiled(
         &ZH_REPORTER,
-        r"^(?:《([^》]{1,20})》)?(?:本报|本報|本刊|本台|本网|本網)?(?:特约|特約|首席|实习|實習|见习|見習|驻\S{1,6}|駐\S{1,6})?(?:记者|記者|通讯员|通訊員)\s*[：:]?\s*(.+)$",
+        // The paper may name itself first, in 《》 or bare before a space: "申城财经报 记者 X".
+        r"^(?:《([^》]{1,20})》|(\p{Han}{2,12}(?:报|報|刊|网|網|社|台|志))\s+)?(?:本报|本報|本刊|本台|本网|本網)?(?:特约|特約|首席|实习|實習|见习|見習|驻\S{1,6}|駐\S{1,6})?(?:记者|記者|通讯员|通訊員)\s*[：:]?\s*(.+)$",
     );
     // 本报讯（记者 张三 通讯员 李四） / 新华社北京2月14日电（记者 王五）
     let zh_agency = compiled(&ZH_NEWS_AGENCY, r"^(\S{0,20}?)(?:讯|电)\s*[（(]([^）)]+)[）)]");
@@ -125,8 +126,8 @@ fn byline(p: &str) -> Option<Byline> {
     let zh_source = compiled(&ZH_SOURCE, r"^来源\s*[：:]\s*《?([^\s》|｜]{2,30})");
     let en_by = compiled(&EN_BY, r"^(?:By|BY|by)\s+(.+)$");
     if let Some(c) = zh_reporter.captures(p) {
-        let outlet = c.get(1).map(|m| m.as_str().to_owned());
-        let authors = names_strict(&c[2])?;
+        let outlet = c.get(1).or(c.get(2)).map(|m| m.as_str().to_owned());
+        let authors = names_strict(&c[3])?;
         return (!authors.is_empty()).then_some(Byline { authors, outlet });
     }
     if let Some(c) = zh_agency.captures(p) {
@@ -388,6 +389,9 @@ mod tests {
         assert_eq!(byline_names("作者：刘一鸣、赵子涵"), ["刘一鸣", "赵子涵"]);
         assert_eq!(byline_names("通讯员 周磊"), ["周磊"]);
         assert_eq!(byline_names("本报讯（记者 孙婷 通讯员 何亮）"), ["孙婷", "何亮"]);
+        let b = byline("申城财经报 记者 许嘉宁 北京报道").unwrap();
+        assert_eq!((b.authors, b.outlet.as_deref()), (vec!["许嘉宁".to_owned()], Some("申城财经报")));
+        assert_eq!(byline("市场人士 记者 王芳"), None);
         let b = byline("《华夏财经周刊》记者 林小雨 深圳报道").unwrap();
         assert_eq!((b.authors, b.outlet.as_deref()), (vec!["林小雨".to_owned()], Some("华夏财经周刊")));
         let b = byline("新华社北京2月14日电（记者 吴桐）").unwrap();

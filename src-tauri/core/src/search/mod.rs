@@ -106,14 +106,9 @@ pub struct SearchHit {
 /// first within each group, without bm25.
 pub fn search(conn: &Connection, query: &SearchQuery) -> Result<Vec<SearchHit>> {
     let terms = terms::parse_query(&query.text)?;
-    let (cond, filter_values) = query.filter.to_sql(2);
-    // The unary + keeps SQLite from handing the id list to FTS5 as lookups one
-    // by one; the list is built once and each match is checked against it.
-    let filter = if cond == "1" {
-        String::new()
-    } else {
-        format!("AND +search_index.rowid IN (SELECT a.id FROM articles a WHERE {cond})")
-    };
+    // The unary + keeps SQLite from handing an id list to FTS5 as lookups one by one;
+    // each list is built once and every match is checked against it.
+    let (filter, filter_values) = query.filter.id_lists("search_index.rowid", 2);
     let mut expression = terms::match_expression(&terms, terms::Cjk::Words);
     let mut candidates = newest_matches(conn, &expression, &filter, &filter_values)?;
     if candidates.is_empty() && terms::has_cjk_words(&terms) {

@@ -152,36 +152,59 @@ pub struct ArticleFilter {
 }
 
 impl ArticleFilter {
-    /// SQL conditions on alias `a` plus their parameters, starting at `?{first}`.
-    pub(crate) fn to_sql(&self, first: usize) -> (String, Vec<rusqlite::types::Value>) {
+    /// Conditions on the article row itself (alias `a`), parameters numbered from `*next`.
+    fn row_clauses(&self, next: &mut usize, values: &mut Vec<rusqlite::types::Value>) -> Vec<String> {
         use rusqlite::types::Value;
         let mut clauses = Vec::new();
-        let mut values = Vec::new();
-        let mut next = first;
-        let mut add = |clause: &str, value: Value, clauses: &mut Vec<String>| {
+        let mut add = |clause: &str, value: Value| {
             clauses.push(clause.replace('?', &format!("?{next}")));
             values.push(value);
-            next += 1;
+            *next += 1;
         };
         if let Some(outlet) = &self.outlet {
-            add("a.outlet = ?", Value::Text(outlet.clone()), &mut clauses);
+            add("a.outlet = ?", Value::Text(outlet.clone()));
         }
         if let Some(from) = &self.published_from {
             // Compared at the article's own precision: "2024-12" overlaps "2024-12-01".
-            add("a.published >= substr(?, 1, length(a.published))", Value::Text(from.clone()), &mut clauses);
+            add("a.published >= substr(?, 1, length(a.published))", Value::Text(from.clone()));
         }
         if let Some(to) = &self.published_to {
             // "2025-02" as an upper bound includes every day of February.
-            add("a.published <= ?", Value::Text(format!("{to}\u{10FFFF}")), &mut clauses);
+            add("a.published <= ?", Value::Text(format!("{to}\u{10FFFF}")));
         }
+        clauses
+    }
+
+    /// SQL conditions on alias `a` plus their parameters, starting at `?{first}`.
+    pub(crate) fn to_sql(&self, first: usize) -> (String, Vec<rusqlite::types::Value>) {
+        let mut values = Vec::new();
+        let mut next = first;
+        let mut clauses = self.row_clauses(&mut next, &mut values);
         if let Some(collection) = self.collection {
-            add(
-                "a.id IN (SELECT article_id FROM collection_articles WHERE collection_id = ?)",
-                Value::Integer(collection),
-                &mut clauses,
-            );
+            clauses.push(format!("a.id IN (SELECT article_id FROM collection_articles WHERE collection_id = ?{next})"));
+            values.push(rusqlite::types::Value::Integer(collection));
         }
         let sql = if clauses.is_empty() { "1".to_owned() } else { clauses.join(" AND ") };
+        (sql, values)
+    }
+
+    /// The filter as `AND` conditions that `column` (an article id) is in id lists, each
+    /// built once: row conditions through the articles table, collection membership
+    /// straight from its own table, so no article row is read for it.
+    pub(crate) fn id_lists(&self, column: &str, first: usize) -> (String, Vec<rusqlite::types::Value>) {
+        let mut values = Vec::new();
+        let mut next = first;
+        let rows = self.row_clauses(&mut next, &mut values);
+        let mut sql = String::new();
+        if !rows.is_empty() {
+            sql += &format!(" AND +{column} IN (SELECT a.id FROM articles a WHERE {})", rows.join(" AND "));
+        }
+        if let Some(collection) = self.collection {
+            sql += &format!(
+                " AND +{column} IN (SELECT article_id FROM collection_articles WHERE collection_id = ?{next})"
+            );
+            values.push(rusqlite::types::Value::Integer(collection));
+        }
         (sql, values)
     }
 }

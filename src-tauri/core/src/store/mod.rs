@@ -2,6 +2,7 @@
 //! migrations in one place each.
 
 pub mod articles;
+pub mod backup;
 pub mod collections;
 mod connection;
 pub mod extraction;
@@ -51,8 +52,25 @@ impl Library {
     }
 
     fn init(mut conn: Connection, path: Option<PathBuf>) -> Result<Self> {
+        // An upgrade keeps a copy of the library as the older version left it.
+        if let Some(path) = &path {
+            if (1..SCHEMA_VERSION).contains(&migrations::user_version(&conn)?) {
+                backup::timestamped(&conn, path, &format!("before-schema-{SCHEMA_VERSION}"))?;
+            }
+        }
         migrations::migrate(&mut conn)?;
         Ok(Self { conn, path })
+    }
+
+    /// A backup copy of the library in its backups folder; returns where it is.
+    pub fn backup(&self) -> Result<PathBuf> {
+        let path = self.path.as_deref().ok_or_else(|| Error::invalid("a library in memory has no file to back up"))?;
+        backup::timestamped(&self.conn, path, "manual")
+    }
+
+    /// A backup copy of the library at `dest` (which must not exist yet).
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        backup::copy_to(&self.conn, dest)
     }
 
     /// The library the desktop app opens: `<platform data dir>/<identifier>/library.sqlite`.
