@@ -3,6 +3,7 @@ fn main() {
     // Declaring the app's commands makes each one need an explicit permission in a capability.
     let manifest = tauri_build::AppManifest::new().commands(&[
         "library_info",
+        "library_backup",
         "library_load_samples",
         "articles_list",
         "articles_count",
@@ -13,6 +14,7 @@ fn main() {
         "collections_create",
         "collections_add_article",
         "import_choose",
+        "articles_take_opened",
     ]);
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -9,6 +9,7 @@ use dossier_core::{Error, Result};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
+use crate::opening::OpenArticle;
 use crate::state::{AppState, LibraryInfo, Outlet};
 use crate::{importing, samples};
 
@@ -24,6 +25,13 @@ pub fn library_info(state: State<'_, AppState>) -> Result<LibraryInfo> {
         article_count,
         first_run: state.first_run,
     })
+}
+
+/// A backup copy of the library in its backups folder; returns the copy's path.
+/// Through a connection of its own, so the window keeps reading meanwhile.
+#[tauri::command(async)]
+pub fn library_backup(state: State<'_, AppState>) -> Result<String> {
+    Ok(state.open_writer()?.backup()?.display().to_string())
 }
 
 #[tauri::command(async)]
@@ -108,4 +116,12 @@ pub fn import_choose(app: AppHandle, folders: bool) -> Result<bool> {
     }
     importing::start(app, paths);
     Ok(true)
+}
+
+/// The article the system asked to show (a file opened with Dossier) that the window
+/// has not shown yet; taking it clears it.
+#[tauri::command(async)]
+pub fn articles_take_opened(state: State<'_, AppState>) -> Result<Option<OpenArticle>> {
+    let mut pending = state.pending_open.lock().map_err(|_| Error::internal("pending article lock poisoned"))?;
+    Ok(pending.take())
 }

@@ -14,6 +14,15 @@ pub const FINISHED_EVENT: &str = "import:finished";
 /// Imports `paths` on a worker thread; emits `import:progress` per file and
 /// `import:finished` with the per-file report (or the error that stopped it).
 pub fn start(app: AppHandle, paths: Vec<PathBuf>) {
+    start_then(app, paths, |_, _| {});
+}
+
+/// As `start`, then calls `then` with the report.
+pub fn start_then(
+    app: AppHandle,
+    paths: Vec<PathBuf>,
+    then: impl FnOnce(&AppHandle, &ImportReport) + Send + 'static,
+) {
     tauri::async_runtime::spawn_blocking(move || {
         let report = run(&app, &paths).unwrap_or_else(|error| ImportReport {
             outcomes: paths
@@ -30,6 +39,7 @@ pub fn start(app: AppHandle, paths: Vec<PathBuf>) {
         });
         // A closed window has nobody to tell; the articles are stored either way.
         let _ = app.emit(FINISHED_EVENT, &report);
+        then(&app, &report);
     });
 }
 

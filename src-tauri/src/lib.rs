@@ -3,6 +3,7 @@
 
 mod commands;
 mod importing;
+mod opening;
 mod samples;
 mod state;
 
@@ -12,10 +13,21 @@ use state::{data_dir, AppState};
 
 pub fn run() {
     tauri::Builder::default()
+        // First: a second launch (opening a file from the file manager) hands its
+        // arguments to the running app instead of opening a second window.
+        .plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
+            let paths = opening::paths_from_args(args.into_iter().skip(1).map(Into::into), cwd.as_ref());
+            opening::import_and_show(app, paths);
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.set_focus();
+            }
+        }))
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let state = AppState::open(data_dir()?)?;
             app.manage(state);
+            let cwd = std::env::current_dir().unwrap_or_default();
+            opening::import_and_show(app.handle(), opening::paths_from_args(std::env::args_os().skip(1), &cwd));
             Ok(())
         })
         // The shell, not the webview, receives dropped paths and reads those files: the
@@ -27,6 +39,7 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::library_info,
+            commands::library_backup,
             commands::library_load_samples,
             commands::articles_list,
             commands::articles_count,
@@ -37,7 +50,16 @@ pub fn run() {
             commands::collections_create,
             commands::collections_add_article,
             commands::import_choose,
+            commands::articles_take_opened,
         ])
-        .run(tauri::generate_context!())
-        .expect("error while running the Dossier window");
+        .build(tauri::generate_context!())
+        .expect("error while building the Dossier window")
+        .run(|_app, _event| {
+            // macOS hands opened files to the running app as an event, not as arguments.
+            #[cfg(target_os = "macos")]
+            if let tauri::RunEvent::Opened { urls } = _event {
+                let paths = urls.into_iter().filter_map(|u| u.to_file_path().ok()).collect();
+                opening::import_and_show(_app, paths);
+            }
+        });
 }

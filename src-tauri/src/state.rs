@@ -30,6 +30,8 @@ pub struct AppState {
     pub import_lock: Mutex<()>,
     /// The library file did not exist before this start: the sample library was stored.
     pub first_run: bool,
+    /// An article the system asked to show that the window has not taken yet.
+    pub pending_open: Mutex<Option<crate::opening::OpenArticle>>,
 }
 
 impl AppState {
@@ -48,6 +50,7 @@ impl AppState {
             data_dir,
             import_lock: Mutex::new(()),
             first_run,
+            pending_open: Mutex::new(None),
         })
     }
 

@@ -1,7 +1,9 @@
-//! What an end-to-end test needs around the app: an X server (Xvfb), tauri-driver
-//! with WebKitWebDriver, a temporary data folder, screenshots, and a real drag source.
-//! A missing tool fails the test with a message saying what to install: never a skip.
+//! What an end-to-end test needs around the app: a desktop session of its own (an X
+//! server, a D-Bus session bus, a temporary home), tauri-driver with WebKitWebDriver,
+//! screenshots, and a real drag source. A missing tool fails the test with a message
+//! saying what to install: never a skip.
 
+use std::ffi::OsString;
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
@@ -35,6 +37,7 @@ pub struct Tools {
     pub tauri_driver: PathBuf,
     pub xdotool: PathBuf,
     pub import: PathBuf,
+    pub dbus_daemon: PathBuf,
 }
 
 impl Tools {
@@ -46,6 +49,7 @@ impl Tools {
             ("WebKitWebDriver", "apt-get install webkit2gtk-driver"),
             ("xdotool", "apt-get install xdotool"),
             ("import", "apt-get install imagemagick"),
+            ("dbus-daemon", "apt-get install dbus-daemon"),
         ];
         let missing: Vec<String> = wanted
             .iter()
@@ -72,6 +76,7 @@ impl Tools {
             tauri_driver: find_tool("tauri-driver").unwrap(),
             xdotool: find_tool("xdotool").unwrap(),
             import: find_tool("import").unwrap(),
+            dbus_daemon: find_tool("dbus-daemon").unwrap(),
         }
     }
 }
@@ -110,13 +115,22 @@ fn spawn_group(command: &mut Command) -> Group {
     Group(command.process_group(0).spawn().unwrap_or_else(|e| panic!("cannot start {command:?}: {e}")))
 }
 
-pub struct Xvfb {
-    _server: Group,
+/// A user's desktop session: an X server, a D-Bus session bus (the single-instance
+/// plugin hands a second launch's files to the running app over it) and an empty
+/// home for the app's own data. Everything the app runs with comes from `env()`.
+pub struct Desktop {
+    pub tools: Tools,
     pub display: String,
+    bus_address: String,
+    pub home: tempfile::TempDir,
+    // Dropped after the fields above are no longer in use: the bus, then the X server.
+    _bus: Group,
+    _x: Group,
 }
 
-impl Xvfb {
-    pub fn start(tools: &Tools) -> Self {
+impl Desktop {
+    pub fn start() -> Self {
+        let tools = Tools::require();
         let number = (99..200)
             .find(|n| {
                 !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
@@ -124,7 +138,7 @@ impl Xvfb {
             })
             .expect("no free X display number between :99 and :199");
         let display = format!(":{number}");
-        let server = spawn_group(
+        let x = spawn_group(
             Command::new(&tools.xvfb)
                 .arg(&display)
                 .args(["-screen", "0"])
@@ -135,7 +149,43 @@ impl Xvfb {
         );
         let socket = format!("/tmp/.X11-unix/X{number}");
         wait_until("Xvfb to accept connections", Duration::from_secs(15), || Path::new(&socket).exists());
-        Self { _server: server, display }
+
+        let mut bus = spawn_group(
+            Command::new(&tools.dbus_daemon)
+                .args(["--session", "--nofork", "--nopidfile", "--print-address=1"])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null()),
+        );
+        let mut bus_address = String::new();
+        BufReader::new(bus.0.stdout.take().expect("piped")).read_line(&mut bus_address).expect("dbus-daemon address");
+        let bus_address = bus_address.trim().to_owned();
+        assert!(!bus_address.is_empty(), "dbus-daemon printed no address");
+
+        let home = tempfile::tempdir().expect("temporary home");
+        Self { tools, display, bus_address, home, _bus: bus, _x: x }
+    }
+
+    /// The environment of every program started in this session.
+    pub fn env(&self) -> Vec<(&'static str, OsString)> {
+        let home = self.home.path();
+        vec![
+            ("DISPLAY", self.display.clone().into()),
+            ("DBUS_SESSION_BUS_ADDRESS", self.bus_address.clone().into()),
+            ("HOME", home.into()),
+            // WebKit and the app keep their data under these: isolated per test.
+            ("XDG_DATA_HOME", home.join("share").into()),
+            ("XDG_CACHE_HOME", home.join("cache").into()),
+            ("XDG_CONFIG_HOME", home.join("config").into()),
+            ("GDK_BACKEND", "x11".into()),
+            ("LANG", "en_US.UTF-8".into()),
+        ]
+    }
+
+    /// `program` as this session's user would start it.
+    pub fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
+        let mut command = Command::new(program);
+        command.envs(self.env());
+        command
     }
 }
 
@@ -149,26 +199,21 @@ fn free_port() -> u16 {
 }
 
 impl Driver {
-    /// tauri-driver on a free port; its environment (display, data folder) reaches the app.
-    pub fn start(tools: &Tools, display: &str, data_dir: &Path, home: &Path) -> Self {
+    /// tauri-driver on a free port; the session's environment, plus `extra`, reaches
+    /// the app it starts.
+    pub fn start(desktop: &Desktop, extra: &[(&str, &Path)]) -> Self {
         let port = free_port();
         let native = free_port();
-        let driver = spawn_group(
-            Command::new(&tools.tauri_driver)
-                .arg("--port")
-                .arg(port.to_string())
-                .arg("--native-port")
-                .arg(native.to_string())
-                .env("DISPLAY", display)
-                .env("DOSSIER_DATA_DIR", data_dir)
-                .env("XDG_DATA_HOME", home.join("share"))
-                .env("XDG_CACHE_HOME", home.join("cache"))
-                .env("XDG_CONFIG_HOME", home.join("config"))
-                .env("GDK_BACKEND", "x11")
-                .env("LANG", "en_US.UTF-8")
-                .stdout(Stdio::null())
-                .stderr(Stdio::null()),
-        );
+        let mut command = desktop.command(&desktop.tools.tauri_driver);
+        command
+            .arg("--port")
+            .arg(port.to_string())
+            .arg("--native-port")
+            .arg(native.to_string())
+            .envs(extra.iter().copied())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        let driver = spawn_group(&mut command);
         wait_until("tauri-driver to listen", Duration::from_secs(20), || {
             std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
         });
@@ -198,28 +243,27 @@ pub fn fixture(name: &str) -> PathBuf {
 }
 
 /// The whole X screen, windows and all (the drop overlay, the drag source).
-pub fn screenshot_screen(tools: &Tools, display: &str, name: &str) -> PathBuf {
+pub fn screenshot_screen(desktop: &Desktop, name: &str) -> PathBuf {
     let path = artifacts_dir().join(name);
-    let status = Command::new(&tools.import)
+    let status = desktop
+        .command(&desktop.tools.import)
         .args(["-window", "root"])
         .arg(&path)
-        .env("DISPLAY", display)
         .status()
         .expect("cannot run imagemagick import");
     assert!(status.success(), "import -window root failed for {name}");
     path
 }
 
-fn xdotool(tools: &Tools, display: &str, args: &[&str]) {
-    let status = Command::new(&tools.xdotool).args(args).env("DISPLAY", display).status().expect("xdotool");
+fn xdotool(desktop: &Desktop, args: &[&str]) {
+    let status = desktop.command(&desktop.tools.xdotool).args(args).status().expect("xdotool");
     assert!(status.success(), "xdotool {args:?} failed");
 }
 
 /// Drags `files` from a GTK drag source window at `from` onto the screen point `to`
 /// with the real X pointer, and calls `while_over` before releasing the button.
 pub fn drag_files(
-    tools: &Tools,
-    display: &str,
+    desktop: &Desktop,
     files: &[PathBuf],
     from: (i32, i32),
     to: (i32, i32),
@@ -229,8 +273,7 @@ pub fn drag_files(
         .arg(fixture("drag_source.py"))
         .args([(from.0 - 40).to_string(), (from.1 - 40).to_string()])
         .args(files)
-        .env("DISPLAY", display)
-        .env("GDK_BACKEND", "x11")
+        .envs(desktop.env())
         .stdout(Stdio::piped())
         .spawn()
         .expect("cannot start the drag source");
@@ -241,20 +284,20 @@ pub fn drag_files(
 
     let point = |p: (i32, i32)| [p.0.to_string(), p.1.to_string()];
     let [fx, fy] = point(from);
-    xdotool(tools, display, &["mousemove", fx.as_str(), fy.as_str()]);
+    xdotool(desktop, &["mousemove", fx.as_str(), fy.as_str()]);
     std::thread::sleep(Duration::from_millis(300));
-    xdotool(tools, display, &["mousedown", "1"]);
+    xdotool(desktop, &["mousedown", "1"]);
     // Move in steps: GTK starts a drag only after the pointer passes its threshold.
     for step in 1..=12 {
         let x = from.0 + (to.0 - from.0) * step / 12;
         let y = from.1 + (to.1 - from.1) * step / 12;
         let [sx, sy] = point((x, y));
-        xdotool(tools, display, &["mousemove", sx.as_str(), sy.as_str()]);
+        xdotool(desktop, &["mousemove", sx.as_str(), sy.as_str()]);
         std::thread::sleep(Duration::from_millis(80));
     }
     std::thread::sleep(Duration::from_millis(600));
     while_over();
-    xdotool(tools, display, &["mouseup", "1"]);
+    xdotool(desktop, &["mouseup", "1"]);
 
     let deadline = Instant::now() + Duration::from_secs(10);
     while source.try_wait().ok().flatten().is_none() && Instant::now() < deadline {

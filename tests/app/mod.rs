@@ -1,5 +1,7 @@
 //! The desktop app's window, driven over WebDriver.
 
 mod harness;
+mod installed;
+mod library;
 mod webdriver;
 mod window;

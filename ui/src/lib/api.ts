@@ -9,6 +9,7 @@ import type { Collection } from './bindings/Collection';
 import type { Error as CoreError } from './bindings/Error';
 import type { ImportReport } from './bindings/ImportReport';
 import type { LibraryInfo } from './bindings/LibraryInfo';
+import type { OpenArticle } from './bindings/OpenArticle';
 import type { Outlet } from './bindings/Outlet';
 import type { Progress } from './bindings/Progress';
 import type { SearchHit } from './bindings/SearchHit';
@@ -22,6 +23,7 @@ export type {
   CoreError,
   ImportReport,
   LibraryInfo,
+  OpenArticle,
   Outlet,
   Progress,
   SearchHit,
@@ -54,6 +56,8 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const libraryInfo = () => call<LibraryInfo>('library_info');
 export const loadSamples = () => call<ImportReport>('library_load_samples');
+/** Copies the library into its backups folder; resolves to the copy's path. */
+export const backupLibrary = () => call<string>('library_backup');
 
 export const listArticles = (filter: ArticleFilter, sort: SortOrder, offset: number, limit: number) =>
   call<ArticleSummary[]>('articles_list', { filter, sort, offset, limit });
@@ -76,6 +80,11 @@ export const onImportProgress = (handler: (p: Progress) => void): Promise<Unlist
   listen<Progress>('import:progress', (e) => handler(e.payload));
 export const onImportFinished = (handler: (r: ImportReport) => void): Promise<UnlistenFn> =>
   listen<ImportReport>('import:finished', (e) => handler(e.payload));
+
+/** An article the system asked to show (a file opened with Dossier) before the window listened. */
+export const takeOpenedArticle = () => call<OpenArticle | null>('articles_take_opened');
+export const onOpenArticle = (handler: (a: OpenArticle) => void): Promise<UnlistenFn> =>
+  listen<OpenArticle>('article:open', (e) => handler(e.payload));
 
 export type DragState = 'over' | 'idle';
 

@@ -230,10 +230,20 @@ describe('first run and settings', () => {
     await close();
   });
 
+  test('shows a file opened with Dossier, whether it was imported before or after the page loaded', async () => {
+    const { page, close } = await openApp({ mock: { opened: 12 } });
+    await page.locator('[data-testid=reader] h1').filter({ hasText: '(no. 12)' }).waitFor();
+    await page.evaluate(() => window.__dossierMock.emit('article:open', { id: 5 }));
+    await page.locator('[data-testid=reader] h1').filter({ hasText: '第5期' }).waitFor();
+    await close();
+  });
+
   test('shows the data folder', async () => {
     const { page, close } = await openApp();
     await page.getByTestId('open-settings').click();
     assert.equal(await page.getByTestId('data-dir').textContent(), '/home/user/.local/share/com.dossier.desktop');
+    await page.getByTestId('backup').click();
+    assert.match(await page.getByTestId('backup-done').textContent(), /backups\/library-.*-manual\.sqlite/);
     await page.keyboard.press('Escape');
     await page.getByTestId('settings').waitFor({ state: 'detached' });
     await close();

@@ -7,8 +7,8 @@ import type { ArticleFilter } from '../../src/lib/bindings/ArticleFilter';
 import type { ImportReport } from '../../src/lib/bindings/ImportReport';
 import type { SearchHit } from '../../src/lib/bindings/SearchHit';
 
-type Options = { articles: number; empty: boolean; firstRun: boolean };
-const options: Options = { articles: 40, empty: false, firstRun: false, ...(window as any).__DOSSIER_MOCK_OPTIONS };
+type Options = { articles: number; empty: boolean; firstRun: boolean; opened: number | null };
+const options: Options = { articles: 40, empty: false, firstRun: false, opened: null, ...(window as any).__DOSSIER_MOCK_OPTIONS };
 
 const outlets = ['华东商报', '京华经济周刊', 'Harbour Markets Daily', 'Asia Tech Ledger'];
 const zhTitles = ['国产AI芯片市场规模预计突破千亿', '智谱AI完成30亿元融资', '阶跃星辰发布新模型', '月之暗面用户数翻倍'];
@@ -119,6 +119,8 @@ mockIPC(
     switch (cmd) {
       case 'library_info':
         return { data_dir: '/home/user/.local/share/com.dossier.desktop', library_path: '/home/user/.local/share/com.dossier.desktop/library.sqlite', article_count: library.length, first_run: options.firstRun };
+      case 'library_backup':
+        return '/home/user/.local/share/com.dossier.desktop/backups/library-2025-03-01T080000Z-manual.sqlite';
       case 'library_load_samples':
         library = Array.from({ length: 6 }, (_, i) => makeArticle(i + 1));
         return { outcomes: library.map((a) => ({ path: a.file_name, status: 'imported', article_id: a.id, title: a.title, error: null })), skipped: 0 };
@@ -145,6 +147,12 @@ mockIPC(
         return null;
       case 'import_choose':
         return importChosen();
+      case 'articles_take_opened': {
+        // The shell hands a pending article over once.
+        const opened = options.opened;
+        options.opened = null;
+        return opened === null ? null : { id: opened };
+      }
       default:
         throw { kind: 'internal', message: `unmocked command ${cmd}` };
     }

@@ -1,0 +1,98 @@
+//! The Linux package as a user gets it: installed with apt, started the way the
+//! desktop starts it, a text file opened with it from the file manager's command
+//! line, then removed, leaving the user's library in place.
+//!
+//! It installs a system package, so it runs only when asked: `scripts/test-install.sh`
+//! builds the .deb and runs it with DOSSIER_DEB naming the package file.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use super::harness::{self, Desktop, Driver};
+use super::window::{article_count, save, start_app, LONG, ZHIPU_TITLE};
+
+fn run(program: &str, args: &[&str]) -> String {
+    let out = Command::new(program).args(args).output().unwrap_or_else(|e| panic!("cannot run {program}: {e}"));
+    assert!(
+        out.status.success(),
+        "{program} {args:?} failed: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// apt-get as root (through sudo for a developer who is not).
+fn apt_get(args: &[&str]) {
+    // SAFETY: geteuid has no preconditions.
+    let root = unsafe { libc::geteuid() } == 0;
+    let (program, mut all) = if root { ("apt-get", vec![]) } else { ("sudo", vec!["-n", "apt-get"]) };
+    all.extend_from_slice(&["-y", "-q"]);
+    all.extend_from_slice(args);
+    run(program, &all);
+}
+
+/// The `Exec=` command of a desktop entry with its file field code replaced by `file`.
+fn exec_with(entry: &str, file: &Path) -> Vec<String> {
+    let exec = entry.lines().find_map(|l| l.strip_prefix("Exec=")).expect("the desktop entry has no Exec line");
+    assert!(exec.contains("%F") || exec.contains("%f"), "Exec takes no file: {exec}");
+    exec.split_whitespace()
+        .map(|word| match word {
+            "%F" | "%f" => file.display().to_string(),
+            other => other.to_owned(),
+        })
+        .collect()
+}
+
+#[test]
+#[ignore = "installs a system package: run by scripts/test-install.sh"]
+fn the_deb_installs_opens_a_file_and_uninstalls_leaving_the_library() {
+    let deb = PathBuf::from(
+        std::env::var_os("DOSSIER_DEB").expect("DOSSIER_DEB must name the .deb (scripts/test-install.sh builds it)"),
+    );
+    let deb = std::fs::canonicalize(&deb).unwrap_or_else(|e| panic!("{}: {e}", deb.display()));
+    let package = run("dpkg-deb", &["--field", deb.to_str().unwrap(), "Package"]).trim().to_owned();
+    apt_get(&["install", "--reinstall", deb.to_str().unwrap()]);
+
+    // What the package put on the system: the app, the command line, a desktop entry
+    // that takes files and declares the article formats.
+    let files = run("dpkg", &["--listfiles", &package]);
+    let app = files.lines().find(|l| l.ends_with("/bin/dossier-app")).expect("no dossier-app in the package");
+    let cli = files.lines().find(|l| l.ends_with("/bin/dossier")).expect("no dossier CLI in the package");
+    let entry_path = files.lines().find(|l| l.ends_with(".desktop")).expect("no desktop entry in the package");
+    let entry = std::fs::read_to_string(entry_path).unwrap();
+    for mime in ["text/plain", "text/html", "application/pdf", "wordprocessingml.document"] {
+        assert!(entry.contains(mime), "the desktop entry does not open {mime}: {entry}");
+    }
+
+    // A new user's first start: the sample library.
+    let desktop = Desktop::start();
+    let library = desktop.home.path().join("share/com.dossier.desktop/library.sqlite");
+    let driver = Driver::start(&desktop, &[]);
+    let session = start_app(driver.port, app);
+    assert!(article_count(&session) >= 6, "the installed app shows no sample library");
+    harness::screenshot_screen(&desktop, "installed-01-library.png");
+
+    // The file manager opens a text file with Dossier while it runs: the second
+    // launch hands the file to the first window, which imports and shows it.
+    let file = harness::fixture("zhipu-funding-zh.txt");
+    let command = exec_with(&entry, &file);
+    let status = desktop.command(&command[0]).args(&command[1..]).status().expect("the desktop entry's command");
+    assert!(status.success(), "{command:?} exited with {status}");
+    let heading = session.wait_for(
+        "the opened file in the reader",
+        LONG,
+        "return document.querySelector('[data-testid=reader] h1')?.textContent",
+    );
+    assert!(heading.as_str().unwrap().contains(ZHIPU_TITLE), "{heading}");
+    save("installed-02-opened-file.png", &session.screenshot());
+    drop(session);
+
+    // The packaged command line reads the same library.
+    let listed = run(cli, &["--db", library.to_str().unwrap(), "list", "--json"]);
+    assert!(listed.contains(ZHIPU_TITLE), "{listed}");
+
+    apt_get(&["remove", &package]);
+    assert!(!Path::new(app).exists(), "{app} is still there after removal");
+    assert!(library.is_file(), "removing the package removed the user's library");
+}
