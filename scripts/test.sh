@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test: the UI's component and browser
-# tests, and the Rust unit and integration tests (core, CLI, conformance, and the
-# real app window end to end: the tests start their own Xvfb and tauri-driver).
+# tests, the Rust unit and integration tests (core, CLI, conformance, and the real
+# app window end to end: the tests start their own Xvfb and tauri-driver), and the
+# Linux package installed, used and removed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -24,3 +25,6 @@ npm --prefix ui run bindings:check
 
 echo "== Rust tests"
 cargo test --workspace --locked
+
+echo "== the Linux package: install, run, open a file, remove"
+scripts/test-install.sh

@@ -1,13 +1,14 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Start-up benchmark of the desktop app against a bare Tauri window built in the same run.
 
 Measures, under Xvfb, the time from process start to first paint (the window shows
 drawn content) and the PSS of all the app's processes (app, WebKit web and network
 processes) once settled, with a library of N generated articles. Optionally builds
-the .deb and reports its size. Writes a Markdown table (BENCHMARKS-app.md).
+the .deb and reports its size. Prints a Markdown table (and writes it to --out).
 
-Usage: python3 src-tauri/bench/app_start.py [--runs 5] [--articles 10000] [--deb] [--out FILE]
-Needs: Xvfb, python3-gi with GTK 3, ui/dist built (npm --prefix ui run build).
+Usage: src-tauri/bench/app_start.py [--runs 5] [--articles 10000] [--deb] [--out FILE]
+Needs: Xvfb, the system python3 with python3-gi (GTK 3), ui/dist built
+(npm --prefix ui run build).
 """
 
 import argparse
@@ -134,7 +135,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--deb", action="store_true", help="also build the .deb and report its size")
-    parser.add_argument("--out", default=str(ROOT / "BENCHMARKS-app.md"))
+    parser.add_argument("--out", help="also write the table to this file")
     parser.add_argument("--profile", choices=["release", "dev"], default="release",
                         help="cargo profile for both apps (dev: dependencies optimised, our crates not)")
     args = parser.parse_args()
@@ -188,8 +189,8 @@ def main() -> None:
             "",
             f"Cold start to first paint and memory, Xvfb 1600x900, `{args.profile}` profile, median of {args.runs} runs "
             f"(after one warm-up run each). Dossier opens a library of {args.articles:,} articles; the baseline "
-            "is a bare Tauri window (examples/bare_window.rs) built in the same run. "
-            f"Command: `python3 src-tauri/bench/app_start.py --profile {args.profile}`.",
+            "is a bare Tauri window (src-tauri/bench/bare_window.rs) built in the same run. "
+            f"Command: `src-tauri/bench/app_start.py --profile {args.profile}`.",
             "",
             "| measure | bare window | Dossier | ratio | goal |",
             "|---|---|---|---|---|",
@@ -197,14 +198,15 @@ def main() -> None:
             f"| PSS, all processes | {pss_bare / 1024:.0f} MiB | {pss_app / 1024:.0f} MiB | {pss_app / pss_bare:.2f}x | <= 1.2x |",
         ]
         if args.deb:
-            run(["npm", "--prefix", "ui", "exec", "--", "tauri", "build", "--ci", "--bundles", "deb"])
+            run(["scripts/bundle.sh"])
             debs = sorted((target_dir() / "release/bundle/deb").glob("*.deb"), key=lambda p: p.stat().st_mtime)
             if not debs:
                 sys.exit("tauri build made no .deb")
             size = debs[-1].stat().st_size
             lines.append(f"| .deb size | | {size / 1e6:.1f} MB | | < 15 MB |")
         text = "\n".join(lines) + "\n"
-        Path(args.out).write_text(text)
+        if args.out:
+            Path(args.out).write_text(text)
         print(text)
     finally:
         shutil.rmtree(work, ignore_errors=True)
