@@ -122,6 +122,7 @@ pub fn import_choose(app: AppHandle, folders: bool) -> Result<bool> {
 /// has not shown yet; taking it clears it.
 #[tauri::command(async)]
 pub fn articles_take_opened(state: State<'_, AppState>) -> Result<Option<OpenArticle>> {
-    let mut pending = state.pending_open.lock().map_err(|_| Error::internal("pending article lock poisoned"))?;
+    let mut pending =
+        state.pending_open.lock().map_err(|_| Error::internal("pending article lock poisoned"))?;
     Ok(pending.take())
 }

@@ -27,7 +27,10 @@ pub fn run() {
             let state = AppState::open(data_dir()?)?;
             app.manage(state);
             let cwd = std::env::current_dir().unwrap_or_default();
-            opening::import_and_show(app.handle(), opening::paths_from_args(std::env::args_os().skip(1), &cwd));
+            opening::import_and_show(
+                app.handle(),
+                opening::paths_from_args(std::env::args_os().skip(1), &cwd),
+            );
             Ok(())
         })
         // The shell, not the webview, receives dropped paths and reads those files: the

@@ -69,6 +69,9 @@ mod tests {
         let args = ["a.txt", "--flag", "missing.txt", "-psn_0_1234"].map(OsString::from);
         assert_eq!(paths_from_args(args, dir.path()), vec![dir.path().join("a.txt")]);
         let absolute = dir.path().join("a.txt");
-        assert_eq!(paths_from_args([absolute.clone().into_os_string()], Path::new("/elsewhere")), vec![absolute]);
+        assert_eq!(
+            paths_from_args([absolute.clone().into_os_string()], Path::new("/elsewhere")),
+            vec![absolute]
+        );
     }
 }

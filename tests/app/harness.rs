@@ -157,7 +157,9 @@ impl Desktop {
                 .stderr(Stdio::null()),
         );
         let mut bus_address = String::new();
-        BufReader::new(bus.0.stdout.take().expect("piped")).read_line(&mut bus_address).expect("dbus-daemon address");
+        BufReader::new(bus.0.stdout.take().expect("piped"))
+            .read_line(&mut bus_address)
+            .expect("dbus-daemon address");
         let bus_address = bus_address.trim().to_owned();
         assert!(!bus_address.is_empty(), "dbus-daemon printed no address");
 

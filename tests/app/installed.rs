@@ -12,7 +12,8 @@ use super::harness::{self, Desktop, Driver};
 use super::window::{article_count, save, start_app, LONG, ZHIPU_TITLE};
 
 fn run(program: &str, args: &[&str]) -> String {
-    let out = Command::new(program).args(args).output().unwrap_or_else(|e| panic!("cannot run {program}: {e}"));
+    let out =
+        Command::new(program).args(args).output().unwrap_or_else(|e| panic!("cannot run {program}: {e}"));
     assert!(
         out.status.success(),
         "{program} {args:?} failed: {}{}",
@@ -34,7 +35,8 @@ fn apt_get(args: &[&str]) {
 
 /// The `Exec=` command of a desktop entry with its file field code replaced by `file`.
 fn exec_with(entry: &str, file: &Path) -> Vec<String> {
-    let exec = entry.lines().find_map(|l| l.strip_prefix("Exec=")).expect("the desktop entry has no Exec line");
+    let exec =
+        entry.lines().find_map(|l| l.strip_prefix("Exec=")).expect("the desktop entry has no Exec line");
     assert!(exec.contains("%F") || exec.contains("%f"), "Exec takes no file: {exec}");
     exec.split_whitespace()
         .map(|word| match word {
@@ -48,7 +50,8 @@ fn exec_with(entry: &str, file: &Path) -> Vec<String> {
 #[ignore = "installs a system package: run by scripts/test-install.sh"]
 fn the_deb_installs_opens_a_file_and_uninstalls_leaving_the_library() {
     let deb = PathBuf::from(
-        std::env::var_os("DOSSIER_DEB").expect("DOSSIER_DEB must name the .deb (scripts/test-install.sh builds it)"),
+        std::env::var_os("DOSSIER_DEB")
+            .expect("DOSSIER_DEB must name the .deb (scripts/test-install.sh builds it)"),
     );
     let deb = std::fs::canonicalize(&deb).unwrap_or_else(|e| panic!("{}: {e}", deb.display()));
     let package = run("dpkg-deb", &["--field", deb.to_str().unwrap(), "Package"]).trim().to_owned();
@@ -59,7 +62,8 @@ fn the_deb_installs_opens_a_file_and_uninstalls_leaving_the_library() {
     let files = run("dpkg", &["--listfiles", &package]);
     let app = files.lines().find(|l| l.ends_with("/bin/dossier-app")).expect("no dossier-app in the package");
     let cli = files.lines().find(|l| l.ends_with("/bin/dossier")).expect("no dossier CLI in the package");
-    let entry_path = files.lines().find(|l| l.ends_with(".desktop")).expect("no desktop entry in the package");
+    let entry_path =
+        files.lines().find(|l| l.ends_with(".desktop")).expect("no desktop entry in the package");
     let entry = std::fs::read_to_string(entry_path).unwrap();
     for mime in ["text/plain", "text/html", "application/pdf", "wordprocessingml.document"] {
         assert!(entry.contains(mime), "the desktop entry does not open {mime}: {entry}");
@@ -77,7 +81,8 @@ fn the_deb_installs_opens_a_file_and_uninstalls_leaving_the_library() {
     // launch hands the file to the first window, which imports and shows it.
     let file = harness::fixture("zhipu-funding-zh.txt");
     let command = exec_with(&entry, &file);
-    let status = desktop.command(&command[0]).args(&command[1..]).status().expect("the desktop entry's command");
+    let status =
+        desktop.command(&command[0]).args(&command[1..]).status().expect("the desktop entry's command");
     assert!(status.success(), "{command:?} exited with {status}");
     let heading = session.wait_for(
         "the opened file in the reader",

@@ -181,7 +181,9 @@ impl ArticleFilter {
         let mut next = first;
         let mut clauses = self.row_clauses(&mut next, &mut values);
         if let Some(collection) = self.collection {
-            clauses.push(format!("a.id IN (SELECT article_id FROM collection_articles WHERE collection_id = ?{next})"));
+            clauses.push(format!(
+                "a.id IN (SELECT article_id FROM collection_articles WHERE collection_id = ?{next})"
+            ));
             values.push(rusqlite::types::Value::Integer(collection));
         }
         let sql = if clauses.is_empty() { "1".to_owned() } else { clauses.join(" AND ") };

@@ -64,7 +64,10 @@ impl Library {
 
     /// A backup copy of the library in its backups folder; returns where it is.
     pub fn backup(&self) -> Result<PathBuf> {
-        let path = self.path.as_deref().ok_or_else(|| Error::invalid("a library in memory has no file to back up"))?;
+        let path = self
+            .path
+            .as_deref()
+            .ok_or_else(|| Error::invalid("a library in memory has no file to back up"))?;
         backup::timestamped(&self.conn, path, "manual")
     }
 
