@@ -11,7 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const committed = join(root, 'ui/src/lib/bindings');
 const fresh = mkdtempSync(join(tmpdir(), 'dossier-bindings-'));
 try {
-  execFileSync('cargo', ['test', '-p', 'dossier-core', '-p', 'dossier-app', '--lib', 'export_bindings'], {
+  execFileSync('cargo', ['test', '--workspace', '--locked', '--lib', 'export_bindings'], {
     cwd: root,
     env: { ...process.env, TS_RS_EXPORT_DIR: fresh },
     stdio: ['ignore', 'ignore', 'inherit'],
