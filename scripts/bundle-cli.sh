@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the `dossier` command line and puts it where the bundler takes it from
-# (src-tauri/binaries/dossier-<target triple>), so that every installer ships it beside
-# the app. Usage: scripts/bundle-cli.sh [--debug] [TARGET_TRIPLE]
+# (src-tauri/binaries/dossier-<target triple>), so that the Windows and macOS installers
+# ship it beside the app (src-tauri/sidecar.conf.json). Linux packages need none: their
+# `dossier` script runs the app's binary as the command line.
+# Usage: scripts/bundle-cli.sh [--debug] [TARGET_TRIPLE]
 # (default: this machine's; universal-apple-darwin builds both Mac architectures).
 set -euo pipefail
 cd "$(dirname "$0")/.."
