@@ -262,6 +262,27 @@ fn xdotool(desktop: &Desktop, args: &[&str]) {
     assert!(status.success(), "xdotool {args:?} failed");
 }
 
+/// Presses the real X pointer's button at `from`, moves it to `to` and releases it
+/// there, as a user selects text.
+pub fn mouse_select(desktop: &Desktop, from: (i32, i32), to: (i32, i32)) {
+    let at = |p: (i32, i32)| [p.0.to_string(), p.1.to_string()];
+    let [x, y] = at(from);
+    xdotool(desktop, &["mousemove", x.as_str(), y.as_str()]);
+    std::thread::sleep(Duration::from_millis(200));
+    xdotool(desktop, &["mousedown", "1"]);
+    for step in 1..=8 {
+        let [x, y] = at((from.0 + (to.0 - from.0) * step / 8, from.1 + (to.1 - from.1) * step / 8));
+        xdotool(desktop, &["mousemove", x.as_str(), y.as_str()]);
+        std::thread::sleep(Duration::from_millis(60));
+    }
+    xdotool(desktop, &["mouseup", "1"]);
+}
+
+/// Moves the real pointer to a screen point (nothing pressed).
+pub fn mouse_move(desktop: &Desktop, to: (i32, i32)) {
+    xdotool(desktop, &["mousemove", &to.0.to_string(), &to.1.to_string()]);
+}
+
 /// Drags `files` from a GTK drag source window at `from` onto the screen point `to`
 /// with the real X pointer, and calls `while_over` before releasing the button.
 pub fn drag_files(

@@ -98,6 +98,21 @@ impl Session {
         }
     }
 
+    /// Presses `keys` one after another on whatever has the focus, as a user types
+    /// (WebDriver key codes such as \u{E007} for Enter work too).
+    pub fn press(&self, keys: &str) {
+        let actions: Vec<Value> = keys
+            .chars()
+            .flat_map(|c| {
+                [
+                    json!({"type": "keyDown", "value": c.to_string()}),
+                    json!({"type": "keyUp", "value": c.to_string()}),
+                ]
+            })
+            .collect();
+        self.post("/actions", json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]}));
+    }
+
     /// The webview's own screenshot, as PNG bytes.
     pub fn screenshot(&self) -> Vec<u8> {
         use base64::Engine;

@@ -1,32 +1,138 @@
 import { describe, expect, test } from 'vitest';
-import { findSegments, paragraphs } from '../../src/lib/find';
+import { codePoints, layout, paragraphs, pointAt, selectedRange, slicePoints } from '../../src/lib/find';
 
-describe('find in article', () => {
-  test('splits text into paragraphs at blank lines', () => {
-    expect(paragraphs('标题\n\n第一段\n\n\n  第二段  \n')).toEqual(['标题', '第一段', '第二段']);
-  });
+const pieces = (text: string, marks: { id: string; start: number; end: number }[], query = '') =>
+  layout(text, marks, query).paragraphs.map((p) => p.pieces.map((x) => [x.text, x.start, x.marks.join('+'), x.match]));
 
-  test('numbers matches across paragraphs, case-insensitively', () => {
-    const { segments, total } = findSegments(['ETF rose 3.39%', 'the etf, again: ETF'], 'etf');
-    expect(total).toBe(3);
-    expect(segments[0]).toEqual([
-      { text: 'ETF', match: 0 },
-      { text: ' rose 3.39%', match: null },
-    ]);
-    expect(segments[1].filter((s) => s.match !== null).map((s) => [s.text, s.match])).toEqual([
-      ['etf', 1],
-      ['ETF', 2],
+describe('reader layout', () => {
+  test('paragraphs keep their code-point starts', () => {
+    expect(paragraphs('标题\n\n第一段\n\n第二段')).toEqual([
+      { start: 0, text: '标题' },
+      { start: 4, text: '第一段' },
+      { start: 9, text: '第二段' },
     ]);
   });
 
-  test('finds Chinese text and keeps every character', () => {
-    const para = '2024年中国AI芯片市场规模约为1206亿元，同比增长';
-    const { segments, total } = findSegments([para], '1206亿元');
-    expect(total).toBe(1);
-    expect(segments[0].map((s) => s.text).join('')).toBe(para);
+  test('positions count code points, not UTF-16 units', () => {
+    // 𠀀 (CJK extension B) is two UTF-16 units and one code point.
+    expect(codePoints('a𠀀b')).toBe(3);
+    expect(slicePoints('a𠀀bc', 1, 3)).toBe('𠀀b');
+    expect(pieces('a𠀀bc', [{ id: 'h', start: 2, end: 3 }])).toEqual([
+      [
+        ['a𠀀', 0, '', null],
+        ['b', 2, 'h', null],
+        ['c', 3, '', null],
+      ],
+    ]);
+  });
+
+  test('overlapping marks split the text where each begins and ends', () => {
+    const text = '智谱完成30亿元融资';
+    expect(
+      pieces(text, [
+        { id: 'a', start: 0, end: 6 },
+        { id: 'b', start: 4, end: 10 },
+      ]),
+    ).toEqual([
+      [
+        ['智谱完成', 0, 'a', null],
+        ['30', 4, 'a+b', null],
+        ['亿元融资', 6, 'b', null],
+      ],
+    ]);
+  });
+
+  test('a mark across a paragraph break covers both sides of it, and nothing between', () => {
+    const laid = pieces('第一段\n\n第二段', [{ id: 'x', start: 2, end: 7 }]);
+    expect(laid).toEqual([
+      [
+        ['第一', 0, '', null],
+        ['段', 2, 'x', null],
+      ],
+      [
+        ['第二', 5, 'x', null],
+        ['段', 7, '', null],
+      ],
+    ]);
+  });
+
+  test('find matches are numbered across paragraphs, case-insensitively, beside marks', () => {
+    const { paragraphs: laid, total } = layout('ETF rose 3.39%\n\nthe etf again', [{ id: 'm', start: 1, end: 6 }], 'etf');
+    expect(total).toBe(2);
+    expect(laid[0].pieces.map((p) => [p.text, p.match, p.marks.join()])).toEqual([
+      ['E', 0, ''],
+      ['TF', 0, 'm'],
+      [' ro', null, 'm'],
+      ['se 3.39%', null, ''],
+    ]);
+    expect(laid[1].pieces.filter((p) => p.match !== null).map((p) => [p.text, p.match])).toEqual([['etf', 1]]);
+  });
+
+  test('every character is kept', () => {
+    const text = '2024年中国AI芯片市场规模约为1206亿元，同比增长41.9%。\n\n预计2025年将达1530亿元。';
+    const { paragraphs: laid } = layout(text, [{ id: 'f', start: 17, end: 24 }], '亿元');
+    expect(laid.map((p) => p.pieces.map((x) => x.text).join('')).join('\n\n')).toBe(text);
   });
 
   test('an empty query matches nothing', () => {
-    expect(findSegments(['abc'], '')).toEqual({ segments: [[{ text: 'abc', match: null }]], total: 0 });
+    expect(layout('abc', [], '')).toEqual({
+      paragraphs: [{ start: 0, pieces: [{ text: 'abc', start: 0, marks: [], match: null }] }],
+      total: 0,
+    });
+  });
+});
+
+describe('selection to code points', () => {
+  function render(text: string, marks: { id: string; start: number; end: number }[]) {
+    const root = document.createElement('div');
+    for (const p of layout(text, marks, '').paragraphs) {
+      const para = document.createElement('p');
+      para.dataset.at = String(p.start);
+      for (const piece of p.pieces) {
+        const span = document.createElement('span');
+        span.dataset.at = String(piece.start);
+        span.textContent = piece.text;
+        para.append(span);
+      }
+      root.append(para);
+    }
+    document.body.replaceChildren(root);
+    return root;
+  }
+
+  test('a selection inside and across pieces gives the code points it covers', () => {
+    const text = '𠀀智谱完成30亿元融资\n\n阶跃星辰完成B轮融资';
+    const root = render(text, [{ id: 'a', start: 3, end: 7 }]);
+    const spans = root.querySelectorAll('span');
+    const range = document.createRange();
+    range.setStart(spans[0].firstChild!, 3); // after 𠀀智 (three UTF-16 units)
+    range.setEnd(spans[1].firstChild!, 2); // after 完成
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    const got = selectedRange(selection)!;
+    expect(slicePoints(text, got.start, got.end)).toBe('谱完成');
+
+    // Triple-click style: from a piece to the start of the next paragraph.
+    range.setStart(spans[1].firstChild!, 0);
+    range.setEnd(root.querySelectorAll('p')[1], 0);
+    expect(pointAt(range.endContainer, range.endOffset)).toBe(13);
+    expect(selectedRange(selection)).toEqual({ start: 3, end: 13 });
+  });
+
+  test('outside the text, or empty, there is no selection', () => {
+    render('abc', []);
+    const outside = document.createElement('div');
+    outside.textContent = 'elsewhere';
+    document.body.append(outside);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    const range = document.createRange();
+    range.setStart(outside.firstChild!, 0);
+    range.setEnd(outside.firstChild!, 4);
+    selection.addRange(range);
+    expect(selectedRange(selection)).toBeNull();
+    selection.collapse(document.querySelector('span')!.firstChild!, 1);
+    expect(selectedRange(selection)).toBeNull();
   });
 });
