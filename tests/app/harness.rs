@@ -244,7 +244,9 @@ pub fn fixture(name: &str) -> PathBuf {
     path
 }
 
-/// The whole X screen, windows and all (the drop overlay, the drag source).
+/// The whole X screen, windows and all (the drop overlay, the drag source): what a
+/// user sees. (WebKitWebDriver's own screenshot never returns when WebKit paints
+/// without compositing, as the app does on Linux.)
 pub fn screenshot_screen(desktop: &Desktop, name: &str) -> PathBuf {
     let path = artifacts_dir().join(name);
     let status = desktop

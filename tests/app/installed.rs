@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use super::harness::{self, Desktop, Driver};
-use super::window::{article_count, save, start_app, LONG, ZHIPU_TITLE};
+use super::window::{article_count, start_app, LONG, ZHIPU_TITLE};
 
 fn run(program: &str, args: &[&str]) -> String {
     let out =
@@ -90,7 +90,7 @@ fn the_deb_installs_opens_a_file_and_uninstalls_leaving_the_library() {
         "return document.querySelector('[data-testid=reader] h1')?.textContent",
     );
     assert!(heading.as_str().unwrap().contains(ZHIPU_TITLE), "{heading}");
-    save("installed-02-opened-file.png", &session.screenshot());
+    harness::screenshot_screen(&desktop, "installed-02-opened-file.png");
     drop(session);
 
     // The packaged command line reads the same library.

@@ -6,7 +6,7 @@ use std::time::Duration;
 use serde_json::json;
 
 use super::harness::{self, Desktop, Driver};
-use super::window::{article_count, save, start_app, LONG, ZHIPU_TITLE};
+use super::window::{article_count, start_app, LONG, ZHIPU_TITLE};
 
 const APP: &str = env!("CARGO_BIN_EXE_dossier-app");
 
@@ -25,7 +25,7 @@ fn drop_files_read_search_and_find_them_after_restart() {
     );
     let samples = article_count(&session);
     assert!(samples >= 6, "the first start shows {samples} articles, not the sample library");
-    save("01-first-run.png", &session.screenshot());
+    harness::screenshot_screen(&desktop, "01-first-run.png");
 
     // A real drag from another X client onto the window.
     let files = [
@@ -100,7 +100,7 @@ fn drop_files_read_search_and_find_them_after_restart() {
     assert!(header.contains("申城财经报") && header.contains("许嘉宁"), "outlet or byline missing: {header}");
     let body = session.text(&session.find("[data-testid=reader] .text"));
     assert!(body.contains("1206亿元"), "{body}");
-    save("04-reader.png", &session.screenshot());
+    harness::screenshot_screen(&desktop, "04-reader.png");
 
     // Keyboard: Esc closes the reader, j (or k on the last row) moves, Enter opens.
     let list = session.find("[data-testid=article-list]");
@@ -139,7 +139,7 @@ fn drop_files_read_search_and_find_them_after_restart() {
         marks.iter().any(|m| m.as_str().unwrap().to_lowercase().contains("subscription")),
         "the snippet does not highlight the query: {found:?}"
     );
-    save("05-search.png", &session.screenshot());
+    harness::screenshot_screen(&desktop, "05-search.png");
 
     // The interface switches to Chinese.
     session.click(&session.find("[data-testid=toggle-language]"));
@@ -149,7 +149,7 @@ fn drop_files_read_search_and_find_them_after_restart() {
         "const p = document.querySelector('[data-testid=search]').placeholder; return /搜索/.test(p) ? p : null",
     );
     assert!(placeholder.as_str().unwrap().contains("搜索"));
-    save("06-chinese-interface.png", &session.screenshot());
+    harness::screenshot_screen(&desktop, "06-chinese-interface.png");
     session.close();
 
     // A new process on the same data folder finds the library intact.
@@ -173,7 +173,7 @@ fn drop_files_read_search_and_find_them_after_restart() {
             .unwrap(),
         "the first-run welcome came back after a restart"
     );
-    save("07-after-restart.png", &session.screenshot());
+    harness::screenshot_screen(&desktop, "07-after-restart.png");
     session.close();
     assert!(Path::new(&data_dir).join("library.sqlite").is_file(), "the library is not in DOSSIER_DATA_DIR");
 }

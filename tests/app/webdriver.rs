@@ -113,15 +113,6 @@ impl Session {
         self.post("/actions", json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]}));
     }
 
-    /// The webview's own screenshot, as PNG bytes.
-    pub fn screenshot(&self) -> Vec<u8> {
-        use base64::Engine;
-        let b64 = self.get("/screenshot");
-        base64::engine::general_purpose::STANDARD
-            .decode(b64.as_str().unwrap_or_default())
-            .expect("WebDriver screenshot is not base64")
-    }
-
     /// Ends the session, which closes the app.
     pub fn close(self) {}
 }

@@ -5,19 +5,12 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use super::harness;
 use super::webdriver::Session;
 
 /// Long enough for a debug build's first start on a loaded machine.
 pub const LONG: Duration = Duration::from_secs(40);
 /// The headline of tests/fixtures/app/zhipu-funding-zh.txt.
 pub const ZHIPU_TITLE: &str = "智谱AI年内第三次融资落定";
-
-/// Saves the webview's own screenshot among the artifacts.
-pub fn save(name: &str, png: &[u8]) {
-    assert!(png.starts_with(b"\x89PNG"), "screenshot {name} is not a PNG");
-    std::fs::write(harness::artifacts_dir().join(name), png).expect("cannot save screenshot");
-}
 
 /// The number the library shows in its article count (-1 if it shows none).
 pub fn article_count(session: &Session) -> i64 {
