@@ -75,6 +75,11 @@ fn the_deb_installs_opens_a_file_and_uninstalls_leaving_the_library() {
     let driver = Driver::start(&desktop, &[]);
     let session = start_app(driver.port, app);
     assert!(article_count(&session) >= 6, "the installed app shows no sample library");
+    session.wait_for(
+        "the sample articles' titles in the list",
+        LONG,
+        "return document.querySelectorAll('[data-testid=article-list] .title:not(.placeholder)').length >= 6",
+    );
     harness::screenshot_screen(&desktop, "installed-01-library.png");
 
     // The file manager opens a text file with Dossier while it runs: the second

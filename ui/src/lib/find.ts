@@ -30,6 +30,20 @@ export function paragraphs(text: string): { start: number; text: string }[] {
   return out;
 }
 
+/**
+ * How many of the first paragraphs repeat what the reader's header shows: the headline
+ * (as the article's title) and then a short byline naming its authors. They stay in
+ * the text (positions count them) but are not shown twice.
+ */
+export function headerParagraphs(paras: { text: string }[], title: string, authors: string[]): number {
+  const same = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+  let n = 0;
+  if (paras[n] && same(paras[n].text, title)) n++;
+  const byline = paras[n]?.text ?? '';
+  if (authors.length && byline.length <= 80 && authors.every((a) => byline.includes(a))) n++;
+  return n;
+}
+
 /** Splits `para` (starting at code point `start`) at `cuts` (code points, sorted). */
 function cutAt(para: string, start: number, cuts: number[]): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];

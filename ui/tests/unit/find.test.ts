@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { codePoints, layout, paragraphs, pointAt, selectedRange, slicePoints } from '../../src/lib/find';
+import { codePoints, headerParagraphs, layout, paragraphs, pointAt, selectedRange, slicePoints } from '../../src/lib/find';
 
 const pieces = (text: string, marks: { id: string; start: number; end: number }[], query = '') =>
   layout(text, marks, query).paragraphs.map((p) => p.pieces.map((x) => [x.text, x.start, x.marks.join('+'), x.match]));
@@ -11,6 +11,16 @@ describe('reader layout', () => {
       { start: 4, text: '第一段' },
       { start: 9, text: '第二段' },
     ]);
+  });
+
+  test('the headline and byline the header shows are counted, not shown twice', () => {
+    const paras = paragraphs('智谱AI年内第三次融资落定\n\n申城财经报 记者 许嘉宁 北京报道\n\n12月下旬，智谱AI宣布完成新一轮融资。');
+    expect(headerParagraphs(paras, '智谱AI年内第三次融资落定', ['许嘉宁'])).toBe(2);
+    expect(headerParagraphs(paras, 'Another headline', ['许嘉宁'])).toBe(0);
+    expect(headerParagraphs(paras, '智谱AI年内第三次融资落定', [])).toBe(1);
+    // A long first paragraph that names the author is text, not a byline.
+    const body = paragraphs('Title\n\n' + 'Laura Chen wrote about chips and markets at length. '.repeat(3));
+    expect(headerParagraphs(body, 'Title', ['Laura Chen'])).toBe(1);
   });
 
   test('positions count code points, not UTF-16 units', () => {
