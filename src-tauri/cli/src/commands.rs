@@ -506,24 +506,16 @@ pub struct FactEditArgs {
 
 pub fn facts(library: &Library, args: FactsArgs) -> Result<ExitCode> {
     let conn = library.conn();
-    let print = |rows: &[facts::FactRow], json: bool| {
-        if json {
-            output::json(&rows)
-        } else {
-            print_facts(rows);
-            Ok(())
-        }
-    };
     match args.command {
         None => list_facts(library, args.list)?,
         Some(FactsCommand::List(list)) => list_facts(library, list)?,
         Some(FactsCommand::Confirm { ids, json }) => {
             let rows = ids.iter().map(|id| facts::confirm(conn, *id)).collect::<Result<Vec<_>>>()?;
-            print(&rows, json)?;
+            print_rows(&rows, json)?;
         }
         Some(FactsCommand::Reject { ids, json }) => {
             let rows = ids.iter().map(|id| facts::reject(conn, *id)).collect::<Result<Vec<_>>>()?;
-            print(&rows, json)?;
+            print_rows(&rows, json)?;
         }
         Some(FactsCommand::Edit(e)) => {
             let edit = facts::FactEdit {
@@ -538,10 +530,10 @@ pub fn facts(library: &Library, args: FactsArgs) -> Result<ExitCode> {
                 round: e.round,
                 investors: (e.no_investors || !e.investors.is_empty()).then_some(e.investors),
             };
-            print(&[facts::edit(conn, e.id, &edit)?], e.json)?;
+            print_rows(&[facts::edit(conn, e.id, &edit)?], e.json)?;
         }
         Some(FactsCommand::Add { article, start, end, json }) => {
-            print(&[facts::create_from_selection(conn, article, start, end)?], json)?;
+            print_rows(&[facts::create_from_selection(conn, article, start, end)?], json)?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -583,6 +575,14 @@ fn list_facts(library: &Library, args: FactsListArgs) -> Result<()> {
         "table" => print_facts(&rows),
         other => return Err(Error::invalid(format!("unknown format \"{other}\"; use table, csv or json"))),
     }
+    Ok(())
+}
+
+fn print_rows(rows: &[facts::FactRow], json: bool) -> Result<()> {
+    if json {
+        return output::json(&rows);
+    }
+    print_facts(rows);
     Ok(())
 }
 
