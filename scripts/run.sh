@@ -8,4 +8,4 @@ export PATH="$HOME/.cargo/bin:$PATH"
 scripts/setup.sh
 npm --prefix ui run build
 cargo build --release --locked -p dossier-app -p dossier-cli
-exec target/release/dossier-app "$@"
+exec "${CARGO_TARGET_DIR:-target}/release/dossier-app" "$@"

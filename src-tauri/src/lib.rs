@@ -4,6 +4,7 @@
 mod commands;
 mod importing;
 mod opening;
+mod review;
 mod samples;
 mod state;
 
@@ -54,6 +55,24 @@ pub fn run() {
             commands::collections_add_article,
             commands::import_choose,
             commands::articles_take_opened,
+            review::facts_list,
+            review::facts_review,
+            review::facts_edit,
+            review::facts_create,
+            review::annotations_list,
+            review::annotations_create,
+            review::annotations_update,
+            review::annotations_delete,
+            review::annotations_undo,
+            review::annotations_redo,
+            review::tags_list,
+            review::tags_rename,
+            review::tags_delete,
+            review::entities_list,
+            review::entities_facts,
+            review::entities_rename,
+            review::entities_alias,
+            review::entities_merge,
         ])
         .build(tauri::generate_context!())
         .expect("error while building the Dossier window")

@@ -1,7 +1,6 @@
 //! The real window: import by OS drag-and-drop, list, read, search, restart.
 
 use std::path::Path;
-use std::time::Duration;
 
 use serde_json::json;
 

@@ -3,5 +3,6 @@
 mod harness;
 mod installed;
 mod library;
+mod review;
 mod webdriver;
 mod window;

@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 use dossier_core::import::{self, Limits, OutcomeStatus};
 use dossier_core::search::{self, SearchQuery};
 use dossier_core::store::articles::{self, ArticleFilter, SortOrder};
-use dossier_core::store::{collections, extraction, facts};
+use dossier_core::store::{annotation_history, annotations, collections, entities, extraction, facts, tags};
 use dossier_core::{Error, Library, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -44,6 +44,9 @@ pub struct FilterArgs {
     /// Only articles in this collection
     #[arg(long)]
     collection: Option<String>,
+    /// Only articles with an annotation carrying this tag
+    #[arg(long)]
+    tag: Option<String>,
 }
 
 impl FilterArgs {
@@ -63,6 +66,7 @@ impl FilterArgs {
             published_from: self.from.clone(),
             published_to: self.to.clone(),
             collection,
+            tag: self.tag.as_deref().map(|name| tag(library, name)).transpose()?,
         })
     }
 }
@@ -401,8 +405,18 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
 }
 
 #[derive(Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct FactsArgs {
-    /// Only facts about this entity (its canonical name)
+    #[command(subcommand)]
+    command: Option<FactsCommand>,
+    /// Without a subcommand, `facts` lists
+    #[command(flatten)]
+    list: FactsListArgs,
+}
+
+#[derive(Args)]
+pub struct FactsListArgs {
+    /// Only facts about this entity (any of its names)
     #[arg(long)]
     entity: Option<String>,
     /// Only this metric (valuation, funding, users, market_size, ...)
@@ -411,17 +425,126 @@ pub struct FactsArgs {
     /// Only facts from this article
     #[arg(long)]
     article: Option<i64>,
+    /// Also list rejected facts
+    #[arg(long)]
+    rejected: bool,
     /// table, csv or json
     #[arg(long, default_value = "table")]
     format: String,
 }
 
+#[derive(Subcommand)]
+pub enum FactsCommand {
+    /// List the market facts found in the library (the default)
+    List(FactsListArgs),
+    /// Mark facts as checked and right
+    Confirm {
+        #[arg(required = true)]
+        ids: Vec<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark facts as wrong (hidden, and never brought back by re-extraction)
+    Reject {
+        #[arg(required = true)]
+        ids: Vec<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Correct a fact's fields; it is then kept as edited
+    Edit(FactEditArgs),
+    /// Make a fact from a span of an article, filled in by the extractor
+    Add {
+        #[arg(long)]
+        article: i64,
+        #[arg(long)]
+        start: usize,
+        #[arg(long)]
+        end: usize,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+pub struct FactEditArgs {
+    id: i64,
+    #[arg(long)]
+    subject: Option<String>,
+    #[arg(long)]
+    metric: Option<String>,
+    /// money, percent, count or multiple
+    #[arg(long)]
+    kind: Option<String>,
+    /// Sets low and high to one number (base units: 3e9 for 30亿)
+    #[arg(long, conflicts_with_all = ["low", "high"], allow_hyphen_values = true)]
+    value: Option<f64>,
+    #[arg(long, allow_hyphen_values = true)]
+    low: Option<f64>,
+    #[arg(long, allow_hyphen_values = true)]
+    high: Option<f64>,
+    #[arg(long)]
+    unit: Option<String>,
+    /// exact, approx, gt, gte, lt, lte, range or vague
+    #[arg(long)]
+    qualifier: Option<String>,
+    /// 2024, 2024-12 or 2024-12-05; an empty value clears it
+    #[arg(long)]
+    date: Option<String>,
+    /// An empty value clears it
+    #[arg(long)]
+    round: Option<String>,
+    /// Replaces the investors (repeat for several)
+    #[arg(long = "investor")]
+    investors: Vec<String>,
+    /// Removes every investor
+    #[arg(long, conflicts_with = "investors")]
+    no_investors: bool,
+    #[arg(long)]
+    json: bool,
+}
+
 pub fn facts(library: &Library, args: FactsArgs) -> Result<ExitCode> {
+    let conn = library.conn();
+    match args.command {
+        None => list_facts(library, args.list)?,
+        Some(FactsCommand::List(list)) => list_facts(library, list)?,
+        Some(FactsCommand::Confirm { ids, json }) => {
+            let rows = ids.iter().map(|id| facts::confirm(conn, *id)).collect::<Result<Vec<_>>>()?;
+            print_rows(&rows, json)?;
+        }
+        Some(FactsCommand::Reject { ids, json }) => {
+            let rows = ids.iter().map(|id| facts::reject(conn, *id)).collect::<Result<Vec<_>>>()?;
+            print_rows(&rows, json)?;
+        }
+        Some(FactsCommand::Edit(e)) => {
+            let edit = facts::FactEdit {
+                subject: e.subject,
+                metric: e.metric,
+                kind: e.kind,
+                low: e.value.or(e.low),
+                high: e.value.or(e.high),
+                unit: e.unit,
+                qualifier: e.qualifier,
+                date: e.date,
+                round: e.round,
+                investors: (e.no_investors || !e.investors.is_empty()).then_some(e.investors),
+            };
+            print_rows(&[facts::edit(conn, e.id, &edit)?], e.json)?;
+        }
+        Some(FactsCommand::Add { article, start, end, json }) => {
+            print_rows(&[facts::create_from_selection(conn, article, start, end)?], json)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn list_facts(library: &Library, args: FactsListArgs) -> Result<()> {
     let filter = facts::FactFilter {
         subject: args.entity,
         metric: args.metric,
         article_id: args.article,
-        include_rejected: false,
+        include_rejected: args.rejected,
     };
     let rows = facts::list(library.conn(), &filter)?;
     match args.format.as_str() {
@@ -449,23 +572,35 @@ pub fn facts(library: &Library, args: FactsArgs) -> Result<ExitCode> {
                 println!("{}", cells.iter().map(|c| output::csv_cell(c)).collect::<Vec<_>>().join(","));
             }
         }
-        "table" => {
-            for f in &rows {
-                println!(
-                    "{}  {}  {}  {}  #{} {}",
-                    pad(&f.subject, 16),
-                    pad(&f.metric, 12),
-                    pad(&f.value_text, 20),
-                    pad(f.date.as_deref().unwrap_or("-"), 10),
-                    f.article_id,
-                    output::fit(&f.article_title, 40)
-                );
-            }
-            println!("{} facts", rows.len());
-        }
+        "table" => print_facts(&rows),
         other => return Err(Error::invalid(format!("unknown format \"{other}\"; use table, csv or json"))),
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
+}
+
+fn print_rows(rows: &[facts::FactRow], json: bool) -> Result<()> {
+    if json {
+        return output::json(&rows);
+    }
+    print_facts(rows);
+    Ok(())
+}
+
+fn print_facts(rows: &[facts::FactRow]) {
+    for f in rows {
+        println!(
+            "{:>6}  {}  {}  {}  {}  {}  #{} {}",
+            f.id,
+            pad(&f.subject, 16),
+            pad(&f.metric, 12),
+            pad(&f.value_text, 20),
+            pad(f.date.as_deref().unwrap_or("-"), 10),
+            pad(&f.status, 9),
+            f.article_id,
+            output::fit(&f.article_title, 40)
+        );
+    }
+    println!("{} facts", rows.len());
 }
 
 #[derive(Args)]
@@ -483,5 +618,318 @@ pub fn reextract(library: &mut Library, args: ReextractArgs) -> Result<ExitCode>
     })?;
     bar.finish_and_clear();
     println!("re-extracted {count} articles");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// An entity given by id or by any of its names.
+fn entity(library: &Library, given: &str) -> Result<i64> {
+    if let Ok(id) = given.parse::<i64>() {
+        return Ok(entities::get(library.conn(), id)?.id);
+    }
+    entities::resolve(library.conn(), given)?
+        .ok_or_else(|| Error::not_found(format!("no entity named \"{given}\"")))
+}
+
+fn tag(library: &Library, name: &str) -> Result<i64> {
+    tags::find(library.conn(), name)?.ok_or_else(|| Error::not_found(format!("no tag named \"{name}\"")))
+}
+
+#[derive(Subcommand)]
+pub enum AnnotateCommand {
+    /// Highlight a span of an article: --start/--end (code points) or --quote
+    Add(AnnotateAddArgs),
+    /// List annotations (all, one article's, or those with a tag)
+    List {
+        #[arg(long)]
+        article: Option<i64>,
+        #[arg(long)]
+        tag: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change an annotation's colour, comment or tags
+    Edit(AnnotateEditArgs),
+    /// Delete annotations (undo brings them back)
+    Rm {
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+    /// Undo the latest annotation edit
+    Undo {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Redo the latest undone annotation edit
+    Redo {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+pub struct AnnotateAddArgs {
+    /// Article id (see `dossier list`)
+    #[arg(long)]
+    article: i64,
+    /// First code point of the span
+    #[arg(long, requires = "end", conflicts_with = "quote")]
+    start: Option<usize>,
+    /// Code point after the span
+    #[arg(long, requires = "start")]
+    end: Option<usize>,
+    /// The text to highlight; it must occur exactly once in the article
+    #[arg(long, required_unless_present = "start")]
+    quote: Option<String>,
+    /// A colour name or #rgb value
+    #[arg(long)]
+    colour: Option<String>,
+    /// A tag (repeat for several; missing tags are created)
+    #[arg(long = "tag")]
+    tags: Vec<String>,
+    /// A comment (Markdown)
+    #[arg(long, default_value = "")]
+    comment: String,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+pub struct AnnotateEditArgs {
+    id: i64,
+    #[arg(long)]
+    colour: Option<String>,
+    #[arg(long)]
+    comment: Option<String>,
+    /// Replaces the annotation's tags (repeat for several)
+    #[arg(long = "tag")]
+    tags: Vec<String>,
+    /// Removes every tag
+    #[arg(long, conflicts_with = "tags")]
+    no_tags: bool,
+    #[arg(long)]
+    json: bool,
+}
+
+/// The code points of the one place `quote` occurs in the article.
+fn find_quote(library: &Library, article: i64, quote: &str) -> Result<(usize, usize)> {
+    let text = articles::get(library.conn(), article)?.text;
+    let mut places = text.match_indices(quote).map(|(byte, _)| text[..byte].chars().count());
+    match (places.next(), places.next()) {
+        (Some(start), None) if !quote.is_empty() => Ok((start, start + quote.chars().count())),
+        (Some(_), Some(_)) => Err(Error::invalid(format!(
+            "\"{quote}\" occurs more than once in article #{article}; give --start and --end instead"
+        ))),
+        _ => Err(Error::not_found(format!("\"{quote}\" is not in article #{article}"))),
+    }
+}
+
+fn print_annotation(a: &annotations::Annotation) {
+    let p = a.selector.position;
+    let state = if a.state == annotations::AnchorState::Orphaned { " (orphaned)" } else { "" };
+    let tags = if a.tags.is_empty() { String::new() } else { format!("  [{}]", a.tags.join(", ")) };
+    println!(
+        "{:>6}  #{} {}..{}  {}  {}{state}{tags}",
+        a.id,
+        a.article_id,
+        p.start,
+        p.end,
+        pad(&a.colour, 8),
+        output::fit(&a.selector.quote.exact.replace('\n', " "), 40)
+    );
+    if !a.comment.is_empty() {
+        println!("        {}", output::fit(&a.comment.replace('\n', " "), 72));
+    }
+}
+
+pub fn annotate(library: &Library, command: AnnotateCommand) -> Result<ExitCode> {
+    let conn = library.conn();
+    match command {
+        AnnotateCommand::Add(args) => {
+            let (start, end) = match (&args.quote, args.start, args.end) {
+                (Some(quote), _, _) => find_quote(library, args.article, quote)?,
+                (None, Some(start), Some(end)) => (start, end),
+                _ => return Err(Error::invalid("give --quote TEXT, or --start and --end")),
+            };
+            let new = annotations::NewAnnotation {
+                article_id: args.article,
+                start,
+                end,
+                colour: args.colour,
+                comment: args.comment,
+                tags: args.tags,
+            };
+            let created = annotations::create(conn, &new)?;
+            if args.json {
+                output::json(&created)?;
+            } else {
+                println!(
+                    "created annotation #{} on article #{} at {start}..{end}",
+                    created.id, created.article_id
+                );
+            }
+        }
+        AnnotateCommand::List { article, tag: name, json } => {
+            let tag = name.as_deref().map(|n| tag(library, n)).transpose()?;
+            let all = annotations::list(conn, &annotations::AnnotationFilter { article_id: article, tag })?;
+            if json {
+                output::json(&all)?;
+            } else {
+                all.iter().for_each(print_annotation);
+                println!("{} annotations", all.len());
+            }
+        }
+        AnnotateCommand::Edit(args) => {
+            let tags = match (args.no_tags, args.tags.is_empty()) {
+                (true, _) => Some(Vec::new()),
+                (false, true) => None,
+                (false, false) => Some(args.tags),
+            };
+            let edit = annotations::AnnotationEdit { colour: args.colour, comment: args.comment, tags };
+            let edited = annotations::update(conn, args.id, &edit)?;
+            if args.json {
+                output::json(&edited)?;
+            } else {
+                print_annotation(&edited);
+            }
+        }
+        AnnotateCommand::Rm { ids } => {
+            for id in &ids {
+                annotations::delete(conn, *id)?;
+                println!("deleted annotation #{id}");
+            }
+        }
+        AnnotateCommand::Undo { json } => history_step(annotation_history::undo(conn)?, "undo", json)?,
+        AnnotateCommand::Redo { json } => history_step(annotation_history::redo(conn)?, "redo", json)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn history_step(change: Option<annotation_history::Change>, what: &str, json: bool) -> Result<()> {
+    let change = change.ok_or_else(|| Error::invalid(format!("nothing to {what}")))?;
+    if json {
+        return output::json(&change);
+    }
+    match &change.annotation {
+        Some(a) => print_annotation(a),
+        None => println!("annotation #{} removed from article #{}", change.annotation_id, change.article_id),
+    }
+    Ok(())
+}
+
+#[derive(Subcommand)]
+pub enum TagsCommand {
+    /// List tags with how many annotations and articles carry them
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rename a tag
+    Rename { name: String, new_name: String },
+    /// Delete a tag (it is taken off every annotation)
+    Rm { name: String },
+}
+
+pub fn tags(library: &Library, command: TagsCommand) -> Result<ExitCode> {
+    let conn = library.conn();
+    match command {
+        TagsCommand::List { json } => {
+            let all = tags::list(conn)?;
+            if json {
+                output::json(&all)?;
+            } else {
+                for t in &all {
+                    println!("{:>6} {:>6}  {}", t.annotation_count, t.article_count, t.name);
+                }
+            }
+        }
+        TagsCommand::Rename { name, new_name } => {
+            tags::rename(conn, tag(library, &name)?, &new_name)?;
+            println!("renamed tag \"{name}\" to \"{}\"", new_name.trim());
+        }
+        TagsCommand::Rm { name } => {
+            tags::delete(conn, tag(library, &name)?)?;
+            println!("deleted tag \"{name}\"");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Subcommand)]
+pub enum EntitiesCommand {
+    /// List entities with their aliases and fact counts
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add an entity the extractor does not know
+    Add {
+        name: String,
+        /// company, organisation, index or person
+        #[arg(long, default_value = "company")]
+        kind: String,
+    },
+    /// Rename an entity (given by id or any name); the old name stays an alias
+    Rename { entity: String, new_name: String },
+    /// Give an entity another name
+    Alias { entity: String, alias: String },
+    /// Merge the first entity into the second: its names, mentions and facts follow
+    Merge { from: String, into: String },
+    /// An entity's facts across articles, newest first
+    Facts {
+        entity: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn entities(library: &Library, command: EntitiesCommand) -> Result<ExitCode> {
+    let conn = library.conn();
+    match command {
+        EntitiesCommand::List { json } => {
+            let all = entities::list(conn)?;
+            if json {
+                output::json(&all)?;
+            } else {
+                for e in &all {
+                    println!(
+                        "{:>6}  {}  {}  {:>4} facts  {}",
+                        e.id,
+                        pad(&e.name, 20),
+                        pad(&e.kind, 12),
+                        e.fact_count,
+                        output::fit(&e.aliases.join(", "), 40)
+                    );
+                }
+                println!("{} entities", all.len());
+            }
+        }
+        EntitiesCommand::Add { name, kind } => {
+            let id = entities::add(conn, &name, &kind)?;
+            println!("added entity #{id} \"{}\"", name.trim());
+        }
+        EntitiesCommand::Rename { entity: given, new_name } => {
+            entities::rename(conn, entity(library, &given)?, &new_name)?;
+            println!("renamed \"{given}\" to \"{}\"", new_name.trim());
+        }
+        EntitiesCommand::Alias { entity: given, alias } => {
+            let id = entity(library, &given)?;
+            entities::add_alias(conn, id, &alias)?;
+            println!("\"{}\" is now a name of \"{}\"", alias.trim(), entities::get(conn, id)?.name);
+        }
+        EntitiesCommand::Merge { from, into } => {
+            let (from_id, into_id) = (entity(library, &from)?, entity(library, &into)?);
+            entities::merge(conn, from_id, into_id)?;
+            let merged = entities::get(conn, into_id)?;
+            println!("merged \"{from}\" into \"{}\": {} facts", merged.name, merged.fact_count);
+        }
+        EntitiesCommand::Facts { entity: given, json } => {
+            let rows = entities::facts(conn, entity(library, &given)?)?;
+            if json {
+                output::json(&rows)?;
+            } else {
+                print_facts(&rows);
+            }
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }

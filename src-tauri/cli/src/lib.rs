@@ -40,8 +40,17 @@ enum Command {
     Collection(commands::CollectionCommand),
     /// Extract quantities, dates, mentions and facts from a file without storing it
     Extract(commands::ExtractArgs),
-    /// List the market facts found in the library
+    /// List the market facts found in the library; confirm, reject, edit or add them
     Facts(commands::FactsArgs),
+    /// Highlight, comment and tag articles; undo and redo
+    #[command(subcommand)]
+    Annotate(commands::AnnotateCommand),
+    /// Manage the tags of annotations
+    #[command(subcommand)]
+    Tags(commands::TagsCommand),
+    /// Companies, organisations, indices and people, with their names and facts
+    #[command(subcommand)]
+    Entities(commands::EntitiesCommand),
     /// Run the current extractor again on articles it has not seen (facts you reviewed stay)
     Reextract(commands::ReextractArgs),
 }
@@ -84,6 +93,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Collection(command) => commands::collection(&library, command),
         Command::Facts(args) => commands::facts(&library, args),
         Command::Reextract(args) => commands::reextract(&mut library, args),
+        Command::Annotate(command) => commands::annotate(&library, command),
+        Command::Tags(command) => commands::tags(&library, command),
+        Command::Entities(command) => commands::entities(&library, command),
         Command::Extract(_) => unreachable!("handled before the library is opened"),
     }
 }

@@ -2,7 +2,7 @@ use std::path::PathBuf;
 
 use crate::{dossier, stderr, stdout};
 
-fn sample() -> PathBuf {
+pub fn sample() -> PathBuf {
     let path =
         PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/samples/deepseek-market-zh.txt"));
     assert!(path.exists(), "the shared sample article is missing at {}", path.display());

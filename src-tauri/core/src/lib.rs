@@ -1,6 +1,7 @@
 //! Dossier's domain logic. Depends on no GUI crate: the desktop shell and the
 //! `dossier` CLI are thin layers over this crate and share one SQLite library.
 
+pub mod annotate;
 pub mod error;
 pub mod extract;
 pub mod import;

@@ -90,6 +90,22 @@ fn a_version_1_library_upgrades_with_its_data_intact() {
     assert_eq!(extraction::reextract(&mut library, false, &mut |_, _| {}).unwrap(), 1);
     let found = facts::list(library.conn(), &facts::FactFilter::default()).unwrap();
     assert!(found.iter().any(|f| f.metric == "funding" && f.low == 3e9), "{found:#?}");
+
+    // Schema 3's annotations, tags and entities work on the upgraded article.
+    use dossier_core::store::{annotations, entities};
+    assert_eq!(SCHEMA_VERSION, 3);
+    let new = annotations::NewAnnotation {
+        article_id: 1,
+        start: 0,
+        end: 2,
+        tags: vec!["融资".into()],
+        ..Default::default()
+    };
+    assert_eq!(annotations::create(library.conn(), &new).unwrap().selector.quote.exact, "智谱");
+    let zhipu =
+        entities::list(library.conn()).unwrap().into_iter().find(|e| e.name == "智谱").expect("seeded");
+    assert!(zhipu.fact_count >= 1, "{zhipu:?}");
+    assert_eq!(library.check().unwrap(), Vec::<String>::new());
 }
 
 #[test]

@@ -2,11 +2,18 @@
 // Types come from ./bindings, generated from the Rust types (never written by hand).
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import type { Annotation } from './bindings/Annotation';
+import type { AnnotationEdit } from './bindings/AnnotationEdit';
+import type { NewAnnotation } from './bindings/NewAnnotation';
 import type { Article } from './bindings/Article';
 import type { ArticleFilter } from './bindings/ArticleFilter';
 import type { ArticleSummary } from './bindings/ArticleSummary';
 import type { Collection } from './bindings/Collection';
 import type { Error as CoreError } from './bindings/Error';
+import type { Change } from './bindings/Change';
+import type { EntityRow } from './bindings/EntityRow';
+import type { FactEdit } from './bindings/FactEdit';
+import type { FactRow } from './bindings/FactRow';
 import type { ImportReport } from './bindings/ImportReport';
 import type { LibraryInfo } from './bindings/LibraryInfo';
 import type { OpenArticle } from './bindings/OpenArticle';
@@ -14,13 +21,21 @@ import type { Outlet } from './bindings/Outlet';
 import type { Progress } from './bindings/Progress';
 import type { SearchHit } from './bindings/SearchHit';
 import type { SortOrder } from './bindings/SortOrder';
+import type { Tag } from './bindings/Tag';
 
 export type {
+  Annotation,
+  AnnotationEdit,
+  NewAnnotation,
   Article,
   ArticleFilter,
   ArticleSummary,
   Collection,
+  Change,
   CoreError,
+  EntityRow,
+  FactEdit,
+  FactRow,
   ImportReport,
   LibraryInfo,
   OpenArticle,
@@ -28,6 +43,7 @@ export type {
   Progress,
   SearchHit,
   SortOrder,
+  Tag,
 };
 export type { SnippetPart } from './bindings/SnippetPart';
 export type { FileOutcome } from './bindings/FileOutcome';
@@ -38,6 +54,7 @@ export const emptyFilter = (): ArticleFilter => ({
   published_from: null,
   published_to: null,
   collection: null,
+  tag: null,
 });
 
 /** Whatever a command rejected with, as the core's `{kind, message}`. */
@@ -85,6 +102,31 @@ export const onImportFinished = (handler: (r: ImportReport) => void): Promise<Un
 export const takeOpenedArticle = () => call<OpenArticle | null>('articles_take_opened');
 export const onOpenArticle = (handler: (a: OpenArticle) => void): Promise<UnlistenFn> =>
   listen<OpenArticle>('article:open', (e) => handler(e.payload));
+
+export const listFacts = (articleId: number) => call<FactRow[]>('facts_list', { articleId });
+export const reviewFact = (id: number, status: 'confirmed' | 'rejected') => call<FactRow>('facts_review', { id, status });
+export const editFact = (id: number, edit: FactEdit) => call<FactRow>('facts_edit', { id, edit });
+/** A new fact over the selected text, pre-filled by the extractor (status: edited). */
+export const createFact = (articleId: number, start: number, end: number) =>
+  call<FactRow>('facts_create', { articleId, start, end });
+
+export const listAnnotations = (articleId: number) => call<Annotation[]>('annotations_list', { articleId });
+export const createAnnotation = (note: NewAnnotation) => call<Annotation>('annotations_create', { note });
+export const updateAnnotation = (id: number, note: AnnotationEdit) => call<Annotation>('annotations_update', { id, note });
+export const deleteAnnotation = (id: number) => call<void>('annotations_delete', { id });
+/** Undoes the last annotation change; resolves to what it did, or null if there was nothing to undo. */
+export const undoAnnotation = () => call<Change | null>('annotations_undo');
+export const redoAnnotation = () => call<Change | null>('annotations_redo');
+
+export const listTags = () => call<Tag[]>('tags_list');
+export const renameTag = (id: number, name: string) => call<void>('tags_rename', { id, name });
+export const deleteTag = (id: number) => call<void>('tags_delete', { id });
+
+export const listEntities = () => call<EntityRow[]>('entities_list');
+export const entityFacts = (id: number) => call<FactRow[]>('entities_facts', { id });
+export const renameEntity = (id: number, name: string) => call<void>('entities_rename', { id, name });
+export const addAlias = (id: number, alias: string) => call<void>('entities_alias', { id, alias });
+export const mergeEntities = (from: number, into: number) => call<void>('entities_merge', { from, into });
 
 export type DragState = 'over' | 'idle';
 

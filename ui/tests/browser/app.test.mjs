@@ -178,6 +178,117 @@ describe('reader', () => {
   });
 });
 
+describe('review and annotate', () => {
+  /** Opens the first Chinese article (odd ids are Chinese) in the reader. */
+  async function openChinese(page) {
+    await page.locator('[data-testid=article-list] [role=option]').filter({ hasText: '（第' }).first().click();
+    await page.getByTestId('reader').locator('h1').waitFor();
+  }
+
+  test('reviews facts with the keyboard: f focuses, y confirms, n rejects, e edits', async () => {
+    const { page, errors, close } = await openApp();
+    await openChinese(page);
+    await page.getByTestId('fact').first().waitFor();
+    // The facts' values are marked in the text.
+    assert.deepEqual(await page.locator('[data-testid=reader-text] .fact').allTextContents(), ['1206亿元', '3.39%']);
+    await page.keyboard.press('f');
+    await page.keyboard.press('y');
+    await page.getByTestId('fact').nth(0).and(page.locator('[data-status=confirmed]')).waitFor();
+    // Review moved on to the second fact, whose value is flashed in the text.
+    assert.equal(await page.locator('[data-testid=fact][aria-selected=true]').getAttribute('data-index'), '1');
+    await page.locator('[data-testid=reader-text] .flash').waitFor();
+    await page.keyboard.press('e');
+    const subject = page.locator('[data-testid=facts-list] input[name=subject]');
+    await subject.waitFor();
+    assert.equal(await subject.evaluate((e) => e === document.activeElement), true);
+    await subject.fill('半导体ETF（512480）');
+    await subject.press('Enter');
+    await page.getByTestId('fact').nth(1).and(page.locator('[data-status=edited]')).waitFor();
+    assert.match(await page.getByTestId('fact').nth(1).textContent(), /半导体ETF（512480）/);
+    await page.getByTestId('facts-list').focus();
+    await page.keyboard.press('k');
+    await page.keyboard.press('n');
+    await page.getByTestId('fact').nth(0).and(page.locator('[data-status=rejected]')).waitFor();
+    // A rejected fact is no longer marked in the text.
+    assert.deepEqual(await page.locator('[data-testid=reader-text] .fact').allTextContents(), ['3.39%']);
+    assert.equal(await page.getByTestId('facts-reviewed').textContent(), '2 of 2 reviewed');
+    const edits = await callsOf(page, 'facts_edit');
+    assert.equal(edits.at(-1).args.edit.subject, '半导体ETF（512480）');
+    await shot(page, 'facts-review.png');
+    assert.deepEqual(errors, []);
+    await close();
+  });
+
+  test('highlights a selection with a colour, tags and a comment; undo and redo it', async () => {
+    const { page, errors, close } = await openApp();
+    await openChinese(page);
+    // Select "1206亿元" in the text, as a mouse would.
+    await page.evaluate(() => {
+      const piece = [...document.querySelectorAll('[data-testid=reader-text] [data-at]')].find((e) => e.textContent === '1206亿元');
+      const range = document.createRange();
+      range.selectNodeContents(piece);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      piece.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    });
+    const compose = page.getByTestId('compose');
+    await compose.waitFor();
+    assert.equal(await compose.locator('blockquote').textContent(), '1206亿元');
+    await compose.getByRole('radio', { name: 'green' }).click();
+    await page.getByTestId('compose-tags').fill('市场规模, 芯片');
+    await page.getByTestId('compose-comment').fill('Compare with the **2025** forecast <script>x</script>');
+    await page.getByTestId('highlight').click();
+    const note = page.getByTestId('note');
+    await note.waitFor();
+    assert.match(await note.textContent(), /1206亿元/);
+    assert.match(await note.textContent(), /#市场规模/);
+    assert.equal(await page.getByTestId('note-comment').textContent(), 'Compare with the **2025** forecast <script>x</script>');
+    const created = (await callsOf(page, 'annotations_create'))[0].args.note;
+    assert.deepEqual([created.colour, created.tags], ['green', ['市场规模', '芯片']]);
+    const highlighted = page.locator('[data-testid=reader-text] .note');
+    assert.deepEqual(await highlighted.allTextContents(), ['1206亿元']);
+    assert.match(await highlighted.getAttribute('style'), /--note-green/);
+    // The tag shows in the sidebar once the article is closed.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('tags').getByText('#市场规模').waitFor();
+    await openChinese(page);
+    await page.getByTestId('tab-notes').click();
+    await page.getByTestId('delete-note').click();
+    await note.waitFor({ state: 'detached' });
+    await page.getByTestId('undo').click();
+    await note.waitFor();
+    await page.getByTestId('redo').click();
+    await note.waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+z');
+    await note.waitFor();
+    await shot(page, 'notes.png');
+    assert.deepEqual(errors, []);
+    await close();
+  });
+
+  test('merges two entities and lists their facts together', async () => {
+    const { page, errors, close } = await openApp();
+    // Facts exist once articles were read; open one of each language.
+    await openChinese(page);
+    await page.getByTestId('fact').first().waitFor();
+    await page.getByTestId('open-entities').click();
+    const entities = page.getByTestId('entity');
+    await entities.first().waitFor();
+    await entities.filter({ hasText: '中国AI芯片' }).click();
+    await page.getByTestId('entity-fact').first().waitFor();
+    assert.equal(await page.getByTestId('entity-fact').count(), 1);
+    await page.getByTestId('merge-into').selectOption({ label: '半导体ETF' });
+    await page.getByTestId('merge').click();
+    await page.getByTestId('entity-name').filter({ hasText: '半导体ETF' }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=entity-fact]').length === 2);
+    assert.match(await page.getByTestId('entity-aliases').textContent(), /中国AI芯片/);
+    assert.equal(await entities.count(), 1);
+    await shot(page, 'entities.png');
+    assert.deepEqual(errors, []);
+    await close();
+  });
+});
+
 describe('import', () => {
   test('shows a drop overlay while files are dragged over the window', async () => {
     const { page, close } = await openApp();
@@ -260,7 +371,9 @@ describe('languages and themes', () => {
     await page.getByTestId('reader').waitFor();
     await shot(page, 'chinese.png');
     await page.getByTestId('toggle-language').click();
-    await page.getByTestId('article-count').filter({ hasText: '40 articles' }).waitFor();
+    // While reading, the sidebar (and its count) gives its room to the facts and notes.
+    await page.waitForFunction(() => document.querySelector('[data-testid=search]').placeholder === 'Search (press /)');
+    assert.equal(await page.getByTestId('tab-facts').textContent().then((t) => t.startsWith('Facts')), true);
     await close();
   });
 

@@ -44,11 +44,73 @@ let library: Article[] = options.empty ? [] : Array.from({ length: options.artic
 const collections = [{ id: 1, name: 'Samples · 示例', members: new Set<number>([1, 2, 3]) }];
 const calls: { cmd: string; args: any }[] = [];
 
+// Facts, notes, tags and entities, kept like the core keeps them (code points).
+const cp = (s: string) => [...s].length;
+function factsOf(a: Article): any[] {
+  const figures: [string, string, string, string][] = a.language === 'zh'
+    ? [['中国AI芯片', 'market_size', '1206亿元', 'CNY'], ['半导体ETF', 'price_change', '3.39%', 'percent']]
+    : [['semiconductor ETF', 'price_change', '3.39%', 'percent'], ['China AI chips', 'market_size', '120.6 billion yuan', 'CNY']];
+  return figures.map(([subject, metric, value, unit], i) => {
+    const at = a.text.indexOf(value);
+    const start = cp(a.text.slice(0, at));
+    return {
+      id: a.id * 10 + i, article_id: a.id, article_title: a.title, outlet: a.outlet, published: a.published,
+      subject, metric, kind: unit === 'percent' ? 'percent' : 'money', value_text: value,
+      start, end: start + cp(value), low: 1, high: 1, unit, qualifier: '', date: '2024', round: null,
+      investors: [], lead_investor: null, quote: value, confidence: 0.9, status: 'extracted',
+      entity_id: i + 1, entity_name: subject,
+    };
+  });
+}
+const facts = new Map<number, any[]>();
+const factsFor = (id: number) => {
+  if (!facts.has(id)) facts.set(id, factsOf(library.find((a) => a.id === id)!));
+  return facts.get(id)!;
+};
+const findFact = (id: number) => [...facts.values()].flat().find((f) => f.id === id);
+let notes: any[] = [];
+let nextNote = 1;
+const history: { before: any; after: any }[] = [];
+let undone = 0;
+const tags = () => {
+  const names = [...new Set(notes.flatMap((n) => n.tags))].sort();
+  return names.map((name, i) => ({
+    id: i + 1, name,
+    annotation_count: notes.filter((n) => n.tags.includes(name)).length,
+    article_count: new Set(notes.filter((n) => n.tags.includes(name)).map((n) => n.article_id)).size,
+  }));
+};
+let entities = [
+  { id: 1, name: '中国AI芯片', kind: 'organisation', aliases: [] as string[] },
+  { id: 2, name: '半导体ETF', kind: 'index', aliases: ['512480'] },
+];
+const entityFacts = (id: number) =>
+  [...facts.values()].flat().filter((f) => f.entity_id === id && f.status !== 'rejected');
+function record(before: any, after: any) {
+  history.splice(history.length - undone);
+  undone = 0;
+  history.push({ before, after });
+}
+function applyNote(target: any, id: number) {
+  notes = notes.filter((n) => n.id !== id);
+  if (target) notes.push(target);
+}
+/** Puts one side of a history step back; returns the change as the core reports it. */
+function restore(step: { before: any; after: any }, side: 'before' | 'after') {
+  const { id, article_id } = step.before ?? step.after;
+  applyNote(step[side], id);
+  return { article_id, annotation_id: id, annotation: step[side] };
+}
+
 function matches(a: Article, f: ArticleFilter): boolean {
   if (f.outlet && a.outlet !== f.outlet) return false;
   if (f.published_from && (a.published ?? '') < f.published_from) return false;
   if (f.published_to && (a.published ?? '') > f.published_to + '\u{10FFFF}') return false;
   if (f.collection !== null && !collections.find((c) => c.id === f.collection)?.members.has(a.id)) return false;
+  if (f.tag != null) {
+    const name = tags().find((t) => t.id === f.tag)?.name;
+    if (!notes.some((n) => n.article_id === a.id && n.tags.includes(name))) return false;
+  }
   return true;
 }
 
@@ -152,6 +214,92 @@ mockIPC(
         const opened = options.opened;
         options.opened = null;
         return opened === null ? null : { id: opened };
+      }
+      case 'facts_list':
+        return factsFor(args.articleId);
+      case 'facts_review':
+        Object.assign(findFact(args.id), { status: args.status });
+        return findFact(args.id);
+      case 'facts_edit': {
+        const f = findFact(args.id);
+        for (const [k, v] of Object.entries(args.edit)) if (v !== null) f[k] = v;
+        f.status = 'edited';
+        return f;
+      }
+      case 'facts_create': {
+        const a = library.find((x) => x.id === args.articleId)!;
+        const text = [...a.text].slice(args.start, args.end).join('');
+        const fact = { ...factsFor(a.id)[0], id: 9000 + args.start, start: args.start, end: args.end, value_text: text, quote: text, status: 'edited' };
+        factsFor(a.id).push(fact);
+        return fact;
+      }
+      case 'annotations_list':
+        return notes.filter((n) => n.article_id === args.articleId).sort((a, b) => a.selector.position.start - b.selector.position.start);
+      case 'annotations_create': {
+        const a = library.find((x) => x.id === args.note.article_id)!;
+        const chars = [...a.text];
+        const { start, end } = args.note;
+        const note = {
+          id: nextNote++, article_id: a.id, colour: args.note.colour ?? 'yellow', comment: args.note.comment, tags: args.note.tags,
+          selector: {
+            quote: { exact: chars.slice(start, end).join(''), prefix: chars.slice(Math.max(0, start - 32), start).join(''), suffix: chars.slice(end, end + 32).join('') },
+            position: { start, end },
+          },
+          state: 'anchored', created_at: '2025-03-01T08:00:00Z', updated_at: '2025-03-01T08:00:00Z',
+        };
+        notes.push(note);
+        record(null, note);
+        return note;
+      }
+      case 'annotations_update': {
+        const before = notes.find((n) => n.id === args.id);
+        const after = { ...before };
+        for (const [k, v] of Object.entries(args.note)) if (v !== null) after[k] = v;
+        applyNote(after, args.id);
+        record(before, after);
+        return after;
+      }
+      case 'annotations_delete': {
+        const before = notes.find((n) => n.id === args.id);
+        applyNote(null, args.id);
+        record(before, null);
+        return null;
+      }
+      case 'annotations_undo': {
+        if (undone >= history.length) return null;
+        undone++;
+        return restore(history[history.length - undone], 'before');
+      }
+      case 'annotations_redo': {
+        if (!undone) return null;
+        undone--;
+        return restore(history[history.length - undone - 1], 'after');
+      }
+      case 'tags_list':
+        return tags();
+      case 'tags_rename':
+      case 'tags_delete': {
+        const old = tags().find((t) => t.id === args.id)!.name;
+        for (const n of notes) n.tags = n.tags.flatMap((t: string) => (t === old ? (cmd === 'tags_rename' ? [args.name] : []) : [t]));
+        return null;
+      }
+      case 'entities_list':
+        return entities.map((e) => ({ ...e, fact_count: entityFacts(e.id).length, mention_count: entityFacts(e.id).length }));
+      case 'entities_facts':
+        return entityFacts(args.id);
+      case 'entities_rename':
+        entities.find((e) => e.id === args.id)!.name = args.name;
+        return null;
+      case 'entities_alias':
+        entities.find((e) => e.id === args.id)!.aliases.push(args.alias);
+        return null;
+      case 'entities_merge': {
+        const from = entities.find((e) => e.id === args.from)!;
+        const into = entities.find((e) => e.id === args.into)!;
+        into.aliases.push(from.name, ...from.aliases);
+        entities = entities.filter((e) => e !== from);
+        for (const f of [...facts.values()].flat()) if (f.entity_id === from.id) f.entity_id = into.id;
+        return null;
       }
       default:
         throw { kind: 'internal', message: `unmocked command ${cmd}` };

@@ -149,6 +149,9 @@ pub struct ArticleFilter {
     pub published_to: Option<String>,
     #[ts(type = "number | null")]
     pub collection: Option<i64>,
+    /// Only articles with an annotation carrying this tag.
+    #[ts(type = "number | null")]
+    pub tag: Option<i64>,
 }
 
 impl ArticleFilter {
@@ -175,24 +178,34 @@ impl ArticleFilter {
         clauses
     }
 
+    /// Membership conditions as queries of article ids, each with its one parameter.
+    fn memberships(&self) -> impl Iterator<Item = (&'static str, i64)> {
+        let collection = self
+            .collection
+            .map(|id| ("SELECT article_id FROM collection_articles WHERE collection_id = ?", id));
+        let tag = self.tag.map(|id| {
+            ("SELECT an.article_id FROM annotation_tags t JOIN annotations an ON an.id = t.annotation_id WHERE t.tag_id = ?", id)
+        });
+        collection.into_iter().chain(tag)
+    }
+
     /// SQL conditions on alias `a` plus their parameters, starting at `?{first}`.
     pub(crate) fn to_sql(&self, first: usize) -> (String, Vec<rusqlite::types::Value>) {
         let mut values = Vec::new();
         let mut next = first;
         let mut clauses = self.row_clauses(&mut next, &mut values);
-        if let Some(collection) = self.collection {
-            clauses.push(format!(
-                "a.id IN (SELECT article_id FROM collection_articles WHERE collection_id = ?{next})"
-            ));
-            values.push(rusqlite::types::Value::Integer(collection));
+        for (ids, id) in self.memberships() {
+            clauses.push(format!("a.id IN ({})", ids.replace('?', &format!("?{next}"))));
+            values.push(rusqlite::types::Value::Integer(id));
+            next += 1;
         }
         let sql = if clauses.is_empty() { "1".to_owned() } else { clauses.join(" AND ") };
         (sql, values)
     }
 
     /// The filter as `AND` conditions that `column` (an article id) is in id lists, each
-    /// built once: row conditions through the articles table, collection membership
-    /// straight from its own table, so no article row is read for it.
+    /// built once: row conditions through the articles table, collection and tag
+    /// membership straight from their own tables, so no article row is read for them.
     pub(crate) fn id_lists(&self, column: &str, first: usize) -> (String, Vec<rusqlite::types::Value>) {
         let mut values = Vec::new();
         let mut next = first;
@@ -201,11 +214,10 @@ impl ArticleFilter {
         if !rows.is_empty() {
             sql += &format!(" AND +{column} IN (SELECT a.id FROM articles a WHERE {})", rows.join(" AND "));
         }
-        if let Some(collection) = self.collection {
-            sql += &format!(
-                " AND +{column} IN (SELECT article_id FROM collection_articles WHERE collection_id = ?{next})"
-            );
-            values.push(rusqlite::types::Value::Integer(collection));
+        for (ids, id) in self.memberships() {
+            sql += &format!(" AND +{column} IN ({})", ids.replace('?', &format!("?{next}")));
+            values.push(rusqlite::types::Value::Integer(id));
+            next += 1;
         }
         (sql, values)
     }
@@ -237,6 +249,35 @@ pub fn count(conn: &Connection, filter: &ArticleFilter) -> Result<i64> {
     let (cond, values) = filter.to_sql(1);
     let sql = format!("SELECT count(*) FROM articles a WHERE {cond}");
     Ok(conn.query_row(&sql, rusqlite::params_from_iter(values), |r| r.get(0))?)
+}
+
+/// Replaces an article's canonical text (re-imported with a better importer, or
+/// repaired) in one transaction: its search entry, extraction and annotations follow
+/// the new text; facts a user reviewed stay as they are.
+pub fn replace_text(
+    library: &mut super::Library,
+    id: i64,
+    text: &str,
+) -> Result<super::annotations::ReanchorReport> {
+    if text.trim().is_empty() {
+        return Err(Error::invalid("an article's text cannot be empty"));
+    }
+    let hash = crate::import::content_hash(text);
+    let tx = library.conn_mut().transaction()?;
+    let article = get(&tx, id)?;
+    if find_by_hash(&tx, &hash)?.is_some_and(|other| other != id) {
+        return Err(Error::invalid("another article in the library already has this text"));
+    }
+    tx.execute(
+        "UPDATE articles SET text = ?2, content_hash = ?3, char_count = ?4 WHERE id = ?1",
+        params![id, text, hash, text.chars().count() as i64],
+    )?;
+    tx.execute("DELETE FROM search_index WHERE rowid = ?1", [id])?;
+    crate::search::index_article(&tx, id, &article.summary.title, text)?;
+    super::extraction::extract_article(&tx, id, text, article.summary.published.as_deref())?;
+    let report = super::annotations::reanchor_article(&tx, id)?;
+    tx.commit()?;
+    Ok(report)
 }
 
 /// Distinct outlets with their article counts, for the filter menu.

@@ -4,12 +4,15 @@
 
 use rusqlite::Connection;
 
-use super::{articles, collections, extraction, facts, originals};
+use super::{
+    annotation_history, annotations, articles, collections, entities, extraction, facts, originals, tags,
+};
 use crate::{search, Error, ErrorKind, Result};
 
 const MIGRATIONS: &[&[&str]] = &[
     &[articles::SCHEMA_V1, originals::SCHEMA_V1, collections::SCHEMA_V1, search::SCHEMA_V1],
     &[extraction::SCHEMA_V2, facts::SCHEMA_V2],
+    &[annotations::SCHEMA_V3, tags::SCHEMA_V3, annotation_history::SCHEMA_V3, entities::SCHEMA_V3],
 ];
 
 /// The schema version this build writes.

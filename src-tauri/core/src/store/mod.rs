@@ -1,14 +1,18 @@
 //! The library: one SQLite file. One module per table; connection settings and
 //! migrations in one place each.
 
+pub mod annotation_history;
+pub mod annotations;
 pub mod articles;
 pub mod backup;
 pub mod collections;
 mod connection;
+pub mod entities;
 pub mod extraction;
 pub mod facts;
 mod migrations;
 pub mod originals;
+pub mod tags;
 
 use std::path::{Path, PathBuf};
 
@@ -121,6 +125,7 @@ impl Library {
         problems.extend(articles::check(conn)?);
         problems.extend(originals::check(conn)?);
         problems.extend(extraction::check(conn)?);
+        problems.extend(annotations::check(conn)?);
         problems.extend(crate::search::check(conn)?);
         Ok(problems)
     }

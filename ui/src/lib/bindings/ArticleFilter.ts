@@ -11,4 +11,8 @@ published_from: string | null,
 /**
  * Inclusive upper bound on `published`.
  */
-published_to: string | null, collection: number | null, };
+published_to: string | null, collection: number | null, 
+/**
+ * Only articles with an annotation carrying this tag.
+ */
+tag: number | null, };

@@ -1,0 +1,173 @@
+//! Fact review (confirm, reject, edit, a fact from a selection) and entities (seeded
+//! from extraction, renamed, aliased, merged).
+
+use dossier_core::import::{self, Limits};
+use dossier_core::store::facts::{self, FactEdit, FactFilter, FactRow};
+use dossier_core::store::{entities, extraction};
+use dossier_core::{ErrorKind, Library};
+
+const ZHIPU: &str = "智谱完成新一轮融资\n\n本报记者 林晓舟 上海报道\n\n\
+    2024年12月，智谱AI宣布完成新一轮30亿元人民币融资，投后估值超过200亿元。\n\n\
+    据测算，2023年中国AI芯片市场规模达到1206亿元，同比增长41.9%。";
+const LATER: &str = "大模型公司再获融资\n\n2025年3月，智谱AI再获10亿元人民币战略融资。";
+
+fn library() -> (tempfile::TempDir, Library) {
+    let dir = tempfile::tempdir().unwrap();
+    let library = Library::open(&dir.path().join("library.sqlite")).unwrap();
+    (dir, library)
+}
+
+fn add(library: &mut Library, name: &str, text: &str) -> i64 {
+    import::import_bytes(library, text.as_bytes(), name, &Limits::default()).unwrap().article_id
+}
+
+fn of(library: &Library, article: i64) -> Vec<FactRow> {
+    let filter = FactFilter { article_id: Some(article), include_rejected: true, ..Default::default() };
+    facts::list(library.conn(), &filter).unwrap()
+}
+
+fn at(text: &str, quote: &str) -> (usize, usize) {
+    let start = text[..text.find(quote).unwrap()].chars().count();
+    (start, start + quote.chars().count())
+}
+
+#[test]
+fn facts_are_confirmed_rejected_and_edited_and_reextraction_keeps_the_edit() {
+    let (_dir, mut library) = library();
+    let id = add(&mut library, "zhipu.txt", ZHIPU);
+    let all = of(&library, id);
+    let funding = all.iter().find(|f| f.metric == "funding").expect("a funding fact");
+    let growth = all.iter().find(|f| f.metric == "growth").expect("a growth fact");
+    let size = all.iter().find(|f| f.metric == "market_size").expect("a market size fact");
+    let conn = library.conn();
+
+    assert_eq!(facts::confirm(conn, size.id).unwrap().status, "confirmed");
+    assert_eq!(facts::reject(conn, growth.id).unwrap().status, "rejected");
+    let edit = FactEdit {
+        subject: Some("智谱华章".into()),
+        low: Some(3.0e9),
+        high: Some(3.2e9),
+        qualifier: Some("range".into()),
+        date: Some("2024-12-20".into()),
+        round: Some("战略融资".into()),
+        investors: Some(vec!["上海国投".into(), " ".into()]),
+        ..Default::default()
+    };
+    let edited = facts::edit(conn, funding.id, &edit).unwrap();
+    assert_eq!(edited.status, "edited");
+    assert_eq!((edited.subject.as_str(), edited.low, edited.high), ("智谱华章", 3.0e9, 3.2e9));
+    assert_eq!((edited.date.as_deref(), edited.round.as_deref()), (Some("2024-12-20"), Some("战略融资")));
+    assert_eq!(edited.investors, vec!["上海国投"]);
+    assert_eq!(edited.value_text, funding.value_text, "the quoted text is the article's");
+    // Clearing and bad values.
+    let cleared = facts::edit(
+        conn,
+        size.id,
+        &FactEdit { date: Some(String::new()), metric: Some("revenue".into()), ..Default::default() },
+    )
+    .unwrap();
+    assert_eq!((cleared.date.as_deref(), cleared.metric.as_str()), (None, "revenue"));
+    for bad in [
+        FactEdit { metric: Some("mood".into()), ..Default::default() },
+        FactEdit { qualifier: Some("roughly".into()), ..Default::default() },
+        FactEdit { low: Some(5.0), high: Some(1.0), ..Default::default() },
+        FactEdit { low: Some(f64::NAN), ..Default::default() },
+        FactEdit { date: Some("2024-13".into()), ..Default::default() },
+        FactEdit { subject: Some("  ".into()), ..Default::default() },
+    ] {
+        assert_eq!(facts::edit(conn, size.id, &bad).unwrap_err().kind, ErrorKind::InvalidInput, "{bad:?}");
+    }
+    assert_eq!(facts::confirm(conn, 9_999).unwrap_err().kind, ErrorKind::NotFound);
+
+    let before = of(&library, id);
+    assert_eq!(extraction::reextract(&mut library, true, &mut |_, _| {}).unwrap(), 1);
+    let after = of(&library, id);
+    for reviewed in before.iter().filter(|f| f.status != "extracted") {
+        assert_eq!(after.iter().find(|f| f.id == reviewed.id), Some(reviewed), "changed by re-extraction");
+    }
+    assert_eq!(after.len(), before.len(), "nothing duplicated or lost: {after:#?}");
+    assert!(!facts::list(library.conn(), &FactFilter::default()).unwrap().iter().any(|f| f.id == growth.id));
+}
+
+#[test]
+fn a_fact_is_made_from_a_selection_with_the_extractors_reading() {
+    let (_dir, mut library) = library();
+    let text = "芯片公司融资\n\n2024年12月，摩尔线程的员工人数超过1000人。";
+    let id = add(&mut library, "chips.txt", text);
+    let (start, end) = at(text, "1000人");
+    let conn = library.conn();
+    let made = facts::create_from_selection(conn, id, start, end).unwrap();
+    assert_eq!(made.status, "edited", "made by a user, so kept on re-extraction");
+    // The extractor reads the figure with its hedge, just before the selection.
+    assert_eq!((made.low, made.value_text.as_str()), (1000.0, "超过1000人"));
+    assert_eq!(made.subject, "摩尔线程");
+    assert_eq!(made.date.as_deref(), Some("2024-12"));
+    assert!(made.quote.contains("员工人数超过1000人"), "{}", made.quote);
+    let (start, end) = at(text, "员工人数");
+    assert_eq!(facts::create_from_selection(conn, id, start, end).unwrap_err().kind, ErrorKind::InvalidInput);
+    assert_eq!(facts::create_from_selection(conn, id, 3, 3).unwrap_err().kind, ErrorKind::InvalidInput);
+    // The extractor's own fact on a selected figure is not made twice.
+    let id = add(&mut library, "zhipu.txt", ZHIPU);
+    let (start, end) = at(ZHIPU, "1206亿元");
+    let error = facts::create_from_selection(library.conn(), id, start, end).unwrap_err();
+    assert!(error.message.contains("already"), "{}", error.message);
+}
+
+#[test]
+fn entities_are_seeded_renamed_aliased_and_merged_with_their_facts() {
+    let (_dir, mut library) = library();
+    let first = add(&mut library, "zhipu.txt", ZHIPU);
+    let later = add(&mut library, "later.txt", LATER);
+    let conn = library.conn();
+    // A user corrected the later fact's subject to a name no entity has yet.
+    let fact =
+        of(&library, later).into_iter().find(|f| f.metric == "funding").expect("the later funding fact");
+    facts::edit(conn, fact.id, &FactEdit { subject: Some("智谱华章科技".into()), ..Default::default() })
+        .unwrap();
+
+    let all = entities::list(conn).unwrap();
+    let zhipu = all.iter().find(|e| e.name == "智谱").expect("seeded from the mentions");
+    assert_eq!(zhipu.kind, "company");
+    assert!(zhipu.aliases.contains(&"Zhipu AI".to_owned()), "registry aliases: {:?}", zhipu.aliases);
+    assert!(zhipu.aliases.contains(&"智谱AI".to_owned()), "the article's spelling: {:?}", zhipu.aliases);
+    let other = all.iter().find(|e| e.name == "智谱华章科技").expect("seeded from the edited subject");
+    assert_eq!(other.fact_count, 1);
+    let zhipu_facts = zhipu.fact_count;
+    assert!(zhipu_facts >= 2, "{zhipu:?}");
+
+    entities::merge(conn, other.id, zhipu.id).unwrap();
+    assert_eq!(entities::get(conn, other.id).unwrap_err().kind, ErrorKind::NotFound);
+    let merged = entities::get(conn, zhipu.id).unwrap();
+    assert_eq!(merged.fact_count, zhipu_facts + 1);
+    assert!(merged.aliases.contains(&"智谱华章科技".to_owned()));
+    let listed = entities::facts(conn, zhipu.id).unwrap();
+    assert_eq!(listed.len() as i64, merged.fact_count);
+    assert_eq!(listed[0].id, fact.id, "newest first");
+    assert_eq!(listed[0].entity.as_deref(), Some("智谱"));
+    assert!(listed.iter().any(|f| f.article_id == first));
+    let dates: Vec<_> = listed.iter().map(|f| f.date.clone().or(f.published.clone())).collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    // `facts --entity` with any name of the entity finds them all.
+    let by_alias = FactFilter { subject: Some("Zhipu AI".into()), ..Default::default() };
+    assert_eq!(facts::list(conn, &by_alias).unwrap().len(), listed.len());
+
+    entities::rename(conn, zhipu.id, "智谱AI").unwrap();
+    entities::rename(conn, zhipu.id, "北京智谱").unwrap();
+    let renamed = entities::get(conn, zhipu.id).unwrap();
+    assert_eq!(renamed.name, "北京智谱");
+    assert!(renamed.aliases.contains(&"智谱".to_owned()), "the old name stays a name");
+    assert_eq!(renamed.fact_count, merged.fact_count);
+    entities::add_alias(conn, zhipu.id, "GLM").unwrap();
+    let kimi = entities::add(conn, "Moonshot 月之暗面科技", "company").unwrap();
+    assert_eq!(entities::add_alias(conn, kimi, "GLM").unwrap_err().kind, ErrorKind::InvalidInput);
+    assert_eq!(entities::add(conn, "GLM", "company").unwrap_err().kind, ErrorKind::InvalidInput);
+    assert_eq!(entities::add(conn, "某机构", "planet").unwrap_err().kind, ErrorKind::InvalidInput);
+    assert_eq!(entities::merge(conn, kimi, kimi).unwrap_err().kind, ErrorKind::InvalidInput);
+
+    // Re-extraction rewrites mentions and unreviewed facts; the merge and rename hold.
+    extraction::reextract(&mut library, true, &mut |_, _| {}).unwrap();
+    let conn = library.conn();
+    assert_eq!(entities::get(conn, zhipu.id).unwrap().fact_count, merged.fact_count);
+    assert!(entities::list(conn).unwrap().iter().all(|e| e.name != "智谱"), "not seeded again");
+    assert_eq!(library.check().unwrap(), Vec::<String>::new());
+}
