@@ -233,8 +233,10 @@ fn highlight_with_the_mouse_review_facts_by_keyboard_and_merge_entities() {
         &format!(
             "const name = document.querySelector('[data-testid=entity-name]')?.textContent;
              const rows = document.querySelectorAll('[data-testid=entity-fact]').length;
-             return name === {} && rows === {expected} ? document.querySelector('[data-testid=entity-aliases]')?.textContent : null",
-            json!(into_name)
+             const aliases = document.querySelector('[data-testid=entity-aliases]')?.textContent ?? '';
+             return name === {} && rows === {expected} && aliases.includes({}) ? aliases : null",
+            json!(into_name),
+            json!(from_name)
         ),
     );
     assert!(merged.as_str().unwrap().contains(from_name), "the merged name is not an alias: {merged}");

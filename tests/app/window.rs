@@ -26,7 +26,14 @@ pub fn article_count(session: &Session) -> i64 {
 
 /// Starts `application` through tauri-driver and waits until the library shows.
 pub fn start_app(port: u16, application: &str) -> Session {
+    // Right after a restart the previous window may still be closing: the app is single
+    // instance, so a new start then hands over to it and exits. One more try, once it
+    // has gone.
     let session = Session::start(port, application)
+        .or_else(|_| {
+            std::thread::sleep(Duration::from_secs(3));
+            Session::start(port, application)
+        })
         .unwrap_or_else(|e| panic!("tauri-driver could not start {application}: {e}"));
     session.wait_for(
         "the app to render",
