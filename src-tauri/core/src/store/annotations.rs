@@ -12,7 +12,8 @@ use crate::{Error, Result};
 
 pub const SCHEMA_V3: &str = "
 CREATE TABLE annotations (
-    id         INTEGER PRIMARY KEY,
+    -- Never reused: the undo history names annotations by id, deleted ones too.
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     colour     TEXT NOT NULL,
     comment    TEXT NOT NULL DEFAULT '',   -- Markdown
