@@ -130,36 +130,50 @@ fn from_row(r: &Row) -> rusqlite::Result<FactRow> {
 /// (nor on a value whose fact a user edited, perhaps to another metric).
 pub fn replace_extracted(conn: &Connection, article_id: i64, extraction: &Extraction) -> Result<()> {
     conn.execute("DELETE FROM facts WHERE article_id = ?1 AND status = 'extracted'", [article_id])?;
-    let mut insert = conn.prepare_cached(
-        "INSERT INTO facts (article_id, subject, metric, kind, value_text, start, end, low, high, unit,
-                            qualifier, date, round, investors, lead_investor, quote, confidence)
-         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17
+    let mut insert = conn.prepare_cached(&format!(
+        "INSERT INTO facts ({INSERTED}) SELECT {INSERTED_VALUES}
          WHERE NOT EXISTS (SELECT 1 FROM facts WHERE article_id = ?1 AND start = ?6 AND end = ?7
-                           AND (metric = ?3 OR status = 'edited'))",
-    )?;
+                           AND (metric = ?3 OR status = 'edited'))"
+    ))?;
     for fact in &extraction.facts {
         let Some(q) = extraction.quantities.get(fact.quantity) else { continue };
-        insert.execute(params![
-            article_id,
-            fact.subject,
-            fact.metric,
-            enum_name(&q.kind),
-            q.text,
-            q.start as i64,
-            q.end as i64,
-            q.low,
-            q.high,
-            q.unit,
-            enum_name(&q.qualifier),
-            fact.date,
-            fact.round,
-            serde_json::to_string(&fact.investors).unwrap_or_else(|_| "[]".into()),
-            fact.lead_investor,
-            fact.quote,
-            fact.confidence,
-        ])?;
+        insert_with(&mut insert, article_id, fact, q)?;
     }
     Ok(())
+}
+
+/// The columns a new fact fills, and their parameters, as `insert_with` binds them.
+const INSERTED: &str = "article_id, subject, metric, kind, value_text, start, end, low, high, unit,
+                        qualifier, date, round, investors, lead_investor, quote, confidence";
+const INSERTED_VALUES: &str = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17";
+
+/// Runs `insert` (an insert of `INSERTED`) for the extractor's `fact` on `q`.
+fn insert_with(
+    insert: &mut rusqlite::Statement,
+    article_id: i64,
+    fact: &crate::extract::Fact,
+    q: &crate::extract::Quantity,
+) -> Result<usize> {
+    let investors = serde_json::to_string(&fact.investors).map_err(|e| Error::internal(e.to_string()))?;
+    Ok(insert.execute(params![
+        article_id,
+        fact.subject,
+        fact.metric,
+        enum_name(&q.kind),
+        q.text,
+        q.start as i64,
+        q.end as i64,
+        q.low,
+        q.high,
+        q.unit,
+        enum_name(&q.qualifier),
+        fact.date,
+        fact.round,
+        investors,
+        fact.lead_investor,
+        fact.quote,
+        fact.confidence,
+    ])?)
 }
 
 #[derive(Debug, Clone, Default, serde::Deserialize, Serialize, ts_rs::TS)]
@@ -357,29 +371,10 @@ pub fn create_from_selection(
     if let Some(existing) = existing {
         return Err(Error::invalid(format!("the selection is already fact #{existing}")));
     }
-    conn.execute(
-        "INSERT INTO facts (article_id, subject, metric, kind, value_text, start, end, low, high, unit,
-                            qualifier, date, round, investors, lead_investor, quote, confidence, status)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 'edited')",
-        params![
-            article_id,
-            fact.subject,
-            fact.metric,
-            enum_name(&q.kind),
-            q.text,
-            q.start as i64,
-            q.end as i64,
-            q.low,
-            q.high,
-            q.unit,
-            enum_name(&q.qualifier),
-            fact.date,
-            fact.round,
-            serde_json::to_string(&fact.investors).map_err(|e| Error::internal(e.to_string()))?,
-            fact.lead_investor,
-            fact.quote,
-            fact.confidence,
-        ],
-    )?;
+    // Made by a user, so stored as edited: re-extraction keeps it.
+    let mut insert = conn.prepare_cached(&format!(
+        "INSERT INTO facts ({INSERTED}, status) VALUES ({INSERTED_VALUES}, 'edited')"
+    ))?;
+    insert_with(&mut insert, article_id, fact, q)?;
     get(conn, conn.last_insert_rowid())
 }
