@@ -5,6 +5,7 @@ pub mod annotate;
 pub mod error;
 pub mod extract;
 pub mod import;
+pub mod report;
 pub mod search;
 pub mod store;
 

@@ -7,6 +7,7 @@ mod extract_conformance;
 mod import_binary;
 mod import_text;
 mod library_import;
+mod report;
 mod review;
 mod search;
 mod store;

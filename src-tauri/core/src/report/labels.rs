@@ -1,0 +1,178 @@
+//! The words a report prints around the data, in Chinese and English.
+
+use super::Language;
+
+pub struct Labels {
+    pub facts_by_entity: &'static str,
+    pub timeline: &'static str,
+    pub charts: &'static str,
+    pub quotes: &'static str,
+    pub sources: &'static str,
+    pub entity: &'static str,
+    pub metric: &'static str,
+    pub value: &'static str,
+    pub date: &'static str,
+    pub details: &'static str,
+    pub source: &'static str,
+    pub quote: &'static str,
+    pub comment: &'static str,
+    pub tags: &'static str,
+    pub outlet: &'static str,
+    pub title: &'static str,
+    pub author: &'static str,
+    pub article: &'static str,
+    pub investors: &'static str,
+    pub table: &'static str,
+    pub figure: &'static str,
+    pub no_facts: &'static str,
+    /// "Valuation compared" and the like: `{metric}` and `{unit}` are filled in.
+    pub comparison_title: &'static str,
+    pub rounds_title: &'static str,
+    pub title_open: &'static str,
+    pub title_close: &'static str,
+    pub quote_open: &'static str,
+    pub quote_close: &'static str,
+    pub separator: &'static str,
+    metrics: [&'static str; 17],
+}
+
+const METRICS: [&str; 17] = [
+    "valuation",
+    "funding",
+    "market_cap",
+    "revenue",
+    "profit",
+    "loss",
+    "market_size",
+    "users",
+    "growth",
+    "price_change",
+    "turnover",
+    "cost",
+    "price",
+    "share",
+    "proceeds",
+    "deal_value",
+    "other",
+];
+
+const ZH: Labels = Labels {
+    facts_by_entity: "按主体与指标分列的数据",
+    timeline: "时间线",
+    charts: "图表",
+    quotes: "批注摘录",
+    sources: "资料来源",
+    entity: "主体",
+    metric: "指标",
+    value: "数值",
+    date: "日期",
+    details: "说明",
+    source: "来源",
+    quote: "原文",
+    comment: "批注",
+    tags: "标签",
+    outlet: "媒体",
+    title: "标题",
+    author: "作者",
+    article: "文章",
+    investors: "投资方",
+    table: "表",
+    figure: "图",
+    no_facts: "此范围内没有数据。",
+    comparison_title: "{metric}对比（{unit}）",
+    rounds_title: "融资时间线",
+    title_open: "《",
+    title_close: "》",
+    quote_open: "“",
+    quote_close: "”",
+    separator: "，",
+    metrics: [
+        "估值",
+        "融资",
+        "市值",
+        "营收",
+        "利润",
+        "亏损",
+        "市场规模",
+        "用户数",
+        "增长",
+        "股价涨跌",
+        "成交额",
+        "成本",
+        "价格",
+        "份额",
+        "募资",
+        "交易额",
+        "其他",
+    ],
+};
+
+const EN: Labels = Labels {
+    facts_by_entity: "Facts by entity and metric",
+    timeline: "Timeline",
+    charts: "Charts",
+    quotes: "Annotated quotes",
+    sources: "Sources",
+    entity: "Entity",
+    metric: "Metric",
+    value: "Value",
+    date: "Date",
+    details: "Details",
+    source: "Source",
+    quote: "Quote",
+    comment: "Comment",
+    tags: "Tags",
+    outlet: "Outlet",
+    title: "Title",
+    author: "Author",
+    article: "Article",
+    investors: "Investors",
+    table: "Table",
+    figure: "Figure",
+    no_facts: "No facts in this scope.",
+    comparison_title: "{metric} compared ({unit})",
+    rounds_title: "Funding rounds",
+    title_open: "\u{201c}",
+    title_close: "\u{201d}",
+    quote_open: "\u{201c}",
+    quote_close: "\u{201d}",
+    separator: ", ",
+    metrics: [
+        "Valuation",
+        "Funding",
+        "Market cap",
+        "Revenue",
+        "Profit",
+        "Loss",
+        "Market size",
+        "Users",
+        "Growth",
+        "Price change",
+        "Turnover",
+        "Cost",
+        "Price",
+        "Share",
+        "Proceeds",
+        "Deal value",
+        "Other",
+    ],
+};
+
+impl Labels {
+    pub fn for_language(language: Language) -> &'static Labels {
+        match language {
+            Language::Zh => &ZH,
+            Language::En => &EN,
+        }
+    }
+
+    /// The metric's name for readers; an unknown metric is shown as stored.
+    pub fn metric<'a>(&self, metric: &'a str) -> &'a str {
+        METRICS.iter().position(|m| *m == metric).map_or(metric, |i| self.metrics[i])
+    }
+
+    /// "“quote”".
+    pub fn quoted(&self, quote: &str) -> String {
+        format!("{}{quote}{}", self.quote_open, self.quote_close)
+    }
+}

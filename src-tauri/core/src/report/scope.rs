@@ -1,0 +1,212 @@
+//! Which facts a report covers, read out of the library into a [`Report`].
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+use super::{Citation, Language, Report, ReportFact, Source};
+use crate::search::{self, SearchQuery};
+use crate::store::facts::{self, FactFilter, FactRow};
+use crate::store::{articles, collections};
+use crate::{Error, Result};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "value")]
+pub enum Scope {
+    Article(i64),
+    /// A collection by name.
+    Collection(String),
+    /// The articles a search finds (its best 1,000).
+    Search(String),
+    /// Facts chosen one by one.
+    Facts(Vec<i64>),
+}
+
+/// Which review statuses count.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Statuses {
+    /// Facts a person confirmed or corrected.
+    #[default]
+    Reviewed,
+    /// Every fact not rejected, reviewed or not.
+    NotRejected,
+}
+
+impl Statuses {
+    fn admits(self, status: &str) -> bool {
+        match self {
+            Self::Reviewed => matches!(status, "confirmed" | "edited"),
+            Self::NotRejected => status != "rejected",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScopeRequest {
+    pub scope: Scope,
+    #[serde(default)]
+    pub statuses: Statuses,
+    /// Defaults to the article's title, the collection's name or the search.
+    pub title: Option<String>,
+    pub author: Option<String>,
+    /// Defaults to today.
+    pub date: Option<String>,
+    /// Defaults to the language most sources are written in.
+    pub language: Option<Language>,
+}
+
+impl ScopeRequest {
+    pub fn new(scope: Scope) -> Self {
+        Self { scope, statuses: Statuses::default(), title: None, author: None, date: None, language: None }
+    }
+}
+
+/// Reads the report `request` asks for.
+pub fn build(conn: &Connection, request: &ScopeRequest) -> Result<Report> {
+    let all = |filter: FactFilter| facts::list(conn, &filter);
+    let (rows, default_title): (Vec<FactRow>, Option<String>) = match &request.scope {
+        Scope::Article(id) => {
+            let article = articles::get(conn, *id)?;
+            (all(FactFilter { article_id: Some(*id), ..FactFilter::default() })?, Some(article.summary.title))
+        }
+        Scope::Collection(name) => {
+            let collection = collections::find(conn, name)?
+                .ok_or_else(|| Error::not_found(format!("no collection named \"{name}\"")))?;
+            let filter = articles::ArticleFilter { collection: Some(collection), ..Default::default() };
+            let ids: BTreeSet<i64> =
+                articles::list(conn, &filter, articles::SortOrder::Imported, i64::MAX as usize, 0)?
+                    .into_iter()
+                    .map(|a| a.id)
+                    .collect();
+            let mut rows = all(FactFilter::default())?;
+            rows.retain(|f| ids.contains(&f.article_id));
+            (rows, Some(name.clone()))
+        }
+        Scope::Search(text) => {
+            let hits = search::search(
+                conn,
+                &SearchQuery { text: text.clone(), limit: usize::MAX, ..Default::default() },
+            )?;
+            let ids: BTreeSet<i64> = hits.into_iter().map(|h| h.article.id).collect();
+            let mut rows = all(FactFilter::default())?;
+            rows.retain(|f| ids.contains(&f.article_id));
+            (rows, Some(text.clone()))
+        }
+        Scope::Facts(ids) => {
+            let wanted: BTreeSet<i64> = ids.iter().copied().collect();
+            let mut rows = all(FactFilter { include_rejected: true, ..FactFilter::default() })?;
+            rows.retain(|f| wanted.contains(&f.id));
+            if let Some(missing) = wanted.iter().find(|id| !rows.iter().any(|f| f.id == **id)) {
+                return Err(Error::not_found(format!("no fact #{missing}")));
+            }
+            // Facts picked by hand are in the report whatever their status.
+            return assemble(conn, request, rows, None);
+        }
+    };
+    let rows = rows.into_iter().filter(|f| request.statuses.admits(&f.status)).collect();
+    assemble(conn, request, rows, default_title)
+}
+
+fn assemble(
+    conn: &Connection,
+    request: &ScopeRequest,
+    rows: Vec<FactRow>,
+    default_title: Option<String>,
+) -> Result<Report> {
+    let mut texts: BTreeMap<i64, (Source, String, String)> = BTreeMap::new();
+    for id in rows.iter().map(|f| f.article_id).collect::<BTreeSet<_>>() {
+        let a = articles::get(conn, id)?;
+        let s = a.summary;
+        let source = Source {
+            article_id: id,
+            title: s.title,
+            outlet: s.outlet,
+            published: s.published,
+            authors: s.authors,
+        };
+        texts.insert(id, (source, s.language, a.text));
+    }
+    let facts = rows
+        .into_iter()
+        .map(|f| {
+            let text = texts.get(&f.article_id).map_or("", |t| t.2.as_str());
+            let (start, end) = quote_span(text, &f.quote, (f.start, f.end));
+            ReportFact {
+                id: f.id,
+                citation: Citation { article_id: f.article_id, quote: f.quote, start, end },
+                subject: f.subject,
+                metric: f.metric,
+                kind: f.kind,
+                value_text: f.value_text,
+                low: f.low,
+                high: f.high,
+                unit: f.unit,
+                qualifier: f.qualifier,
+                date: f.date,
+                round: f.round,
+                investors: f.investors,
+                status: f.status,
+                confidence: f.confidence,
+                value_start: f.start,
+                value_end: f.end,
+            }
+        })
+        .collect();
+    let chinese = texts.values().filter(|t| t.1 == "zh").count();
+    let language = request.language.unwrap_or(if chinese * 2 >= texts.len() && chinese > 0 {
+        Language::Zh
+    } else {
+        Language::En
+    });
+    let title = request.title.clone().or(default_title).unwrap_or_else(|| {
+        match language {
+            Language::Zh => "数据报告",
+            Language::En => "Report",
+        }
+        .to_owned()
+    });
+    Ok(Report {
+        title,
+        author: request.author.clone(),
+        date: request.date.clone().unwrap_or_else(|| chrono::Local::now().format("%Y-%m-%d").to_string()),
+        language,
+        facts,
+        sources: texts.into_values().map(|t| t.0).collect(),
+        annotations: Vec::new(),
+    })
+}
+
+/// Code points of the occurrence of `quote` that holds the value; the value's own span
+/// if the quote is not found word for word.
+fn quote_span(text: &str, quote: &str, value: (i64, i64)) -> (i64, i64) {
+    if quote.is_empty() {
+        return value;
+    }
+    let length = quote.chars().count() as i64;
+    let mut first = None;
+    for (byte, _) in text.match_indices(quote) {
+        let start = text[..byte].chars().count() as i64;
+        let span = (start, start + length);
+        if span.0 <= value.0 && value.1 <= span.1 {
+            return span;
+        }
+        first.get_or_insert(span);
+    }
+    first.unwrap_or(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_quote_span_is_the_occurrence_holding_the_value() {
+        let text = "融资5亿。估值30亿。融资5亿。";
+        // The value at code points 13..15 is inside the second "融资5亿".
+        assert_eq!(quote_span(text, "融资5亿", (13, 15)), (11, 15));
+        assert_eq!(quote_span(text, "估值30亿", (7, 10)), (5, 10));
+        assert_eq!(quote_span(text, "不在文中", (3, 4)), (3, 4));
+    }
+}
