@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use dossier_core::import::{self, Limits, OutcomeStatus};
+use dossier_core::report::{self, Format, Language, Scope, ScopeRequest, Statuses};
 use dossier_core::search::{self, SearchQuery};
 use dossier_core::store::articles::{self, ArticleFilter, SortOrder};
 use dossier_core::store::{annotation_history, annotations, collections, entities, extraction, facts, tags};
@@ -569,7 +570,7 @@ fn list_facts(library: &Library, args: FactsListArgs) -> Result<()> {
                     f.published.clone().unwrap_or_default(),
                     f.status.clone(),
                 ];
-                println!("{}", cells.iter().map(|c| output::csv_cell(c)).collect::<Vec<_>>().join(","));
+                println!("{}", cells.iter().map(|c| report::csv_cell(c)).collect::<Vec<_>>().join(","));
             }
         }
         "table" => print_facts(&rows),
@@ -930,6 +931,92 @@ pub fn entities(library: &Library, command: EntitiesCommand) -> Result<ExitCode>
                 print_facts(&rows);
             }
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    /// md, html, docx, xlsx, csv, json or pdf
+    #[arg(long)]
+    format: String,
+    /// File to write (an existing file is kept unless --force)
+    #[arg(long, value_name = "PATH")]
+    out: PathBuf,
+    /// The facts of one article
+    #[arg(long, value_name = "ID")]
+    article: Option<i64>,
+    /// The facts of the articles in a collection
+    #[arg(long, value_name = "NAME")]
+    collection: Option<String>,
+    /// The facts of the articles a search finds
+    #[arg(long, value_name = "QUERY")]
+    search: Option<String>,
+    /// These facts, whatever their review status (see `dossier facts --format json` for ids)
+    #[arg(long = "fact", value_name = "ID", num_args = 1..)]
+    facts: Vec<i64>,
+    /// Report title (default: the article's title, the collection's name or the search)
+    #[arg(long)]
+    title: Option<String>,
+    #[arg(long)]
+    author: Option<String>,
+    /// Report date (default: today)
+    #[arg(long)]
+    date: Option<String>,
+    /// Language of headings and labels: zh or en (default: that of most sources)
+    #[arg(long)]
+    lang: Option<String>,
+    /// Include facts nobody has reviewed yet (rejected facts stay out)
+    #[arg(long)]
+    all_statuses: bool,
+    /// Replace the file at --out if it exists
+    #[arg(long)]
+    force: bool,
+}
+
+pub fn export(library: &Library, args: ExportArgs) -> Result<ExitCode> {
+    let format: Format = args.format.parse()?;
+    let mut scopes = Vec::new();
+    scopes.extend(args.article.map(Scope::Article));
+    scopes.extend(args.collection.map(Scope::Collection));
+    scopes.extend(args.search.map(Scope::Search));
+    if !args.facts.is_empty() {
+        scopes.push(Scope::Facts(args.facts));
+    }
+    if scopes.len() != 1 {
+        return Err(Error::invalid(
+            "choose one scope: --article ID, --collection NAME, --search QUERY or --fact ID...",
+        ));
+    }
+    if let Some(date) = &args.date {
+        check_date(date)?;
+    }
+    let language = match args.lang.as_deref() {
+        None => None,
+        Some("zh") => Some(Language::Zh),
+        Some("en") => Some(Language::En),
+        Some(other) => return Err(Error::invalid(format!("unknown language \"{other}\"; use zh or en"))),
+    };
+    let request = ScopeRequest {
+        scope: scopes.remove(0),
+        statuses: if args.all_statuses { Statuses::NotRejected } else { Statuses::Reviewed },
+        title: args.title,
+        author: args.author,
+        date: args.date,
+        language,
+    };
+    let built = report::build(library.conn(), &request)?;
+    let bytes = report::render(&built, format)?;
+    report::write_file(&args.out, &bytes, args.force)?;
+    println!(
+        "wrote {} facts from {} sources to {} ({} bytes)",
+        built.facts.len(),
+        built.sources.len(),
+        args.out.display(),
+        bytes.len()
+    );
+    if built.facts.is_empty() && !args.all_statuses {
+        eprintln!("note: no reviewed facts in this scope; --all-statuses includes unreviewed ones");
     }
     Ok(ExitCode::SUCCESS)
 }

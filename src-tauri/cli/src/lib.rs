@@ -51,6 +51,8 @@ enum Command {
     /// Companies, organisations, indices and people, with their names and facts
     #[command(subcommand)]
     Entities(commands::EntitiesCommand),
+    /// Export a report (facts, timeline, charts, quotes, sources) as a file
+    Export(commands::ExportArgs),
     /// Run the current extractor again on articles it has not seen (facts you reviewed stay)
     Reextract(commands::ReextractArgs),
 }
@@ -96,6 +98,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Annotate(command) => commands::annotate(&library, command),
         Command::Tags(command) => commands::tags(&library, command),
         Command::Entities(command) => commands::entities(&library, command),
+        Command::Export(args) => commands::export(&library, args),
         Command::Extract(_) => unreachable!("handled before the library is opened"),
     }
 }

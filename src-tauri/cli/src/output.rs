@@ -10,18 +10,6 @@ pub fn json<T: Serialize>(value: &T) -> Result<()> {
     Ok(())
 }
 
-/// One CSV cell: quoted when needed, and a leading = + - @ (or tab/CR) defused so that
-/// a spreadsheet never runs it as a formula.
-pub fn csv_cell(value: &str) -> String {
-    let formula = value.starts_with(['=', '+', '-', '@', '\t', '\r']) && value.parse::<f64>().is_err();
-    let value = if formula { format!("'{value}") } else { value.to_owned() };
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
-    }
-}
-
 /// Cuts `s` to at most `width` columns, counting CJK characters as two.
 pub fn fit(s: &str, width: usize) -> String {
     let mut out = String::new();
@@ -67,15 +55,5 @@ mod tests {
         assert_eq!(fit("智谱AI完成融资", 7), "智谱AI…");
         assert_eq!(pad("ab", 4), "ab  ");
         assert_eq!(columns(&pad("中国经营报", 12)), 12);
-    }
-
-    #[test]
-    fn csv_cells_are_quoted_and_never_formulas() {
-        assert_eq!(csv_cell("智谱"), "智谱");
-        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_cell("-3.39%"), "'-3.39%");
-        assert_eq!(csv_cell("-0.0339"), "-0.0339");
-        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_cell("a,b"), "\"a,b\"");
     }
 }

@@ -153,3 +153,82 @@ fn extract_prints_the_json_contract_with_exact_spans() {
     assert!(csv.lines().skip(1).all(|l| l.contains(",valuation,")), "{csv}");
     assert_eq!(dossier(&db, &["facts", "--format", "xml"]).status.code(), Some(1));
 }
+
+#[test]
+fn export_writes_each_format_and_keeps_existing_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite");
+    assert!(dossier(&db, &["import", sample().to_str().unwrap()]).status.success());
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute("UPDATE facts SET status = 'confirmed' WHERE subject = '智谱'", []).unwrap();
+    drop(conn);
+
+    let formats = ["md", "html", "docx", "xlsx", "csv", "json", "pdf"];
+    for format in formats.into_iter().filter(|f| cfg!(feature = "pdf") || *f != "pdf") {
+        let out = dir.path().join(format!("report.{format}"));
+        let run = dossier(
+            &db,
+            &[
+                "export",
+                "--format",
+                format,
+                "--out",
+                out.to_str().unwrap(),
+                "--article",
+                "1",
+                "--title",
+                "智谱数据",
+            ],
+        );
+        assert!(run.status.success(), "{format}: {}", stderr(&run));
+        assert!(stdout(&run).starts_with("wrote 2 facts from 1 sources"), "{}", stdout(&run));
+        assert!(std::fs::metadata(&out).unwrap().len() > 0);
+    }
+    let md = std::fs::read_to_string(dir.path().join("report.md")).unwrap();
+    assert!(md.starts_with("# 智谱数据"));
+    assert!(md.contains("30亿元人民币"));
+
+    let md_path = dir.path().join("report.md");
+    let again =
+        dossier(&db, &["export", "--format", "html", "--out", md_path.to_str().unwrap(), "--article", "1"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("already exists; pass --force"), "{}", stderr(&again));
+    assert_eq!(std::fs::read_to_string(&md_path).unwrap(), md, "the file was kept");
+
+    let all = dossier(
+        &db,
+        &[
+            "export",
+            "--format",
+            "json",
+            "--out",
+            md_path.to_str().unwrap(),
+            "--article",
+            "1",
+            "--all-statuses",
+            "--force",
+        ],
+    );
+    assert!(all.status.success(), "{}", stderr(&all));
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&md_path).unwrap()).unwrap();
+    assert!(json["facts"].as_array().unwrap().len() > 2, "--all-statuses adds unreviewed facts");
+
+    let out = dir.path().join("x.md");
+    let out = out.to_str().unwrap();
+    for (args, message) in [
+        (vec!["export", "--format", "odt", "--out", out, "--article", "1"], "unknown format \"odt\""),
+        (vec!["export", "--format", "md", "--out", out], "choose one scope"),
+        (
+            vec!["export", "--format", "md", "--out", out, "--article", "1", "--search", "x"],
+            "choose one scope",
+        ),
+        (vec!["export", "--format", "md", "--out", out, "--article", "99"], "no article"),
+        (vec!["export", "--format", "md", "--out", out, "--fact", "12345"], "no fact #12345"),
+        (vec!["export", "--format", "md", "--out", out, "--collection", "无"], "no collection named"),
+    ] {
+        let run = dossier(&db, &args);
+        assert_eq!(run.status.code(), Some(1), "{args:?}");
+        assert!(stderr(&run).contains(message), "{args:?}: {}", stderr(&run));
+    }
+    assert!(!dir.path().join("x.md").exists());
+}
