@@ -252,8 +252,8 @@ fn docx_has_word_styles_captions_links_and_charts() {
     let (mut text, mut styles, mut in_text) = (String::new(), Vec::new(), false);
     loop {
         match reader.read_event().expect("document.xml is well-formed XML") {
-            quick_xml::events::Event::Start(e) if e.name().as_ref() == b"w:t" => in_text = true,
-            quick_xml::events::Event::End(e) if e.name().as_ref() == b"w:t" => in_text = false,
+            quick_xml::events::Event::Start(e) if e.name().as_ref() == "w:t" => in_text = true,
+            quick_xml::events::Event::End(e) if e.name().as_ref() == "w:t" => in_text = false,
             quick_xml::events::Event::Text(t) if in_text => text.push_str(&t.xml10_content()),
             quick_xml::events::Event::GeneralRef(r) if in_text => {
                 text.push(match r.resolve_char_ref().unwrap() {
@@ -268,9 +268,7 @@ fn docx_has_word_styles_captions_links_and_charts() {
                     },
                 })
             }
-            quick_xml::events::Event::Empty(e) if e.name().as_ref() == b"w:pStyle" => styles.push(
-                String::from_utf8(e.try_get_attribute("w:val").unwrap().unwrap().value.to_vec()).unwrap(),
-            ),
+            quick_xml::events::Event::Empty(e) if e.name().as_ref() == "w:pStyle" => styles.push(e.try_get_attribute("w:val").unwrap().unwrap().value.to_string()),
             quick_xml::events::Event::Eof => break,
             _ => {}
         }
