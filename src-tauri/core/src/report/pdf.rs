@@ -214,8 +214,8 @@ pub fn render(report: &Report) -> Result<Vec<u8>> {
         files.insert(file_id(&format!("chart-{}.svg", i + 1)), Bytes::new(c.svg.clone().into_bytes()));
     }
     let world = ReportWorld { fonts, main: Source::new(file_id("report.typ"), TEMPLATE.to_owned()), files };
-    let document: PagedDocument =
-        typst::compile(&world).output.map_err(|e| failure("PDF layout failed", &e))?;
+    let document =
+        typst::compile::<PagedDocument>(&world).output.map_err(|e| failure("PDF layout failed", &e))?;
     typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default()).map_err(|e| failure("PDF export failed", &e))
 }
 
