@@ -2,9 +2,9 @@
 # Renders the sample article's report as DOCX and PDF and turns every page into a PNG
 # to look at: LibreOffice converts the DOCX to PDF, pdftoppm rasterises both PDFs.
 # Output: tests/artifacts/report/{docx,pdf}-<page>.png (plus the DOCX and PDF).
-# Needs: soffice (libreoffice-writer), pdftoppm (poppler-utils), fonts-noto-cjk.
-# FORMATS="docx" renders only the DOCX; CARGO_FLAGS="--no-default-features" builds
-# the CLI without PDF export (typst), which is much quicker to build.
+# Needs: soffice (libreoffice-writer-nogui), pdftoppm (poppler-utils), fonts-noto-cjk.
+# FORMATS="docx" renders only the DOCX. The CLI is built with the whole workspace's
+# features, so after the test run it is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -16,8 +16,7 @@ for tool in soffice pdftoppm; do
 done
 
 formats=${FORMATS:-docx pdf}
-# shellcheck disable=SC2086 # CARGO_FLAGS is a list of flags
-cargo build -p dossier-cli --bin dossier ${CARGO_FLAGS:-}
+cargo build --workspace --locked --bins
 dossier=${CARGO_TARGET_DIR:-target}/debug/dossier
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -44,4 +43,7 @@ fi
 if [[ -f $out/report.pdf ]]; then
     pdftoppm -r 70 -png "$out/report.pdf" "$out/pdf"
 fi
+for format in $formats; do
+    compgen -G "$out/$format-*.png" >/dev/null || { echo "render-report: no $format pages" >&2; exit 1; }
+done
 ls "$out"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test: the UI's component and browser
 # tests, the Rust unit and integration tests (core, CLI, conformance, and the real
-# app window end to end: the tests start their own Xvfb and tauri-driver), and the
-# Linux package installed, used and removed.
+# app window end to end: the tests start their own Xvfb and tauri-driver), the sample's
+# report rendered to page images, and the Linux package installed, used and removed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -25,6 +25,9 @@ npm --prefix ui run bindings:check
 
 echo "== Rust tests"
 cargo test --workspace --locked
+
+echo "== the sample's report as DOCX and PDF pages (tests/artifacts/report/*.png)"
+scripts/render-report.sh
 
 echo "== the Linux package: install, run, open a file, remove"
 scripts/test-install.sh

@@ -30,9 +30,12 @@ fn main() {
         "tags_delete",
         "entities_list",
         "entities_facts",
+        "entities_add",
         "entities_rename",
         "entities_alias",
         "entities_merge",
+        "report_preview",
+        "report_export",
     ]);
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -4,6 +4,7 @@
 mod commands;
 mod importing;
 mod opening;
+mod report;
 mod review;
 mod samples;
 mod state;
@@ -17,8 +18,7 @@ pub fn run() {
         // First: a second launch (opening a file from the file manager) hands its
         // arguments to the running app instead of opening a second window.
         .plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
-            let paths = opening::paths_from_args(args.into_iter().skip(1).map(Into::into), cwd.as_ref());
-            opening::import_and_show(app, paths);
+            opening::open(app, opening::from_args(args.into_iter().skip(1).map(Into::into), cwd.as_ref()));
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.set_focus();
             }
@@ -27,15 +27,16 @@ pub fn run() {
         .setup(|app| {
             let state = AppState::open(data_dir()?)?;
             app.manage(state);
+            app.manage(report::Preview::default());
             let cwd = std::env::current_dir().unwrap_or_default();
-            opening::import_and_show(
-                app.handle(),
-                opening::paths_from_args(std::env::args_os().skip(1), &cwd),
-            );
+            opening::open(app.handle(), opening::from_args(std::env::args_os().skip(1), &cwd));
             Ok(())
         })
         // The shell, not the webview, receives dropped paths and reads those files: the
         // webview never names a path, so it needs no file-system permission at all.
+        .register_uri_scheme_protocol(report::SCHEME, |ctx, _request| {
+            report::serve(&ctx.app_handle().state::<report::Preview>())
+        })
         .on_window_event(|window, event| {
             if let WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event {
                 importing::start(window.app_handle().clone(), paths.clone());
@@ -70,18 +71,23 @@ pub fn run() {
             review::tags_delete,
             review::entities_list,
             review::entities_facts,
+            review::entities_add,
             review::entities_rename,
             review::entities_alias,
             review::entities_merge,
+            report::report_preview,
+            report::report_export,
         ])
         .build(tauri::generate_context!())
         .expect("error while building the Dossier window")
         .run(|_app, _event| {
-            // macOS hands opened files to the running app as an event, not as arguments.
+            // macOS hands opened files and links to the running app as an event, not as
+            // arguments.
             #[cfg(target_os = "macos")]
             if let tauri::RunEvent::Opened { urls } = _event {
-                let paths = urls.into_iter().filter_map(|u| u.to_file_path().ok()).collect();
-                opening::import_and_show(_app, paths);
+                let mut opened = opening::Opened::default();
+                urls.iter().for_each(|u| opened.add_url(u));
+                opening::open(_app, opened);
             }
         });
 }

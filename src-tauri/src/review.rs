@@ -101,6 +101,14 @@ pub fn entities_facts(state: State<'_, AppState>, id: i64) -> Result<Vec<FactRow
     entities::facts(state.library()?.conn(), id)
 }
 
+/// An entity the extractor does not know; returns it as the list shows it.
+#[tauri::command(async)]
+pub fn entities_add(state: State<'_, AppState>, name: String, kind: String) -> Result<EntityRow> {
+    let library = state.library()?;
+    let id = entities::add(library.conn(), &name, &kind)?;
+    entities::get(library.conn(), id)
+}
+
 #[tauri::command(async)]
 pub fn entities_rename(state: State<'_, AppState>, id: i64, name: String) -> Result<()> {
     entities::rename(state.library()?.conn(), id, &name)

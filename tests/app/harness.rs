@@ -287,6 +287,18 @@ pub fn mouse_select(desktop: &Desktop, from: (i32, i32), to: (i32, i32)) {
     xdotool(desktop, &["mouseup", "1"]);
 }
 
+/// Types `text` on the real keyboard into whatever has the focus (a native dialog too).
+pub fn type_text(desktop: &Desktop, text: &str) {
+    xdotool(desktop, &["type", "--delay", "30", text]);
+}
+
+/// Presses and releases keys on the real keyboard, e.g. `["ctrl+a", "Return"]`.
+pub fn keys(desktop: &Desktop, keys: &[&str]) {
+    let mut args = vec!["key", "--delay", "100"];
+    args.extend_from_slice(keys);
+    xdotool(desktop, &args);
+}
+
 /// Moves the real pointer to a screen point (nothing pressed).
 pub fn mouse_move(desktop: &Desktop, to: (i32, i32)) {
     xdotool(desktop, &["mousemove", &to.0.to_string(), &to.1.to_string()]);

@@ -33,14 +33,15 @@ fn apt_get(args: &[&str]) {
     run(program, &all);
 }
 
-/// The `Exec=` command of a desktop entry with its file field code replaced by `file`.
-fn exec_with(entry: &str, file: &Path) -> Vec<String> {
+/// The `Exec=` command of a desktop entry with its URL field code replaced by `url`,
+/// as a file manager or a browser runs it.
+fn exec_with(entry: &str, url: &str) -> Vec<String> {
     let exec =
         entry.lines().find_map(|l| l.strip_prefix("Exec=")).expect("the desktop entry has no Exec line");
-    assert!(exec.contains("%F") || exec.contains("%f"), "Exec takes no file: {exec}");
+    assert!(exec.contains("%U") || exec.contains("%u"), "Exec takes no URL: {exec}");
     exec.split_whitespace()
         .map(|word| match word {
-            "%F" | "%f" => file.display().to_string(),
+            "%U" | "%u" => url.to_owned(),
             other => other.to_owned(),
         })
         .collect()
@@ -65,7 +66,9 @@ fn the_deb_installs_opens_a_file_and_uninstalls_leaving_the_library() {
     let entry_path =
         files.lines().find(|l| l.ends_with(".desktop")).expect("no desktop entry in the package");
     let entry = std::fs::read_to_string(entry_path).unwrap();
-    for mime in ["text/plain", "text/html", "application/pdf", "wordprocessingml.document"] {
+    for mime in
+        ["text/plain", "text/html", "application/pdf", "wordprocessingml.document", "x-scheme-handler/dossier"]
+    {
         assert!(entry.contains(mime), "the desktop entry does not open {mime}: {entry}");
     }
 
@@ -85,7 +88,7 @@ fn the_deb_installs_opens_a_file_and_uninstalls_leaving_the_library() {
     // The file manager opens a text file with Dossier while it runs: the second
     // launch hands the file to the first window, which imports and shows it.
     let file = harness::fixture("zhipu-funding-zh.txt");
-    let command = exec_with(&entry, &file);
+    let command = exec_with(&entry, &format!("file://{}", file.display()));
     let status =
         desktop.command(&command[0]).args(&command[1..]).status().expect("the desktop entry's command");
     assert!(status.success(), "{command:?} exited with {status}");

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use dossier_core::import::{self, Limits, OutcomeStatus};
-use dossier_core::report::{self, Format, Language, Scope, ScopeRequest, Statuses};
+use dossier_core::report::{self, Format, Language, Scope, ScopeRequest, Sections, Statuses};
 use dossier_core::search::{self, SearchQuery};
 use dossier_core::store::articles::{self, ArticleFilter, SortOrder};
 use dossier_core::store::{annotation_history, annotations, collections, entities, extraction, facts, tags};
@@ -949,6 +949,9 @@ pub struct ExportArgs {
     /// The facts of the articles in a collection
     #[arg(long, value_name = "NAME")]
     collection: Option<String>,
+    /// The highlights with a tag, and the facts of their articles
+    #[arg(long, value_name = "NAME")]
+    tag: Option<String>,
     /// The facts of the articles a search finds
     #[arg(long, value_name = "QUERY")]
     search: Option<String>,
@@ -969,6 +972,9 @@ pub struct ExportArgs {
     /// Include facts nobody has reviewed yet (rejected facts stay out)
     #[arg(long)]
     all_statuses: bool,
+    /// Leave a section out of md, html, docx and pdf (repeat for several)
+    #[arg(long, value_name = "SECTION", value_parser = ["facts", "timeline", "charts", "quotes", "sources"])]
+    omit: Vec<String>,
     /// Replace the file at --out if it exists
     #[arg(long)]
     force: bool,
@@ -979,13 +985,14 @@ pub fn export(library: &Library, args: ExportArgs) -> Result<ExitCode> {
     let mut scopes = Vec::new();
     scopes.extend(args.article.map(Scope::Article));
     scopes.extend(args.collection.map(Scope::Collection));
+    scopes.extend(args.tag.map(Scope::Tag));
     scopes.extend(args.search.map(Scope::Search));
     if !args.facts.is_empty() {
         scopes.push(Scope::Facts(args.facts));
     }
     if scopes.len() != 1 {
         return Err(Error::invalid(
-            "choose one scope: --article ID, --collection NAME, --search QUERY or --fact ID...",
+            "choose one scope: --article ID, --collection NAME, --tag NAME, --search QUERY or --fact ID...",
         ));
     }
     if let Some(date) = &args.date {
@@ -1000,6 +1007,13 @@ pub fn export(library: &Library, args: ExportArgs) -> Result<ExitCode> {
     let request = ScopeRequest {
         scope: scopes.remove(0),
         statuses: if args.all_statuses { Statuses::NotRejected } else { Statuses::Reviewed },
+        sections: Sections {
+            facts: !args.omit.iter().any(|s| s == "facts"),
+            timeline: !args.omit.iter().any(|s| s == "timeline"),
+            charts: !args.omit.iter().any(|s| s == "charts"),
+            quotes: !args.omit.iter().any(|s| s == "quotes"),
+            sources: !args.omit.iter().any(|s| s == "sources"),
+        },
         title: args.title,
         author: args.author,
         date: args.date,

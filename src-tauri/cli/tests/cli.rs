@@ -213,6 +213,18 @@ fn export_writes_each_format_and_keeps_existing_files() {
     let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&md_path).unwrap()).unwrap();
     assert!(json["facts"].as_array().unwrap().len() > 2, "--all-statuses adds unreviewed facts");
 
+    // A highlight tagged from the command line, exported by its tag without the timeline.
+    let tagged = dossier(&db, &["annotate", "add", "--article", "1", "--quote", "30亿元", "--tag", "融资", "--comment", "核对投资方"]);
+    assert!(tagged.status.success(), "{}", stderr(&tagged));
+    let by_tag = dossier(
+        &db,
+        &["export", "--format", "md", "--out", md_path.to_str().unwrap(), "--tag", "融资", "--omit", "timeline", "--force"],
+    );
+    assert!(by_tag.status.success(), "{}", stderr(&by_tag));
+    let md = std::fs::read_to_string(&md_path).unwrap();
+    assert!(md.contains("核对投资方") && md.contains("30亿元"), "{md}");
+    assert!(!md.contains("## 时间线"), "{md}");
+
     let out = dir.path().join("x.md");
     let out = out.to_str().unwrap();
     for (args, message) in [

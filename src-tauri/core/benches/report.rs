@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use dossier_core::report::{self, Citation, Format, Language, Report, ReportFact, Source};
+use dossier_core::report::{self, Citation, Format, Language, Report, ReportFact, Sections, Source};
 
 const FACTS: usize = 10_000;
 const SOURCES: usize = 500;
@@ -68,6 +68,7 @@ fn report() -> Report {
         author: Some("分析员".into()),
         date: "2025-03-01".into(),
         language: Language::Zh,
+        sections: Sections::default(),
         facts,
         sources,
         annotations: Vec::new(),

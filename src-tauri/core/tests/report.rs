@@ -6,9 +6,9 @@ use std::io::{Cursor, Read};
 
 use dossier_core::import::{self, Limits};
 use dossier_core::report::{
-    self, Annotation, Citation, Format, Language, Report, ReportFact, Scope, ScopeRequest, Source, Statuses,
+    self, Annotation, Citation, Format, Language, Report, ReportFact, Scope, ScopeRequest, Sections, Source, Statuses,
 };
-use dossier_core::store::{articles, collections};
+use dossier_core::store::{annotations, articles, collections};
 use dossier_core::{ErrorKind, Library};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
@@ -141,6 +141,78 @@ fn collections_searches_and_chosen_facts_scope_a_report() {
     let no_collection = report::build(conn, &request(Scope::Collection("无此集合".into()))).unwrap_err();
     assert_eq!(no_collection.kind, ErrorKind::NotFound);
     assert_eq!(report::build(conn, &request(Scope::Article(999_999))).unwrap_err().kind, ErrorKind::NotFound);
+}
+
+#[test]
+fn a_tag_scopes_its_highlights_and_their_articles() {
+    let fx = fixture();
+    let conn = fx.library.conn();
+    let article = fx.ids["deepseek-market-zh.txt"];
+    let text = articles::get(conn, article).unwrap().text;
+    let quote = "1.19亿";
+    let byte = text.find(quote).unwrap();
+    let start = text[..byte].chars().count();
+    let new = |tags: Vec<String>, comment: &str| annotations::NewAnnotation {
+        article_id: article,
+        start,
+        end: start + quote.chars().count(),
+        colour: Some("green".into()),
+        comment: comment.into(),
+        tags,
+    };
+    annotations::create(conn, &new(vec!["日活".into()], "**核对** 口径")).unwrap();
+    annotations::create(conn, &new(vec![], "")).unwrap();
+
+    let by_tag = report::build(
+        conn,
+        &ScopeRequest { statuses: Statuses::NotRejected, ..request(Scope::Tag("日活".into())) },
+    )
+    .unwrap();
+    assert_eq!(by_tag.title, "日活");
+    assert_eq!(by_tag.sources.iter().map(|s| s.article_id).collect::<Vec<_>>(), vec![article]);
+    assert!(by_tag.facts.iter().all(|f| f.citation.article_id == article) && !by_tag.facts.is_empty());
+    // Only the tagged highlight, with its comment, the named colour as hex and a citation
+    // of exactly the highlighted words.
+    assert_eq!(by_tag.annotations.len(), 1);
+    let a = &by_tag.annotations[0];
+    assert_eq!((a.citation.quote.as_str(), a.citation.start), (quote, start as i64));
+    assert_eq!(a.comment.as_deref(), Some("**核对** 口径"));
+    assert_eq!(a.colour.as_deref(), Some("#b7eb8f"));
+    assert_eq!(a.tags, vec!["日活".to_owned()]);
+
+    // The article's report holds both highlights; the one without a comment has none.
+    let by_article = report::build(conn, &request(Scope::Article(article))).unwrap();
+    assert_eq!(by_article.annotations.len(), 2);
+    assert_eq!(by_article.annotations[1].comment, None);
+
+    let no_tag = report::build(conn, &request(Scope::Tag("无此标签".into()))).unwrap_err();
+    assert_eq!(no_tag.kind, ErrorKind::NotFound);
+}
+
+#[test]
+fn sections_left_out_are_absent_from_the_documents() {
+    let (_fx, report) = golden();
+    let l = report.labels();
+    let full = String::from_utf8(report::render(&report, Format::Html).unwrap()).unwrap();
+    for heading in [l.facts_by_entity, l.timeline, l.charts, l.quotes, l.sources] {
+        assert!(full.contains(&format!("<h2>{heading}</h2>")), "{heading} missing from the full report");
+    }
+    let bare = Report {
+        sections: Sections { facts: false, timeline: false, charts: true, quotes: true, sources: false },
+        ..report.clone()
+    };
+    let html = String::from_utf8(report::render(&bare, Format::Html).unwrap()).unwrap();
+    let markdown = String::from_utf8(report::render(&bare, Format::Md).unwrap()).unwrap();
+    for heading in [l.facts_by_entity, l.timeline, l.sources] {
+        assert!(!html.contains(&format!("<h2>{heading}</h2>")), "{heading} left in the HTML");
+        assert!(!markdown.contains(&format!("## {heading}")), "{heading} left in the Markdown");
+    }
+    assert!(html.contains("<svg") && html.contains(&format!("<h2>{}</h2>", l.quotes)));
+    let docx = unzip(&report::render(&bare, Format::Docx).unwrap(), "word/document.xml");
+    assert!(!docx.contains(l.timeline) && docx.contains(l.charts));
+    // The data formats keep every fact whatever the sections.
+    let csv = String::from_utf8(report::render(&bare, Format::Csv).unwrap()).unwrap();
+    assert_eq!(parse_csv(&csv).len(), report.facts.len() + 1);
 }
 
 /// The report every golden test reads back: reviewed facts of the Chinese articles and
@@ -490,6 +562,7 @@ fn hostile_report() -> Report {
         author: Some(h(1)),
         date: "2025-03-01".into(),
         language: Language::En,
+        sections: Sections::default(),
         facts,
         sources: vec![
             Source {

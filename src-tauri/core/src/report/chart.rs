@@ -42,6 +42,9 @@ pub struct ChartRow {
 /// funding rounds on a timeline.
 pub fn charts(report: &Report) -> Vec<Chart> {
     let mut out = Vec::new();
+    if !report.sections.charts {
+        return out;
+    }
     if let Some(c) = sections::comparison(report) {
         out.push(comparison_chart(report, &c));
     }

@@ -152,7 +152,9 @@ pub fn render(report: &Report) -> Result<Vec<u8>> {
     doc.paragraph(Some("Subtitle"), &meta.join(" · "));
 
     let mut tables = 0;
-    doc.paragraph(Some("Heading1"), l.facts_by_entity);
+    if report.sections.facts {
+        doc.paragraph(Some("Heading1"), l.facts_by_entity);
+    }
     if report.facts.is_empty() {
         doc.paragraph(None, l.no_facts);
     }
@@ -225,11 +227,13 @@ pub fn render(report: &Report) -> Result<Vec<u8>> {
         }
     }
 
-    doc.paragraph(Some("Heading1"), l.sources);
-    for s in &report.sources {
-        doc.body.push_str("<w:p><w:pPr><w:pStyle w:val=\"ListParagraph\"/></w:pPr>");
-        doc.hyperlink(&s.link(), &report.cite_source(s));
-        doc.body.push_str("</w:p>");
+    if report.sections.sources {
+        doc.paragraph(Some("Heading1"), l.sources);
+        for s in &report.sources {
+            doc.body.push_str("<w:p><w:pPr><w:pStyle w:val=\"ListParagraph\"/></w:pPr>");
+            doc.hyperlink(&s.link(), &report.cite_source(s));
+            doc.body.push_str("</w:p>");
+        }
     }
     package(report, doc).map_err(|e| Error::internal(format!("DOCX: {e}")))
 }

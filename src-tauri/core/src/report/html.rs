@@ -34,7 +34,9 @@ pub fn render(report: &Report) -> String {
     }
     let _ = writeln!(out, "{}: {}</p>", l.date, esc(&report.date));
 
-    let _ = writeln!(out, "<h2>{}</h2>", l.facts_by_entity);
+    if report.sections.facts {
+        let _ = writeln!(out, "<h2>{}</h2>", l.facts_by_entity);
+    }
     if report.facts.is_empty() {
         let _ = writeln!(out, "<p>{}</p>", l.no_facts);
     }
@@ -126,11 +128,14 @@ pub fn render(report: &Report) -> String {
         }
     }
 
-    let _ = writeln!(out, "<h2>{}</h2>\n<ol>", l.sources);
-    for s in &report.sources {
-        let _ = writeln!(out, "<li><a href=\"{}\">{}</a></li>", s.link(), esc(&report.cite_source(s)));
+    if report.sections.sources {
+        let _ = writeln!(out, "<h2>{}</h2>\n<ol>", l.sources);
+        for s in &report.sources {
+            let _ = writeln!(out, "<li><a href=\"{}\">{}</a></li>", s.link(), esc(&report.cite_source(s)));
+        }
+        out.push_str("</ol>\n");
     }
-    out.push_str("</ol>\n</body></html>\n");
+    out.push_str("</body></html>\n");
     out
 }
 

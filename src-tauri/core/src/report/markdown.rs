@@ -17,7 +17,9 @@ pub fn render(report: &Report) -> String {
     meta.push(format!("{}: {}", l.date, md(&report.date)));
     let _ = writeln!(out, "{}\n", meta.join(" · "));
 
-    let _ = writeln!(out, "## {}\n", l.facts_by_entity);
+    if report.sections.facts {
+        let _ = writeln!(out, "## {}\n", l.facts_by_entity);
+    }
     if report.facts.is_empty() {
         let _ = writeln!(out, "{}\n", l.no_facts);
     }
@@ -87,9 +89,11 @@ pub fn render(report: &Report) -> String {
         }
     }
 
-    let _ = writeln!(out, "## {}\n", l.sources);
-    for s in &report.sources {
-        let _ = writeln!(out, "- [{}]({})", md(&report.cite_source(s)), s.link());
+    if report.sections.sources {
+        let _ = writeln!(out, "## {}\n", l.sources);
+        for s in &report.sources {
+            let _ = writeln!(out, "- [{}]({})", md(&report.cite_source(s)), s.link());
+        }
     }
     out
 }

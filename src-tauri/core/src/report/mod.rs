@@ -41,13 +41,37 @@ pub struct Report {
     pub date: String,
     /// Language of headings, labels and charts.
     pub language: Language,
+    /// Which sections the documents (Markdown, HTML, DOCX, PDF) show; the data formats
+    /// (XLSX, CSV, JSON) always hold every fact and source.
+    pub sections: Sections,
     pub facts: Vec<ReportFact>,
     /// The articles the facts and annotations come from, ordered by article id.
     pub sources: Vec<Source>,
     pub annotations: Vec<Annotation>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// The parts of a report a user can leave out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Sections {
+    /// Facts grouped by entity and metric.
+    pub facts: bool,
+    pub timeline: bool,
+    /// One metric compared across entities; funding rounds on a timeline.
+    pub charts: bool,
+    /// The user's highlighted quotes with their comments.
+    pub quotes: bool,
+    pub sources: bool,
+}
+
+impl Default for Sections {
+    fn default() -> Self {
+        Self { facts: true, timeline: true, charts: true, quotes: true, sources: true }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     Zh,
@@ -182,7 +206,8 @@ impl Report {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Md,

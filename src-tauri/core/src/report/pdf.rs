@@ -196,7 +196,12 @@ fn data(report: &Report, family: &str, charts: &[chart::Chart]) -> serde_json::V
             "tags": a.tags.join(l.separator),
             "colour": a.colour.as_deref().and_then(hex_colour).unwrap_or("#bfbfbf"),
         })).collect::<Vec<_>>(),
-        "sources": report.sources.iter().map(|s| json!({"cite": report.cite_source(s), "link": s.link()})).collect::<Vec<_>>(),
+        "show_facts": report.sections.facts,
+        "no_facts": report.facts.is_empty(),
+        "sources": if report.sections.sources { report.sources.as_slice() } else { &[] }
+            .iter()
+            .map(|s| json!({"cite": report.cite_source(s), "link": s.link()}))
+            .collect::<Vec<_>>(),
     })
 }
 

@@ -5,26 +5,31 @@ use std::collections::{BTreeMap, BTreeSet};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use super::{Citation, Language, Report, ReportFact, Source};
+use super::{Annotation, Citation, Language, Report, ReportFact, Sections, Source};
 use crate::search::{self, SearchQuery};
 use crate::store::facts::{self, FactFilter, FactRow};
-use crate::store::{articles, collections};
+use crate::store::annotations::{self, AnchorState, AnnotationFilter};
+use crate::store::{articles, collections, tags};
 use crate::{Error, Result};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "value")]
 pub enum Scope {
-    Article(i64),
+    Article(#[ts(type = "number")] i64),
     /// A collection by name.
     Collection(String),
+    /// A tag by name: the articles with a highlight carrying it, and those highlights.
+    Tag(String),
     /// The articles a search finds (its best 1,000).
     Search(String),
     /// Facts chosen one by one.
-    Facts(Vec<i64>),
+    Facts(#[ts(type = "Array<number>")] Vec<i64>),
 }
 
 /// Which review statuses count.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Statuses {
     /// Facts a person confirmed or corrected.
@@ -43,11 +48,14 @@ impl Statuses {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ScopeRequest {
     pub scope: Scope,
     #[serde(default)]
     pub statuses: Statuses,
+    #[serde(default)]
+    pub sections: Sections,
     /// Defaults to the article's title, the collection's name or the search.
     pub title: Option<String>,
     pub author: Option<String>,
@@ -59,30 +67,50 @@ pub struct ScopeRequest {
 
 impl ScopeRequest {
     pub fn new(scope: Scope) -> Self {
-        Self { scope, statuses: Statuses::default(), title: None, author: None, date: None, language: None }
+        Self {
+            scope,
+            statuses: Statuses::default(),
+            sections: Sections::default(),
+            title: None,
+            author: None,
+            date: None,
+            language: None,
+        }
     }
 }
 
 /// Reads the report `request` asks for.
 pub fn build(conn: &Connection, request: &ScopeRequest) -> Result<Report> {
-    let all = |filter: FactFilter| facts::list(conn, &filter);
-    let (rows, default_title): (Vec<FactRow>, Option<String>) = match &request.scope {
+    let everything = || facts::list(conn, &FactFilter::default());
+    let in_articles = |ids: &BTreeSet<i64>| -> Result<Vec<FactRow>> {
+        let mut rows = everything()?;
+        rows.retain(|f| ids.contains(&f.article_id));
+        Ok(rows)
+    };
+    let articles_where = |filter: articles::ArticleFilter| -> Result<BTreeSet<i64>> {
+        Ok(articles::list(conn, &filter, articles::SortOrder::Imported, i64::MAX as usize, 0)?
+            .into_iter()
+            .map(|a| a.id)
+            .collect())
+    };
+    let (rows, highlights, default_title) = match &request.scope {
         Scope::Article(id) => {
             let article = articles::get(conn, *id)?;
-            (all(FactFilter { article_id: Some(*id), ..FactFilter::default() })?, Some(article.summary.title))
+            let rows = facts::list(conn, &FactFilter { article_id: Some(*id), ..FactFilter::default() })?;
+            let highlights = annotations::list(conn, &AnnotationFilter { article_id: Some(*id), tag: None })?;
+            (rows, highlights, Some(article.summary.title))
         }
         Scope::Collection(name) => {
             let collection = collections::find(conn, name)?
                 .ok_or_else(|| Error::not_found(format!("no collection named \"{name}\"")))?;
-            let filter = articles::ArticleFilter { collection: Some(collection), ..Default::default() };
-            let ids: BTreeSet<i64> =
-                articles::list(conn, &filter, articles::SortOrder::Imported, i64::MAX as usize, 0)?
-                    .into_iter()
-                    .map(|a| a.id)
-                    .collect();
-            let mut rows = all(FactFilter::default())?;
-            rows.retain(|f| ids.contains(&f.article_id));
-            (rows, Some(name.clone()))
+            let ids = articles_where(articles::ArticleFilter { collection: Some(collection), ..Default::default() })?;
+            (in_articles(&ids)?, annotations_of(conn, &ids)?, Some(name.clone()))
+        }
+        Scope::Tag(name) => {
+            let tag = tags::find(conn, name)?.ok_or_else(|| Error::not_found(format!("no tag named \"{name}\"")))?;
+            let ids = articles_where(articles::ArticleFilter { tag: Some(tag), ..Default::default() })?;
+            let highlights = annotations::list(conn, &AnnotationFilter { article_id: None, tag: Some(tag) })?;
+            (in_articles(&ids)?, highlights, Some(name.clone()))
         }
         Scope::Search(text) => {
             let hits = search::search(
@@ -90,33 +118,47 @@ pub fn build(conn: &Connection, request: &ScopeRequest) -> Result<Report> {
                 &SearchQuery { text: text.clone(), limit: usize::MAX, ..Default::default() },
             )?;
             let ids: BTreeSet<i64> = hits.into_iter().map(|h| h.article.id).collect();
-            let mut rows = all(FactFilter::default())?;
-            rows.retain(|f| ids.contains(&f.article_id));
-            (rows, Some(text.clone()))
+            (in_articles(&ids)?, annotations_of(conn, &ids)?, Some(text.clone()))
         }
         Scope::Facts(ids) => {
             let wanted: BTreeSet<i64> = ids.iter().copied().collect();
-            let mut rows = all(FactFilter { include_rejected: true, ..FactFilter::default() })?;
+            let mut rows = facts::list(conn, &FactFilter { include_rejected: true, ..FactFilter::default() })?;
             rows.retain(|f| wanted.contains(&f.id));
             if let Some(missing) = wanted.iter().find(|id| !rows.iter().any(|f| f.id == **id)) {
                 return Err(Error::not_found(format!("no fact #{missing}")));
             }
             // Facts picked by hand are in the report whatever their status.
-            return assemble(conn, request, rows, None);
+            return assemble(conn, request, rows, Vec::new(), None);
         }
     };
     let rows = rows.into_iter().filter(|f| request.statuses.admits(&f.status)).collect();
-    assemble(conn, request, rows, default_title)
+    assemble(conn, request, rows, highlights, default_title)
+}
+
+/// The highlights in any of the articles `ids`.
+fn annotations_of(conn: &Connection, ids: &BTreeSet<i64>) -> Result<Vec<annotations::Annotation>> {
+    let mut all = annotations::list(conn, &AnnotationFilter::default())?;
+    all.retain(|a| ids.contains(&a.article_id));
+    Ok(all)
 }
 
 fn assemble(
     conn: &Connection,
     request: &ScopeRequest,
     rows: Vec<FactRow>,
+    highlights: Vec<annotations::Annotation>,
     default_title: Option<String>,
 ) -> Result<Report> {
+    // A highlight whose text is gone has no place to cite.
+    let highlights: Vec<_> = if request.sections.quotes {
+        highlights.into_iter().filter(|a| a.state == AnchorState::Anchored).collect()
+    } else {
+        Vec::new()
+    };
+    let article_ids: BTreeSet<i64> =
+        rows.iter().map(|f| f.article_id).chain(highlights.iter().map(|a| a.article_id)).collect();
     let mut texts: BTreeMap<i64, (Source, String, String)> = BTreeMap::new();
-    for id in rows.iter().map(|f| f.article_id).collect::<BTreeSet<_>>() {
+    for id in article_ids {
         let a = articles::get(conn, id)?;
         let s = a.summary;
         let source = Source {
@@ -172,10 +214,38 @@ fn assemble(
         author: request.author.clone(),
         date: request.date.clone().unwrap_or_else(|| chrono::Local::now().format("%Y-%m-%d").to_string()),
         language,
+        sections: request.sections,
         facts,
         sources: texts.into_values().map(|t| t.0).collect(),
-        annotations: Vec::new(),
+        annotations: highlights.into_iter().map(annotation).collect(),
     })
+}
+
+fn annotation(a: annotations::Annotation) -> Annotation {
+    let position = a.selector.position;
+    Annotation {
+        id: a.id,
+        citation: Citation {
+            article_id: a.article_id,
+            quote: a.selector.quote.exact,
+            start: position.start as i64,
+            end: position.end as i64,
+        },
+        comment: Some(a.comment).filter(|c| !c.trim().is_empty()),
+        tags: a.tags,
+        colour: highlight_hex(&a.colour).map(str::to_owned),
+    }
+}
+
+/// The `#rrggbb` of a highlight colour: the app's named colours, or a stored hex value.
+fn highlight_hex(colour: &str) -> Option<&str> {
+    match colour {
+        "yellow" => Some("#ffe58f"),
+        "green" => Some("#b7eb8f"),
+        "blue" => Some("#91d5ff"),
+        "pink" => Some("#ffadd2"),
+        other => super::escape::hex_colour(other),
+    }
 }
 
 /// Code points of the occurrence of `quote` that holds the value; the value's own span

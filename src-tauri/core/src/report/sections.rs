@@ -13,6 +13,9 @@ pub struct Group<'a> {
 }
 
 pub fn groups(report: &Report) -> Vec<Group<'_>> {
+    if !report.sections.facts {
+        return Vec::new();
+    }
     let mut by_key: BTreeMap<(&str, &str), Vec<&ReportFact>> = BTreeMap::new();
     for f in &report.facts {
         by_key.entry((f.subject.as_str(), f.metric.as_str())).or_default().push(f);
@@ -33,6 +36,9 @@ pub fn date_of<'a>(report: &'a Report, fact: &'a ReportFact) -> Option<&'a str> 
 
 /// Facts with a date, oldest first.
 pub fn timeline(report: &Report) -> Vec<(&str, &ReportFact)> {
+    if !report.sections.timeline {
+        return Vec::new();
+    }
     let mut dated: Vec<(&str, &ReportFact)> =
         report.facts.iter().filter_map(|f| Some((date_of(report, f)?, f))).collect();
     dated.sort_by(|a, b| a.0.cmp(b.0).then(a.1.subject.cmp(&b.1.subject)).then(a.1.id.cmp(&b.1.id)));
