@@ -323,6 +323,8 @@ describe('report builder', () => {
     await counts(page, '2 facts from 1 source, 0 quotes');
     await page.getByTestId('report-empty').waitFor({ state: 'detached' });
     assert.equal((await lastRequest(page)).statuses, 'not_rejected');
+    // The report is shown without scripts, in an origin of its own.
+    assert.equal(await page.getByTestId('report-preview').getAttribute('sandbox'), '');
     // The default title, from the article, is in the preview and is the title field's hint.
     await preview(page).locator('h1').filter({ hasText: title }).waitFor();
     assert.equal(await page.getByTestId('report-title').getAttribute('placeholder'), title);
