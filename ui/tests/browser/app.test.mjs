@@ -503,10 +503,35 @@ describe('first run and settings', () => {
   });
 
   test('shows a file opened with Dossier, whether it was imported before or after the page loaded', async () => {
-    const { page, close } = await openApp({ mock: { opened: 12 } });
+    const { page, close } = await openApp({ mock: { opened: { id: 12, start: null, end: null } } });
     await page.locator('[data-testid=reader] h1').filter({ hasText: '(no. 12)' }).waitFor();
-    await page.evaluate(() => window.__dossierMock.emit('article:open', { id: 5 }));
+    await page.evaluate(() => window.__dossierMock.emit('article:open', { id: 5, start: null, end: null }));
     await page.locator('[data-testid=reader] h1').filter({ hasText: '第5期' }).waitFor();
+    await close();
+  });
+
+  test('a link from a report shows the article and flashes the quote it cites', async () => {
+    const { page, errors, close } = await openApp();
+    await page.getByTestId('article-count').waitFor();
+    // Code points of a quote in article 5, as an exported report's link gives them.
+    const range = (quote) =>
+      page.evaluate(async (q) => {
+        const { text } = await window.__TAURI_INTERNALS__.invoke('articles_get', { id: 5 });
+        const start = [...text.slice(0, text.indexOf(q))].length;
+        return { id: 5, start, end: start + [...q].length };
+      }, quote);
+    const flashed = () => page.locator('[data-testid=reader-text] .flash').allTextContents().then((t) => t.join(''));
+    await page.getByTestId('open-report').click();
+    await page.evaluate((a) => window.__dossierMock.emit('article:open', a), await range('推理需求将持续增长'));
+    await page.getByTestId('report-builder').waitFor({ state: 'detached' });
+    await page.locator('[data-testid=reader] h1').filter({ hasText: '第5期' }).waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid=reader-text] .flash'));
+    assert.equal(await flashed(), '推理需求将持续增长');
+    // A quote across a fact's marked value flashes exactly, the mark's ends and all.
+    await page.evaluate((a) => window.__dossierMock.emit('article:open', a), await range('1206亿元。半导体'));
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=reader-text] .flash')].map((e) => e.textContent).join('') === '1206亿元。半导体');
+    assert.equal(await page.locator('[data-testid=reader-text] .fact.flash').textContent(), '1206亿元');
+    assert.deepEqual(errors, []);
     await close();
   });
 

@@ -5,11 +5,12 @@ import { emit } from '@tauri-apps/api/event';
 import type { Article } from '../../src/lib/bindings/Article';
 import type { ArticleFilter } from '../../src/lib/bindings/ArticleFilter';
 import type { ImportReport } from '../../src/lib/bindings/ImportReport';
+import type { OpenArticle } from '../../src/lib/bindings/OpenArticle';
 import type { ReportPreview } from '../../src/lib/bindings/ReportPreview';
 import type { ScopeRequest } from '../../src/lib/bindings/ScopeRequest';
 import type { SearchHit } from '../../src/lib/bindings/SearchHit';
 
-type Options = { articles: number; empty: boolean; firstRun: boolean; opened: number | null };
+type Options = { articles: number; empty: boolean; firstRun: boolean; opened: OpenArticle | null };
 const options: Options = { articles: 40, empty: false, firstRun: false, opened: null, ...(window as any).__DOSSIER_MOCK_OPTIONS };
 
 const outlets = ['华东商报', '京华经济周刊', 'Harbour Markets Daily', 'Asia Tech Ledger'];
@@ -275,7 +276,7 @@ mockIPC(
         // The shell hands a pending article over once.
         const opened = options.opened;
         options.opened = null;
-        return opened === null ? null : { id: opened };
+        return opened;
       }
       case 'facts_list':
         return factsFor(args.articleId);
