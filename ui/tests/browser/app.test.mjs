@@ -484,6 +484,8 @@ describe('first run and settings', () => {
   test('welcomes a new user and loads the sample library', async () => {
     const { page, close } = await openApp({ mock: { empty: true } });
     await page.getByTestId('welcome').waitFor();
+    // Nothing to report on yet.
+    assert.equal(await page.getByTestId('open-report').isDisabled(), true);
     await shot(page, 'welcome.png');
     await page.getByRole('button', { name: 'Load the sample library' }).click();
     await page.getByTestId('article-count').filter({ hasText: '6 articles' }).waitFor();
