@@ -358,7 +358,6 @@ describe('report builder', () => {
     await page.getByTestId('scope-article').check();
     await counts(page, '2 facts from 1 source');
     await preview(page).locator('h1').filter({ hasText: 'AI chips brief' }).waitFor();
-    await page.screenshot({ path: '/tmp/report-builder.png' });
     await shot(page, 'report-builder.png');
 
     await page.keyboard.press('Escape');
