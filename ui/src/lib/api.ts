@@ -12,13 +12,18 @@ import type { Collection } from './bindings/Collection';
 import type { Error as CoreError } from './bindings/Error';
 import type { Change } from './bindings/Change';
 import type { EntityRow } from './bindings/EntityRow';
+import type { Exported } from './bindings/Exported';
 import type { FactEdit } from './bindings/FactEdit';
 import type { FactRow } from './bindings/FactRow';
+import type { Format } from './bindings/Format';
 import type { ImportReport } from './bindings/ImportReport';
 import type { LibraryInfo } from './bindings/LibraryInfo';
 import type { OpenArticle } from './bindings/OpenArticle';
 import type { Outlet } from './bindings/Outlet';
 import type { Progress } from './bindings/Progress';
+import type { ReportPreview } from './bindings/ReportPreview';
+import type { Scope } from './bindings/Scope';
+import type { ScopeRequest } from './bindings/ScopeRequest';
 import type { SearchHit } from './bindings/SearchHit';
 import type { SortOrder } from './bindings/SortOrder';
 import type { Tag } from './bindings/Tag';
@@ -34,13 +39,18 @@ export type {
   Change,
   CoreError,
   EntityRow,
+  Exported,
   FactEdit,
   FactRow,
+  Format,
   ImportReport,
   LibraryInfo,
   OpenArticle,
   Outlet,
   Progress,
+  ReportPreview,
+  Scope,
+  ScopeRequest,
   SearchHit,
   SortOrder,
   Tag,
@@ -48,6 +58,9 @@ export type {
 export type { SnippetPart } from './bindings/SnippetPart';
 export type { FileOutcome } from './bindings/FileOutcome';
 export type { OutcomeStatus } from './bindings/OutcomeStatus';
+export type { Language } from './bindings/Language';
+export type { Sections } from './bindings/Sections';
+export type { Statuses } from './bindings/Statuses';
 
 export const emptyFilter = (): ArticleFilter => ({
   outlet: null,
@@ -127,6 +140,12 @@ export const entityFacts = (id: number) => call<FactRow[]>('entities_facts', { i
 export const renameEntity = (id: number, name: string) => call<void>('entities_rename', { id, name });
 export const addAlias = (id: number, alias: string) => call<void>('entities_alias', { id, alias });
 export const mergeEntities = (from: number, into: number) => call<void>('entities_merge', { from, into });
+
+/** The report `request` describes, rendered to HTML at the returned `url` (a new one each time). */
+export const previewReport = (request: ScopeRequest) => call<ReportPreview>('report_preview', { request });
+/** Asks where to save (the system's Save dialog), then writes the report; null if the user cancelled. */
+export const exportReport = (request: ScopeRequest, format: Format) =>
+  call<Exported | null>('report_export', { request, format });
 
 export type DragState = 'over' | 'idle';
 

@@ -93,16 +93,22 @@ function matches(text: string, query: string): { start: number; end: number }[] 
  * The text laid out for the reader: paragraphs of pieces, with the marks covering each
  * piece (overlapping marks give pieces with several) and find matches numbered across
  * the article. Matches never span paragraphs, as the query holds no blank line.
+ * Pieces also start at each of `cuts` (the ends of a range to flash).
  */
-export function layout(text: string, marks: Mark[], query: string): { paragraphs: Paragraph[]; total: number } {
+export function layout(
+  text: string,
+  marks: Mark[],
+  query: string,
+  cuts: number[] = [],
+): { paragraphs: Paragraph[]; total: number } {
   const found = matches(text, query);
-  const cuts = [...new Set([...marks.flatMap((m) => [m.start, m.end]), ...found.flatMap((m) => [m.start, m.end])])].sort(
+  const ends = [...new Set([...marks.flatMap((m) => [m.start, m.end]), ...found.flatMap((m) => [m.start, m.end]), ...cuts])].sort(
     (a, b) => a - b,
   );
   let match = 0;
   const laid = paragraphs(text).map(({ start, text: para }) => ({
     start,
-    pieces: cutAt(para, start, cuts).map(({ text: piece, start: at }) => {
+    pieces: cutAt(para, start, ends).map(({ text: piece, start: at }) => {
       while (match < found.length && found[match].end <= at) match++;
       const inMatch = match < found.length && found[match].start <= at;
       return {

@@ -22,8 +22,9 @@ before(async () => {
   assert.ok(existsSync(join(ui, 'dist/index.html')), 'ui/dist is missing: run `npm run build` first');
   await build({ configFile: join(ui, 'vite.mock.config.ts'), root: ui, logLevel: 'warn' });
   mkdirSync(artifacts, { recursive: true });
-  // Serve with the app's own CSP, so anything it would block fails here too.
-  const csp = JSON.parse(readFileSync(join(ui, '..', 'tauri.conf.json'), 'utf8')).app.security.csp;
+  // Serve with the app's own CSP, so anything it would block fails here too. The one
+  // addition: the app's report previews come from its own URI scheme, the mock's from data:.
+  const csp = framesFromData(JSON.parse(readFileSync(join(ui, '..', 'tauri.conf.json'), 'utf8')).app.security.csp);
   server = await preview({
     root: ui,
     configFile: join(ui, 'vite.config.ts'),
@@ -45,6 +46,10 @@ before(async () => {
     ],
   });
 });
+
+function framesFromData(csp) {
+  return /frame-src/.test(csp) ? csp.replace(/frame-src([^;]*)/, 'frame-src$1 data:') : `${csp}; frame-src data:`;
+}
 
 after(async () => {
   await browser?.close();
@@ -289,6 +294,161 @@ describe('review and annotate', () => {
   });
 });
 
+describe('report builder', () => {
+  async function openChinese(page) {
+    await page.locator('[data-testid=article-list] [role=option]').filter({ hasText: '（第' }).first().click();
+    await page.getByTestId('reader').locator('h1').waitFor();
+    await page.getByTestId('fact').first().waitFor();
+  }
+  const lastRequest = async (page) => (await callsOf(page, 'report_preview')).at(-1).args.request;
+  const counts = (page, text) => page.getByTestId('report-counts').filter({ hasText: text }).waitFor();
+  const preview = (page) => page.frameLocator('[data-testid=report-preview]');
+
+  test('opens from the reader, previews the report as the form changes, and goes back', async () => {
+    const { page, errors, close } = await openApp();
+    await openChinese(page);
+    const title = await page.getByTestId('reader').locator('h1').textContent();
+    await page.getByTestId('report-article').click();
+    await page.getByTestId('report-builder').waitFor();
+    assert.equal(await page.getByTestId('scope-article').isChecked(), true);
+    // Nothing reviewed yet: the preview says so and offers the unreviewed facts.
+    await counts(page, '0 facts from 0 sources, 0 quotes');
+    await page.getByTestId('report-empty').waitFor();
+    const first = await lastRequest(page);
+    assert.deepEqual(first.scope.kind, 'article');
+    assert.equal(first.statuses, 'reviewed');
+    assert.deepEqual([first.title, first.author, first.date, first.language], [null, null, null, null]);
+    assert.deepEqual(first.sections, { facts: true, timeline: true, charts: true, quotes: true, sources: true });
+    await page.getByTestId('include-unreviewed').click();
+    await counts(page, '2 facts from 1 source, 0 quotes');
+    await page.getByTestId('report-empty').waitFor({ state: 'detached' });
+    assert.equal((await lastRequest(page)).statuses, 'not_rejected');
+    // The report is shown without scripts, in an origin of its own.
+    assert.equal(await page.getByTestId('report-preview').getAttribute('sandbox'), '');
+    // The default title, from the article, is in the preview and is the title field's hint.
+    await preview(page).locator('h1').filter({ hasText: title }).waitFor();
+    assert.equal(await page.getByTestId('report-title').getAttribute('placeholder'), title);
+
+    // Typing is previewed once the user pauses, not at every key.
+    const before = (await callsOf(page, 'report_preview')).length;
+    await page.getByTestId('report-title').pressSequentially('AI chips brief');
+    await preview(page).locator('h1').filter({ hasText: 'AI chips brief' }).waitFor();
+    const typed = (await callsOf(page, 'report_preview')).length - before;
+    assert.ok(typed <= 2, `${typed} previews while typing`);
+    await page.getByTestId('report-author').fill('Laura Chen');
+    await page.getByTestId('report-date').fill('2025-03-14');
+    await page.getByTestId('section-timeline').uncheck();
+    await page.getByTestId('section-sources').uncheck();
+    await page.getByTestId('report-language').selectOption('en');
+    await page.waitForFunction(() => window.__dossierMock.calls.filter((c) => c.cmd === 'report_preview').at(-1).args.request.language === 'en');
+    const changed = await lastRequest(page);
+    assert.deepEqual([changed.title, changed.author, changed.date], ['AI chips brief', 'Laura Chen', '2025-03-14']);
+    assert.deepEqual(changed.sections, { facts: true, timeline: false, charts: true, quotes: true, sources: false });
+    await preview(page).locator('.byline').filter({ hasText: 'Laura Chen · 2025-03-14' }).waitFor();
+    assert.equal(await preview(page).locator('h2').count(), 0, 'the sources section is left out');
+
+    // Another scope: the collection, by name.
+    await page.getByTestId('scope-collection').check();
+    await counts(page, '6 facts from 3 sources, 0 quotes');
+    assert.deepEqual((await lastRequest(page)).scope, { kind: 'collection', value: 'Samples · 示例' });
+    assert.equal(await preview(page).locator('tr').count(), 7);
+    await page.getByTestId('scope-search-text').fill('inference');
+    await page.waitForFunction(() => window.__dossierMock.calls.filter((c) => c.cmd === 'report_preview').at(-1).args.request.scope.kind === 'search');
+    assert.deepEqual((await lastRequest(page)).scope, { kind: 'search', value: 'inference' });
+    await page.getByTestId('scope-article').check();
+    await counts(page, '2 facts from 1 source');
+    await preview(page).locator('h1').filter({ hasText: 'AI chips brief' }).waitFor();
+    await shot(page, 'report-builder.png');
+
+    await page.keyboard.press('Escape');
+    await page.getByTestId('report-builder').waitFor({ state: 'detached' });
+    await page.getByTestId('reader').locator('h1').filter({ hasText: title }).waitFor();
+    assert.deepEqual(errors, []);
+    await close();
+  });
+
+  test('reports on facts selected with x in the facts panel and exports them', async () => {
+    const { page, errors, close } = await openApp();
+    await openChinese(page);
+    await page.keyboard.press('f');
+    await page.keyboard.press('x');
+    await page.keyboard.press('j');
+    await page.keyboard.press('x');
+    const boxes = page.getByTestId('fact-choose');
+    assert.deepEqual([await boxes.nth(0).isChecked(), await boxes.nth(1).isChecked()], [true, true]);
+    // The review keys still work alongside x.
+    await page.keyboard.press('k');
+    await page.keyboard.press('y');
+    await page.getByTestId('fact').nth(0).and(page.locator('[data-status=confirmed]')).waitFor();
+    await shot(page, 'facts-chosen.png');
+    const articleId = (await callsOf(page, 'facts_list')).at(-1).args.articleId;
+    const chosen = [articleId * 10, articleId * 10 + 1];
+    await page.getByTestId('report-facts').filter({ hasText: 'Report on 2 selected' }).click();
+    await page.getByTestId('report-builder').waitFor();
+    assert.equal(await page.getByTestId('scope-facts').isChecked(), true);
+    await counts(page, '2 facts from 1 source');
+    assert.deepEqual((await lastRequest(page)).scope, { kind: 'facts', value: chosen });
+    assert.equal(await preview(page).locator('tr').count(), 3);
+
+    await page.getByTestId('export-docx').click();
+    const done = page.getByTestId('export-done');
+    await done.filter({ hasText: 'Saved to /home/user/Documents/report.docx' }).waitFor();
+    const exported = (await callsOf(page, 'report_export')).at(-1).args;
+    assert.equal(exported.format, 'docx');
+    assert.deepEqual(exported.request.scope, { kind: 'facts', value: chosen });
+
+    // Cancelled in the Save dialog: nothing is said.
+    await page.evaluate(() => (window.__dossierMock.saveDialog.path = null));
+    await page.getByTestId('export-pdf').click();
+    await page.waitForFunction(() => window.__dossierMock.calls.filter((c) => c.cmd === 'report_export').length === 2);
+    await done.waitFor({ state: 'detached' });
+    assert.equal(await page.getByTestId('export-error').count(), 0);
+
+    // Errors from the backend are shown, for an export and for a preview.
+    await page.evaluate(() => (window.__dossierMock.failures.report_export = { kind: 'io', message: 'permission denied: /mnt/readonly/report.xlsx' }));
+    await page.getByTestId('export-xlsx').click();
+    await page.getByTestId('export-error').filter({ hasText: 'Export failed: permission denied: /mnt/readonly/report.xlsx' }).waitFor();
+    await page.evaluate(() => (window.__dossierMock.failures.report_preview = { kind: 'not_found', message: 'no fact #11' }));
+    await page.getByTestId('report-title').fill('Two figures');
+    await page.getByTestId('preview-error').filter({ hasText: 'no fact #11' }).waitFor();
+    assert.equal(await page.getByTestId('report-preview').count(), 0);
+    await page.getByTestId('report-title').fill('Two figures, again');
+    await preview(page).locator('h1').filter({ hasText: 'Two figures, again' }).waitFor();
+    await shot(page, 'report-facts.png');
+
+    // Back in the facts panel, where the keys work again.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('report-builder').waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'facts-list');
+    // Confirming the first fact moved the review on to the second: x unticks that one.
+    await page.keyboard.press('x');
+    assert.deepEqual([await boxes.nth(0).isChecked(), await boxes.nth(1).isChecked()], [true, false]);
+    assert.equal(await page.getByTestId('report-facts').textContent(), 'Report on 1 selected');
+    assert.deepEqual(errors, []);
+    await close();
+  });
+
+  test('opens from the header with the collection the library shows, in Chinese and dark', async () => {
+    const { page, errors, close } = await openApp({ locale: 'zh-CN', colorScheme: 'dark' });
+    await page.getByRole('button', { name: /Samples/ }).click();
+    await page.getByTestId('article-count').filter({ hasText: '3 篇文章' }).waitFor();
+    await page.getByTestId('open-report').click();
+    assert.equal(await page.getByTestId('scope-collection').isChecked(), true);
+    assert.equal(await page.getByTestId('scope-article').isDisabled(), true);
+    await page.waitForFunction(() => window.__dossierMock.calls.some((c) => c.cmd === 'report_preview'));
+    assert.deepEqual((await lastRequest(page)).scope, { kind: 'collection', value: 'Samples · 示例' });
+    await page.getByTestId('include-unreviewed').click();
+    await counts(page, '6 条事实，来自 3 个来源；0 条摘录');
+    await preview(page).locator('h1').filter({ hasText: 'Samples · 示例' }).waitFor();
+    await shot(page, 'report-builder-zh-dark.png');
+    await page.getByTestId('report-back').click();
+    await page.getByTestId('report-builder').waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'open-report');
+    assert.deepEqual(errors, []);
+    await close();
+  });
+});
+
 describe('import', () => {
   test('shows a drop overlay while files are dragged over the window', async () => {
     const { page, close } = await openApp();
@@ -323,6 +483,8 @@ describe('first run and settings', () => {
   test('welcomes a new user and loads the sample library', async () => {
     const { page, close } = await openApp({ mock: { empty: true } });
     await page.getByTestId('welcome').waitFor();
+    // Nothing to report on yet.
+    assert.equal(await page.getByTestId('open-report').isDisabled(), true);
     await shot(page, 'welcome.png');
     await page.getByRole('button', { name: 'Load the sample library' }).click();
     await page.getByTestId('article-count').filter({ hasText: '6 articles' }).waitFor();
@@ -342,10 +504,35 @@ describe('first run and settings', () => {
   });
 
   test('shows a file opened with Dossier, whether it was imported before or after the page loaded', async () => {
-    const { page, close } = await openApp({ mock: { opened: 12 } });
+    const { page, close } = await openApp({ mock: { opened: { id: 12, start: null, end: null } } });
     await page.locator('[data-testid=reader] h1').filter({ hasText: '(no. 12)' }).waitFor();
-    await page.evaluate(() => window.__dossierMock.emit('article:open', { id: 5 }));
+    await page.evaluate(() => window.__dossierMock.emit('article:open', { id: 5, start: null, end: null }));
     await page.locator('[data-testid=reader] h1').filter({ hasText: '第5期' }).waitFor();
+    await close();
+  });
+
+  test('a link from a report shows the article and flashes the quote it cites', async () => {
+    const { page, errors, close } = await openApp();
+    await page.getByTestId('article-count').waitFor();
+    // Code points of a quote in article 5, as an exported report's link gives them.
+    const range = (quote) =>
+      page.evaluate(async (q) => {
+        const { text } = await window.__TAURI_INTERNALS__.invoke('articles_get', { id: 5 });
+        const start = [...text.slice(0, text.indexOf(q))].length;
+        return { id: 5, start, end: start + [...q].length };
+      }, quote);
+    const flashed = () => page.locator('[data-testid=reader-text] .flash').allTextContents().then((t) => t.join(''));
+    await page.getByTestId('open-report').click();
+    await page.evaluate((a) => window.__dossierMock.emit('article:open', a), await range('推理需求将持续增长'));
+    await page.getByTestId('report-builder').waitFor({ state: 'detached' });
+    await page.locator('[data-testid=reader] h1').filter({ hasText: '第5期' }).waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid=reader-text] .flash'));
+    assert.equal(await flashed(), '推理需求将持续增长');
+    // A quote across a fact's marked value flashes exactly, the mark's ends and all.
+    await page.evaluate((a) => window.__dossierMock.emit('article:open', a), await range('1206亿元。半导体'));
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=reader-text] .flash')].map((e) => e.textContent).join('') === '1206亿元。半导体');
+    assert.equal(await page.locator('[data-testid=reader-text] .fact.flash').textContent(), '1206亿元');
+    assert.deepEqual(errors, []);
     await close();
   });
 

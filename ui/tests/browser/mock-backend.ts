@@ -5,9 +5,12 @@ import { emit } from '@tauri-apps/api/event';
 import type { Article } from '../../src/lib/bindings/Article';
 import type { ArticleFilter } from '../../src/lib/bindings/ArticleFilter';
 import type { ImportReport } from '../../src/lib/bindings/ImportReport';
+import type { OpenArticle } from '../../src/lib/bindings/OpenArticle';
+import type { ReportPreview } from '../../src/lib/bindings/ReportPreview';
+import type { ScopeRequest } from '../../src/lib/bindings/ScopeRequest';
 import type { SearchHit } from '../../src/lib/bindings/SearchHit';
 
-type Options = { articles: number; empty: boolean; firstRun: boolean; opened: number | null };
+type Options = { articles: number; empty: boolean; firstRun: boolean; opened: OpenArticle | null };
 const options: Options = { articles: 40, empty: false, firstRun: false, opened: null, ...(window as any).__DOSSIER_MOCK_OPTIONS };
 
 const outlets = ['华东商报', '京华经济周刊', 'Harbour Markets Daily', 'Asia Tech Ledger'];
@@ -43,6 +46,10 @@ function makeArticle(id: number): Article {
 let library: Article[] = options.empty ? [] : Array.from({ length: options.articles }, (_, i) => makeArticle(i + 1));
 const collections = [{ id: 1, name: 'Samples · 示例', members: new Set<number>([1, 2, 3]) }];
 const calls: { cmd: string; args: any }[] = [];
+/** Errors the next call of a command rejects with, set by a test. */
+const failures: Record<string, { kind: string; message: string }> = {};
+/** What the Save dialog answers: a path, or null as if the user cancelled. */
+const saveDialog = { path: '/home/user/Documents/report' as string | null };
 
 // Facts, notes, tags and entities, kept like the core keeps them (code points).
 const cp = (s: string) => [...s].length;
@@ -152,6 +159,57 @@ function search(args: any): SearchHit[] {
     });
 }
 
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** The facts a report request covers, like the core picks them. */
+function reportFacts({ scope, statuses }: ScopeRequest): any[] {
+  const admitted = (f: any) => (statuses === 'reviewed' ? ['confirmed', 'edited'].includes(f.status) : f.status !== 'rejected');
+  const ofArticles = (ids: number[]) => ids.flatMap((id) => factsFor(id)).filter(admitted);
+  switch (scope.kind) {
+    case 'article':
+      return ofArticles([scope.value]);
+    case 'collection': {
+      const found = collections.find((c) => c.name === scope.value);
+      if (!found) throw { kind: 'not_found', message: `no collection named "${scope.value}"` };
+      return ofArticles([...found.members]);
+    }
+    case 'tag':
+      return ofArticles([...new Set(notes.filter((n) => n.tags.includes(scope.value)).map((n) => n.article_id))]);
+    case 'search':
+      return ofArticles(library.filter((a) => a.text.toLowerCase().includes(scope.value.toLowerCase())).map((a) => a.id));
+    case 'facts':
+      return scope.value.map((id) => {
+        const f = findFact(id);
+        if (!f) throw { kind: 'not_found', message: `no fact #${id}` };
+        return f;
+      });
+  }
+}
+
+/** A small real report: the iframe shows it from a data: URL, as the app's does from its scheme. */
+function reportPreview(request: ScopeRequest): ReportPreview {
+  const rows = reportFacts(request);
+  const sources = library.filter((a) => rows.some((f) => f.article_id === a.id));
+  const quotes = notes.filter((n) => sources.some((a) => a.id === n.article_id));
+  const { scope } = request;
+  const title =
+    request.title ??
+    (scope.kind === 'article' ? library.find((a) => a.id === scope.value)!.title : scope.kind === 'facts' ? 'Selected facts' : scope.value);
+  const language = request.language ?? (sources.filter((a) => a.language === 'zh').length * 2 >= sources.length ? 'zh' : 'en');
+  const e = escapeHtml;
+  const html = [
+    `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${e(title)}</title></head><body>`,
+    `<h1>${e(title)}</h1><p class="byline">${e([request.author, request.date ?? '2025-03-01'].filter(Boolean).join(' · '))}</p>`,
+    request.sections.facts
+      ? `<table><tr><th>Subject</th><th>Metric</th><th>Value</th></tr>${rows.map((f) => `<tr><td>${e(f.subject)}</td><td>${e(f.metric)}</td><td>${e(f.value_text)}</td></tr>`).join('')}</table>`
+      : '',
+    request.sections.sources ? `<h2>Sources</h2><ol>${sources.map((a) => `<li>${e(a.title)}</li>`).join('')}</ol>` : '',
+    '</body></html>',
+  ].join('');
+  return { title, language, facts: rows.length, sources: sources.length, annotations: quotes.length, url: `data:text/html;charset=utf-8,${encodeURIComponent(html)}` };
+}
+
 async function importChosen(): Promise<boolean> {
   const paths = ['/home/user/Downloads/kimi-users-en.md', '/home/user/Downloads/broken.pdf'];
   for (const [done, path] of paths.entries()) await emit('import:progress', { done, total: paths.length, path });
@@ -178,6 +236,11 @@ mockWindows('main');
 mockIPC(
   async (cmd, args: any) => {
     calls.push({ cmd, args });
+    const failure = failures[cmd];
+    if (failure) {
+      delete failures[cmd];
+      throw failure;
+    }
     switch (cmd) {
       case 'library_info':
         return { data_dir: '/home/user/.local/share/com.dossier.desktop', library_path: '/home/user/.local/share/com.dossier.desktop/library.sqlite', article_count: library.length, first_run: options.firstRun };
@@ -213,7 +276,7 @@ mockIPC(
         // The shell hands a pending article over once.
         const opened = options.opened;
         options.opened = null;
-        return opened === null ? null : { id: opened };
+        return opened;
       }
       case 'facts_list':
         return factsFor(args.articleId);
@@ -301,6 +364,13 @@ mockIPC(
         for (const f of [...facts.values()].flat()) if (f.entity_id === from.id) f.entity_id = into.id;
         return null;
       }
+      case 'report_preview':
+        return reportPreview(args.request);
+      case 'report_export': {
+        const preview = reportPreview(args.request);
+        if (saveDialog.path === null) return null;
+        return { path: `${saveDialog.path}.${args.format}`, bytes: preview.url.length, format: args.format };
+      }
       default:
         throw { kind: 'internal', message: `unmocked command ${cmd}` };
     }
@@ -308,4 +378,4 @@ mockIPC(
   { shouldMockEvents: true },
 );
 
-(window as any).__dossierMock = { emit, calls };
+(window as any).__dossierMock = { emit, calls, failures, saveDialog };

@@ -84,6 +84,18 @@ describe('reader layout', () => {
     expect(laid.map((p) => p.pieces.map((x) => x.text).join('')).join('\n\n')).toBe(text);
   });
 
+  test('extra cuts split pieces without marking them, in code points', () => {
+    // A quote to flash, [3, 6), over a mark [1, 4): pieces start at both ranges' ends.
+    const { paragraphs: laid } = layout('a𠀀bcdefg', [{ id: 'f', start: 1, end: 4 }], '', [3, 6]);
+    expect(laid[0].pieces.map((p) => [p.text, p.start, p.marks.join()])).toEqual([
+      ['a', 0, ''],
+      ['𠀀b', 1, 'f'],
+      ['c', 3, 'f'],
+      ['de', 4, ''],
+      ['fg', 6, ''],
+    ]);
+  });
+
   test('an empty query matches nothing', () => {
     expect(layout('abc', [], '')).toEqual({
       paragraphs: [{ start: 0, pieces: [{ text: 'abc', start: 0, marks: [], match: null }] }],

@@ -3,4 +3,4 @@
 /**
  * An article the reader should show.
  */
-export type OpenArticle = { id: number, };
+export type OpenArticle = { id: number, start: number | null, end: number | null, };
