@@ -3,6 +3,7 @@
 mod harness;
 mod installed;
 mod library;
+mod report;
 mod review;
 mod webdriver;
 mod window;

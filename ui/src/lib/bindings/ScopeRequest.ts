@@ -4,4 +4,16 @@ import type { Scope } from "./Scope";
 import type { Sections } from "./Sections";
 import type { Statuses } from "./Statuses";
 
-export type ScopeRequest = { scope: Scope, statuses: Statuses, sections: Sections, title: string | null, author: string | null, date: string | null, language: Language | null, };
+export type ScopeRequest = { scope: Scope, statuses: Statuses, sections: Sections, 
+/**
+ * Defaults to the article's title, the collection's name or the search.
+ */
+title: string | null, author: string | null, 
+/**
+ * Defaults to today.
+ */
+date: string | null, 
+/**
+ * Defaults to the language most sources are written in.
+ */
+language: Language | null, };
