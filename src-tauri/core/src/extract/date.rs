@@ -145,7 +145,7 @@ pub fn dates(s: &[char], published: Option<NaiveDate>, sentences: &[Span]) -> Ve
                 }
             }
             if found.is_none() {
-                found = year_for(context_year).and_then(|y| period(s, i, y));
+                found = bare_period(s, i, context_year, published);
             }
             if found.is_none() {
                 if let Some((e, m)) = cn_small(s, i) {
@@ -159,11 +159,11 @@ pub fn dates(s: &[char], published: Option<NaiveDate>, sentences: &[Span]) -> Ve
             found = english_date(s, i, year_for(context_year))
                 .map(|f| past_month(f, context_year, published))
                 .or_else(|| weekday(s, i, published))
-                .or_else(|| year_for(context_year).and_then(|y| period(s, i, y)));
+                .or_else(|| bare_period(s, i, context_year, published));
         } else {
             found = weekday(s, i, published)
                 .or_else(|| relative(s, i, published))
-                .or_else(|| year_for(context_year).and_then(|y| period(s, i, y)));
+                .or_else(|| bare_period(s, i, context_year, published));
         }
         if let Some((end, value, year)) = found {
             if let Some(y) = year {
@@ -219,6 +219,27 @@ fn past_month(
     match (month, published, context, year) {
         (Some(m), Some(p), None, None) if m > p.month() => (end, format!("{:04}-{m:02}", p.year() - 1), None),
         _ => (end, value, year),
+    }
+}
+
+/// A quarter or half whose year is not written beside it: the sentence's year, else the
+/// published year, except that a quarter not yet begun when the article appeared is
+/// last year's (results for "the fourth quarter" come out in February).
+fn bare_period(
+    s: &[char],
+    i: usize,
+    context_year: Option<u32>,
+    published: Option<NaiveDate>,
+) -> Option<(usize, String, Option<u32>)> {
+    if let Some(y) = context_year {
+        return period(s, i, y);
+    }
+    let p = published?;
+    let found = period(s, i, p.year() as u32)?;
+    let quarter = found.1.split_once("-Q").and_then(|(_, n)| n.parse::<u32>().ok());
+    match quarter {
+        Some(n) if found.2.is_none() && 3 * (n - 1) + 1 > p.month() => period(s, i, p.year() as u32 - 1),
+        _ => Some(found),
     }
 }
 
@@ -417,8 +438,8 @@ fn relative(s: &[char], i: usize, published: Option<NaiveDate>) -> Option<(usize
     if c.is_ascii_lowercase() && i > 0 && s[i - 1].is_ascii_alphabetic() {
         return None;
     }
-    // 时至今日 and 如今 are idioms, not dates.
-    if i > 0 && matches!(s[i - 1], '至' | '如') {
+    // 时至今日 and 如今 are idioms, not dates (截至上月末 is one).
+    if c == '今' && i > 0 && matches!(s[i - 1], '至' | '如') {
         return None;
     }
     #[derive(Clone, Copy)]
@@ -532,11 +553,15 @@ mod tests {
         // Published on Friday 2025-02-14.
         let got = run("一季度营收增长，第三季度亏损，上半年持平。周一上涨，上周五下跌，每周三例会。");
         let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
-        assert_eq!(values, ["2025-Q1", "2025-Q3", "2025-H1", "2025-02-10", "2025-02-07"]);
+        // The third quarter has not begun in February: last year's.
+        assert_eq!(values, ["2025-Q1", "2024-Q3", "2025-H1", "2025-02-10", "2025-02-07"]);
         let got =
             run("Revenue in the third quarter rose; the first half of 2024 was weak. Shares fell on Monday.");
         let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
-        assert_eq!(values, ["2025-Q3", "2024-H1", "2025-02-10"]);
+        assert_eq!(values, ["2024-Q3", "2024-H1", "2025-02-10"]);
+        let got = run("截至上月末，余额增长；时至今日仍在涨。2025年第三季度预计回升。");
+        let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
+        assert_eq!(values, ["2025-01", "2025-Q3"]);
     }
 
     #[test]

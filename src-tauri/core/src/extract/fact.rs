@@ -352,6 +352,10 @@ fn is_source(s: &[char], m: &M) -> bool {
             "表示",
             "平台显示",
             "研报",
+            "发布报告",
+            "发布的报告",
+            "报告称",
+            "称",
             " said",
             " estimates",
             " expects",
@@ -390,6 +394,14 @@ fn market_phrase(s: &[char], cues: &Cues, sent: Span, q: &Q) -> Option<String> {
             if let Some(rest) = text.trim_start().strip_prefix(lead) {
                 text = rest.to_string();
             }
+        }
+        // 2024年中国具身智能市场规模: the year is the fact's date, not part of the market.
+        let year_end = text.trim_start().find('年').filter(|&k| {
+            let head = &text.trim_start()[..k];
+            head.len() == 4 && head.bytes().all(|b| b.is_ascii_digit())
+        });
+        if let Some(k) = year_end {
+            text = text.trim_start()[k + '年'.len_utf8()..].to_string();
         }
         let text = text.trim().trim_end_matches('的').trim().to_string();
         let anaphoric = text.starts_with("这一") || text.starts_with('该') || text.starts_with('其');
