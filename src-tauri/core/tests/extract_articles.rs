@@ -123,7 +123,7 @@ fn fixtures_in_both_languages() {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     names.sort();
-    assert!(names.len() >= 8, "expected at least 8 fixture articles, found {}", names.len());
+    assert!(names.len() >= 20, "expected at least 20 fixture articles, found {}", names.len());
     let mut failed = Vec::new();
     for path in names {
         let text = std::fs::read_to_string(&path).unwrap();

@@ -145,6 +145,9 @@ pub fn dates(s: &[char], published: Option<NaiveDate>, sentences: &[Span]) -> Ve
                 }
             }
             if found.is_none() {
+                found = bare_period(s, i, context_year, published);
+            }
+            if found.is_none() {
                 if let Some((e, m)) = cn_small(s, i) {
                     let after_digit = i > 0 && "个〇一二三四五六七八九十".contains(s[i - 1]);
                     if s.get(e) == Some(&'月') && (1..=12).contains(&m) && !after_digit {
@@ -153,9 +156,14 @@ pub fn dates(s: &[char], published: Option<NaiveDate>, sentences: &[Span]) -> Ve
                 }
             }
         } else if c.is_ascii_uppercase() && (i == 0 || !s[i - 1].is_ascii_alphabetic()) {
-            found = english_date(s, i, year_for(context_year));
+            found = english_date(s, i, year_for(context_year))
+                .map(|f| past_month(f, context_year, published))
+                .or_else(|| weekday(s, i, published))
+                .or_else(|| bare_period(s, i, context_year, published));
         } else {
-            found = relative(s, i, published);
+            found = weekday(s, i, published)
+                .or_else(|| relative(s, i, published))
+                .or_else(|| bare_period(s, i, context_year, published));
         }
         if let Some((end, value, year)) = found {
             if let Some(y) = year {
@@ -197,6 +205,114 @@ fn quarter_or_half_cn(s: &[char], at: usize, y: u32) -> Option<(usize, String)> 
         .and_then(|&c| "一二三四".chars().position(|x| x == c).or(ascii_digit(c).map(|d| d as usize - 1)))?;
     let e = starts_with_at(s, k + 1, "季度")?;
     (q < 4).then(|| (e, format!("{y:04}-Q{}", q + 1)))
+}
+
+/// A month named alone in English (raised 3 billion yuan in December) is the latest such
+/// month up to the published one, unless the sentence wrote a year.
+fn past_month(
+    found: (usize, String, Option<u32>),
+    context: Option<u32>,
+    published: Option<NaiveDate>,
+) -> (usize, String, Option<u32>) {
+    let (end, value, year) = found;
+    let month = (value.len() == 7).then(|| value[5..].parse::<u32>().ok()).flatten();
+    match (month, published, context, year) {
+        (Some(m), Some(p), None, None) if m > p.month() => (end, format!("{:04}-{m:02}", p.year() - 1), None),
+        _ => (end, value, year),
+    }
+}
+
+/// A quarter or half whose year is not written beside it: the sentence's year, else the
+/// published year, except that a quarter not yet begun when the article appeared is
+/// last year's (results for "the fourth quarter" come out in February).
+fn bare_period(
+    s: &[char],
+    i: usize,
+    context_year: Option<u32>,
+    published: Option<NaiveDate>,
+) -> Option<(usize, String, Option<u32>)> {
+    if let Some(y) = context_year {
+        return period(s, i, y);
+    }
+    let p = published?;
+    let found = period(s, i, p.year() as u32)?;
+    let quarter = found.1.split_once("-Q").and_then(|(_, n)| n.parse::<u32>().ok());
+    match quarter {
+        Some(n) if found.2.is_none() && 3 * (n - 1) + 1 > p.month() => period(s, i, p.year() as u32 - 1),
+        _ => Some(found),
+    }
+}
+
+/// A quarter or half without its year (一季度, 第三季度, 上半年, the third quarter, first half
+/// of 2025): the year is the one written there, else `year` (the sentence's or published).
+fn period(s: &[char], i: usize, year: u32) -> Option<(usize, String, Option<u32>)> {
+    let c = s[i];
+    if matches!(c, '第' | '一' | '二' | '三' | '四' | '上' | '下') {
+        // 第一季度 is a quarter; 一季度 after a digit (十一季度) is not.
+        if i > 0 && "〇一二三四五六七八九十第".contains(s[i - 1]) {
+            return None;
+        }
+        return quarter_or_half_cn(s, i, year).map(|(e, v)| (e, v, None));
+    }
+    if !matches!(c, 'f' | 's' | 't' | 'F' | 'S' | 'T') || i > 0 && s[i - 1].is_ascii_alphabetic() {
+        return None;
+    }
+    const ORDINALS: [(&str, u32); 4] = [("first", 1), ("second", 2), ("third", 3), ("fourth", 4)];
+    let lower: String = s[i..(i + 7).min(s.len())].iter().collect::<String>().to_lowercase();
+    let (w, n) = ORDINALS.iter().find(|(w, _)| lower.starts_with(w))?;
+    let at = i + w.len();
+    let (e, kind, max) = if let Some(e) = starts_with_at(s, at, " quarter") {
+        (e, 'Q', 4)
+    } else if let Some(e) = starts_with_at(s, at, " half") {
+        (e, 'H', 2)
+    } else {
+        return None;
+    };
+    if *n > max || s.get(e).is_some_and(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    // "of 2025" or " 2025" names the year.
+    let written = starts_with_at(s, e, " of ")
+        .or_else(|| (s.get(e) == Some(&' ')).then_some(e + 1))
+        .and_then(|k| int_at(s, k, 4).filter(|&(k2, y)| k2 - k == 4 && plausible_year(y)));
+    Some(match written {
+        Some((k2, y)) => (k2, format!("{y:04}-{kind}{n}"), Some(y)),
+        None => (e, format!("{year:04}-{kind}{n}"), None),
+    })
+}
+
+/// A weekday (Monday, 周一, 星期五, 上周五): the latest such day on or before `published`,
+/// or that day of the previous week after 上周.
+fn weekday(s: &[char], i: usize, published: Option<NaiveDate>) -> Option<(usize, String, Option<u32>)> {
+    const EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    if !matches!(s[i], '上' | '周' | '星' | '礼' | 'M' | 'T' | 'W' | 'F' | 'S') {
+        return None;
+    }
+    let p = published?;
+    let (e, day, weeks_back) = if s[i].is_ascii_uppercase() {
+        let (k, e) = EN.iter().enumerate().find_map(|(k, w)| starts_with_at(s, i, w).map(|e| (k, e)))?;
+        if s.get(e).is_some_and(|c| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        (e, k as i64, false)
+    } else {
+        let (k, last) = [("上周", true), ("上星期", true), ("周", false), ("星期", false), ("礼拜", false)]
+            .iter()
+            .find_map(|&(w, last)| starts_with_at(s, i, w).map(|k| (k, last)))?;
+        let d = "一二三四五六日天".chars().position(|x| Some(&x) == s.get(k))?.min(6);
+        // 每周三 is every Wednesday; 周一年 is not a weekday.
+        if s.get(k + 1) == Some(&'年') || i > 0 && s[i - 1] == '每' {
+            return None;
+        }
+        (k + 1, d as i64, last)
+    };
+    let today = p.weekday().num_days_from_monday() as i64;
+    let date = if weeks_back {
+        p - Duration::days(today + 7 - day)
+    } else {
+        p - Duration::days((today - day).rem_euclid(7))
+    };
+    Some((e, date.format("%Y-%m-%d").to_string(), None))
 }
 
 fn month_day(s: &[char], at: usize, m: u32, y: Option<u32>) -> (usize, String) {
@@ -282,11 +398,18 @@ fn english_date(s: &[char], i: usize, year: Option<u32>) -> Option<(usize, Strin
     if s.get(e).is_some_and(|c| c.is_ascii_alphabetic()) {
         return None;
     }
-    // Month Day, Year | Month Day | Month Year
+    // Month Day, Year | Month Day | Month Year | (in) Month
+    let bare_month = || {
+        let lead = word_before(s, i);
+        let prep = ["in", "since", "from", "until", "by", "through", "of", "end", "early", "late", "mid"];
+        (prep.contains(&lead.as_str()) && s[e - 1] != '.')
+            .then(|| year.map(|y| (e, format!("{y:04}-{m:02}"), None)))
+            .flatten()
+    };
     if s.get(e) != Some(&' ') {
-        return None;
+        return bare_month();
     }
-    let (e2, n) = int_at(s, e + 1, 4)?;
+    let Some((e2, n)) = int_at(s, e + 1, 4) else { return bare_month() };
     if e2 - e - 1 == 4 && plausible_year(n) {
         return Some((e2, format!("{n:04}-{m:02}"), Some(n)));
     }
@@ -315,8 +438,8 @@ fn relative(s: &[char], i: usize, published: Option<NaiveDate>) -> Option<(usize
     if c.is_ascii_lowercase() && i > 0 && s[i - 1].is_ascii_alphabetic() {
         return None;
     }
-    // 时至今日 and 如今 are idioms, not dates.
-    if i > 0 && matches!(s[i - 1], '至' | '如') {
+    // 时至今日 and 如今 are idioms, not dates (截至上月末 is one).
+    if c == '今' && i > 0 && matches!(s[i - 1], '至' | '如') {
         return None;
     }
     #[derive(Clone, Copy)]
@@ -373,9 +496,10 @@ fn relative(s: &[char], i: usize, published: Option<NaiveDate>) -> Option<(usize
             (format!("{y:04}"), Some(y as u32))
         }
     };
-    // 今年上半年 / 去年第三季度
+    // 今年上半年, 去年第三季度, 去年11月
     if let (Some(yv), false) = (year, w.is_ascii()) {
-        if let Some((e2, v2)) = quarter_or_half_cn(s, e, yv) {
+        let (e2, v2) = after_year(s, e, yv);
+        if e2 > e {
             return Some((e2, v2, year));
         }
     }
@@ -422,5 +546,29 @@ mod tests {
         let got = run("On Feb. 14, 2025 it said Q3 2024 sales beat last year. 昨日上周2024年上半年 in 2023.");
         let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
         assert_eq!(values, ["2025-02-14", "2024-Q3", "2024", "2025-02-13", "2025-W06", "2024-H1", "2023"]);
+    }
+
+    #[test]
+    fn quarters_halves_and_weekdays() {
+        // Published on Friday 2025-02-14.
+        let got = run("一季度营收增长，第三季度亏损，上半年持平。周一上涨，上周五下跌，每周三例会。");
+        let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
+        // The third quarter has not begun in February: last year's.
+        assert_eq!(values, ["2025-Q1", "2024-Q3", "2025-H1", "2025-02-10", "2025-02-07"]);
+        let got =
+            run("Revenue in the third quarter rose; the first half of 2024 was weak. Shares fell on Monday.");
+        let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
+        assert_eq!(values, ["2024-Q3", "2024-H1", "2025-02-10"]);
+        let got = run("截至上月末，余额增长；时至今日仍在涨。2025年第三季度预计回升。");
+        let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
+        assert_eq!(values, ["2025-01", "2025-Q3"]);
+    }
+
+    #[test]
+    fn english_months_alone_after_a_preposition() {
+        let got = run("Users hit 61.8 million in January. May rose. The deal closed in May 2024.");
+        assert_eq!(got[0], ("January".to_string(), "2025-01".to_string()));
+        assert_eq!(got[1], ("May 2024".to_string(), "2024-05".to_string()));
+        assert_eq!(got.len(), 2);
     }
 }

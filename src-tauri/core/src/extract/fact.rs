@@ -79,6 +79,13 @@ const METRIC_WORDS: &[(&str, &str)] = &[
     ("下降", "growth"),
     ("CAGR", "growth"),
     ("grew", "growth"),
+    ("gained", "growth"),
+    ("declined", "growth"),
+    ("dropped", "growth"),
+    ("slid", "growth"),
+    ("rallied", "growth"),
+    ("plunged", "growth"),
+    ("soared", "growth"),
     ("year earlier", "growth"),
     ("rose", "growth"),
     ("fell", "growth"),
@@ -110,6 +117,12 @@ const METRIC_WORDS: &[(&str, &str)] = &[
     ("成交量", "turnover"),
     ("turnover", "turnover"),
     ("trading volume", "turnover"),
+    ("毛利率", "margin"),
+    ("净利率", "margin"),
+    ("利润率", "margin"),
+    ("gross margin", "margin"),
+    ("operating margin", "margin"),
+    ("margin", "margin"),
     ("成本", "cost"),
     ("cost", "cost"),
     ("售价", "price"),
@@ -117,6 +130,8 @@ const METRIC_WORDS: &[(&str, &str)] = &[
     ("价格", "price"),
     ("每股", "price"),
     ("发行价", "price"),
+    ("招股价", "price"),
+    ("price target", "price"),
     ("price", "price"),
     ("priced", "price"),
     ("市场份额", "share"),
@@ -132,6 +147,8 @@ const METRIC_WORDS: &[(&str, &str)] = &[
     ("作价", "deal_value"),
     ("acquisition", "deal_value"),
     ("acquire", "deal_value"),
+    ("bought", "deal_value"),
+    ("agreed to buy", "deal_value"),
     ("takeover", "deal_value"),
     ("deal", "deal_value"),
 ];
@@ -147,13 +164,33 @@ pub const USER_WORDS: &[(&str, &str)] = &[
 ];
 
 /// Single cue words, addressed by the constants below.
-const MARKERS: &[&str] = &["市场规模", " market", "领投", "led by", "跟投", "参投"];
+const MARKERS: &[&str] = &[
+    "市场规模",
+    " market",
+    "领投",
+    "led by",
+    "跟投",
+    "参投",
+    "initial public offering",
+    "招股",
+    "上市",
+    "listing",
+    "分别",
+    "respectively",
+    "加注",
+];
 const MARKET_SIZE: usize = 0;
 const MARKET: usize = 1;
 const LEAD: usize = 2;
 const LED_BY: usize = 3;
 const FOLLOW: usize = 4;
 const JOIN: usize = 5;
+/// Words of a stock-market listing: money raised there is IPO proceeds.
+const LISTING: std::ops::Range<usize> = 6..10;
+/// 分别, then "respectively" (which follows the amounts).
+const RESPECTIVELY: usize = 10;
+/// An existing investor putting in more (老股东IDG资本持续加注).
+const TOP_UP: usize = 12;
 
 /// Words that make a percentage move a price change (shares, index, ETF).
 const STOCK_WORDS: &[&str] = &["shares", "Shares", "stock", "股价", "指数", "Index", "ETF"];
@@ -186,12 +223,15 @@ pub fn lexicon() -> &'static Lexicon {
 
 fn metric_fits(metric: &str, q: &Q) -> bool {
     match q.kind {
-        QuantityKind::Percent => matches!(metric, "growth" | "price_change" | "share" | "profit" | "cost"),
+        QuantityKind::Percent => {
+            matches!(metric, "growth" | "price_change" | "share" | "profit" | "cost" | "margin")
+        }
         QuantityKind::Multiple => {
             matches!(metric, "growth" | "cost" | "users" | "revenue" | "valuation")
         }
-        QuantityKind::Count => matches!(metric, "users"),
-        QuantityKind::Money => !matches!(metric, "users" | "growth" | "share"),
+        // A count of shares traded is turnover (成交量 8亿股, volume of 800 million shares).
+        QuantityKind::Count => matches!(metric, "users" | "turnover"),
+        QuantityKind::Money => !matches!(metric, "users" | "growth" | "share" | "margin"),
     }
 }
 
@@ -312,6 +352,10 @@ fn is_source(s: &[char], m: &M) -> bool {
             "表示",
             "平台显示",
             "研报",
+            "发布报告",
+            "发布的报告",
+            "报告称",
+            "称",
             " said",
             " estimates",
             " expects",
@@ -350,6 +394,14 @@ fn market_phrase(s: &[char], cues: &Cues, sent: Span, q: &Q) -> Option<String> {
             if let Some(rest) = text.trim_start().strip_prefix(lead) {
                 text = rest.to_string();
             }
+        }
+        // 2024年中国具身智能市场规模: the year is the fact's date, not part of the market.
+        let year_end = text.trim_start().find('年').filter(|&k| {
+            let head = &text.trim_start()[..k];
+            head.len() == 4 && head.bytes().all(|b| b.is_ascii_digit())
+        });
+        if let Some(k) = year_end {
+            text = text.trim_start()[k + '年'.len_utf8()..].to_string();
         }
         let text = text.trim().trim_end_matches('的').trim().to_string();
         let anaphoric = text.starts_with("这一") || text.starts_with('该') || text.starts_with('其');
@@ -481,17 +533,36 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
             let prev_sent = sent_i.checked_sub(1).and_then(|k| sentences.get(k)).copied();
             prev_sent
                 .and_then(|p| mentions.iter().filter(usable).find(|m| m.start >= p.start && m.end <= p.end))
+                .map(|m| m.entity.clone())
+                .or_else(|| {
+                    // Else the firm the last facts were about, if they were shortly before.
+                    out.iter()
+                        .rev()
+                        .take_while(|f| f.quote.end + 400 > sent.start)
+                        .find(|f| f.quote.end <= sent.start && mentions.iter().any(|m| m.entity == f.subject))
+                        .map(|f| f.subject.clone())
+                })
                 .or_else(|| {
                     mentions
                         .iter()
                         .rev()
                         .filter(usable)
                         .find(|m| m.end <= sent.start && m.end + 400 > sent.start)
+                        .map(|m| m.entity.clone())
                 })
-                .map(|m| (m.entity.clone(), 0.1))
+                .map(|e| (e, 0.1))
         };
         subject = subject
-            .or_else(|| before.iter().rfind(|m| m.start >= cs).map(|m| (m.entity.clone(), 0.25)))
+            .or_else(|| respectively(s, cues, qs, qi, &before, cs, ce).map(|e| (e, 0.25)))
+            .or_else(|| {
+                // The buyer names a deal (A 收购 B, A agreed to acquire B): the first name.
+                let m = if metric == "deal_value" {
+                    before.iter().find(|m| m.start >= cs)
+                } else {
+                    before.iter().rfind(|m| m.start >= cs)
+                };
+                m.map(|m| (m.entity.clone(), 0.25))
+            })
             .or_else(|| {
                 if anaphoric(s, cues, sent.start, q.start) && before.is_empty() {
                     earlier_mention()
@@ -518,6 +589,13 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
         if metric == "other" && q.kind != QuantityKind::Money {
             continue;
         }
+        let listing = || {
+            LISTING.clone().any(|k| cues.find(MARKER, k, sent.start, sent.end).is_some())
+                || (0..ROUNDS.len())
+                    .filter(|&k| ROUNDS[k] == "IPO")
+                    .any(|k| cues.find(ROUND, k, sent.start, sent.end).is_some())
+        };
+        let metric = if metric == "funding" && listing() { "proceeds" } else { metric };
         // The date of the clause, else the nearest one before in the sentence, else after.
         let in_sent = || dates.iter().filter(|d| d.start >= sent.start && d.end <= sent.end);
         let date = in_sent()
@@ -527,7 +605,11 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
             .or_else(|| in_sent().find(|d| d.start >= q.end))
             .map(|d| d.value.clone());
         let (round, investors, lead_investor) = if metric == "funding" || metric == "proceeds" {
-            funding_details(s, cues, sent, sentences.get(sent_i + 1).copied(), mentions, &subject, q.start)
+            let next = sentences.get(sent_i + 1).copied();
+            let (round, investors, lead) = funding_details(s, cues, sent, next, mentions, &subject, q.start);
+            // Proceeds of a listing are those of its IPO, however the text names it.
+            let ipo = metric == "proceeds" && listing();
+            (round.or_else(|| ipo.then(|| "IPO".to_string())), investors, lead)
         } else {
             (None, Vec::new(), None)
         };
@@ -548,6 +630,39 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
         }
     }
     out
+}
+
+/// 寒武纪、海光信息……份额分别为8.2%和6.5% / A and B rose 3% and 5% respectively: the
+/// k-th amount of the clause belongs to the k-th of the names listed before it.
+fn respectively(
+    s: &[char],
+    cues: &Cues,
+    qs: &[Q],
+    qi: usize,
+    before: &[&&M],
+    cs: usize,
+    ce: usize,
+) -> Option<String> {
+    let cue = cues.find(MARKER, RESPECTIVELY, cs, qs[qi].start).is_some()
+        || cues.find(MARKER, RESPECTIVELY + 1, qs[qi].end, ce + 14).is_some();
+    if !cue {
+        return None;
+    }
+    let in_clause: Vec<usize> = (0..qs.len()).filter(|&k| qs[k].start >= cs && qs[k].end <= ce).collect();
+    let k = in_clause.iter().position(|&k| k == qi)?;
+    // The names joined by 、 / and / commas, last of them nearest the clause.
+    let joined = |a: &M, b: &M| {
+        let gap: String = s[a.end.min(b.start)..b.start].iter().collect();
+        a.end <= b.start
+            && matches!(gap.trim(), "" | "、" | "，" | "," | "和" | "与" | "及" | "and" | ", and")
+    };
+    let last = before.len().checked_sub(1)?;
+    let mut first = last;
+    while first > 0 && joined(before[first - 1], before[first]) {
+        first -= 1;
+    }
+    let names = &before[first..=last];
+    (names.len() == in_clause.len() && names.len() > 1).then(|| names[k].entity.clone())
 }
 
 /// Round, investors and lead investor stated in a funding sentence (or the next one when
@@ -574,7 +689,10 @@ fn funding_details(
         .map(|(_, r)| r.to_string());
     let mut end = sent.end;
     if let Some(n) = next {
-        if cues.find_any(INVESTOR, n.start, n.end.min(n.start + 20)).is_some() {
+        // The next sentence goes on about the round when it opens with its investors.
+        let head = n.end.min(n.start + 20);
+        let lead_word = [LEAD, LED_BY].iter().any(|&k| cues.find(MARKER, k, n.start, head).is_some());
+        if lead_word || cues.find_any(INVESTOR, n.start, head).is_some() {
             end = n.end;
         }
     }
@@ -583,7 +701,7 @@ fn funding_details(
     // 五源资本、启明创投跟投: names before a trailing cue in their clause.
     let trailing = |m: &M| {
         let ce = clause_end(s, m.end, end);
-        [FOLLOW, JOIN, LEAD].iter().any(|&k| cues.find(MARKER, k, m.end, ce).is_some())
+        [FOLLOW, JOIN, LEAD, TOP_UP].iter().any(|&k| cues.find(MARKER, k, m.end, ce).is_some())
     };
     let lead_cn = cues.rfind(MARKER, LEAD, sent.start, end);
     let lead_en = cues.find(MARKER, LED_BY, sent.start, end);

@@ -55,7 +55,7 @@ const BUILTIN: &[(&str, EntityKind, &[&str])] = &[
     ("阶跃星辰", C, &["阶跃星辰", "StepFun", "Stepfun"]),
     ("MiniMax", C, &["MiniMax", "稀宇科技"]),
     ("零一万物", C, &["零一万物", "01.AI", "01.ai"]),
-    ("OpenAI", C, &["OpenAI"]),
+    ("OpenAI", C, &["OpenAI", "ChatGPT"]),
     ("Anthropic", C, &["Anthropic"]),
     ("英伟达", C, &["英伟达", "Nvidia", "NVIDIA", "輝達"]),
     ("华为", C, &["华为", "Huawei", "華為"]),
@@ -105,6 +105,27 @@ const BUILTIN: &[(&str, EntityKind, &[&str])] = &[
     ("五源资本", C, &["五源资本", "5Y Capital"]),
     ("启明创投", C, &["启明创投", "Qiming Venture Partners"]),
     ("上海国有资本投资有限公司", C, &["上海国有资本投资有限公司", "上海国投"]),
+    ("豆包", C, &["豆包", "Doubao"]),
+    ("中科曙光", C, &["中科曙光", "曙光信息", "Sugon"]),
+    ("博通", C, &["博通", "Broadcom"]),
+    ("高通", C, &["高通", "Qualcomm"]),
+    ("AMD", C, &["AMD", "超威半导体"]),
+    ("英特尔", C, &["英特尔", "Intel"]),
+    ("三星电子", C, &["三星电子", "三星", "Samsung Electronics", "Samsung"]),
+    ("特斯拉", C, &["特斯拉", "Tesla"]),
+    ("蚂蚁集团", C, &["蚂蚁集团", "Ant Group"]),
+    ("高瓴创投", C, &["高瓴创投", "GL Ventures"]),
+    ("美团龙珠", C, &["美团龙珠", "Meituan Dragonball"]),
+    ("百度风投", C, &["百度风投", "Baidu Ventures"]),
+    ("IDG资本", C, &["IDG资本", "IDG Capital"]),
+    ("经纬创投", C, &["经纬创投", "经纬中国", "Matrix Partners China"]),
+    ("华兴资本", C, &["华兴资本", "China Renaissance"]),
+    ("花旗", C, &["花旗", "花旗银行", "Citi", "Citigroup"]),
+    ("伯恩斯坦", C, &["伯恩斯坦", "Bernstein"]),
+    ("Sensor Tower", O, &["Sensor Tower"]),
+    ("中国人民银行", O, &["中国人民银行", "央行", "人民银行", "People's Bank of China", "PBOC"]),
+    ("高工产研", O, &["高工产研", "GGII"]),
+    ("赛迪研究院", O, &["赛迪研究院", "赛迪顾问", "CCID"]),
     ("Omdia", O, &["Omdia"]),
     ("Xsignal", O, &["Xsignal"]),
     ("彭博", O, &["彭博", "Bloomberg"]),
@@ -475,6 +496,11 @@ fn english_orgs(s: &[char], taken: &dyn Fn(usize, usize) -> bool, out: &mut Vec<
 }
 
 const TITLES: &[&str] = &[
+    "文 |",
+    "文｜",
+    "作者：",
+    "撰文：",
+    "编辑：",
     "本报记者",
     "记者",
     "分析师",
@@ -673,6 +699,7 @@ pub fn mentions(text: &str, s: &[char], registry: &Registry) -> Vec<M> {
     };
     let mut extra = Vec::new();
     people(s, &mut extra);
+    quoted_names(s, &mut extra);
     unknown_orgs(s, &taken, &mut extra);
     extra.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     // Extras are taken in start order, so only the furthest end among those kept can reach
@@ -685,9 +712,75 @@ pub fn mentions(text: &str, s: &[char], registry: &Registry) -> Vec<M> {
             kept.push(m);
         }
     }
+    let repeats = repeated_names(text, s, &known, &kept);
     known.extend(kept);
+    known.extend(repeats);
     known.sort_by_key(|m| m.start);
     known
+}
+
+/// A name in quotes after a word for a firm: 具身智能公司「星海图」, 品牌“元气森林”.
+fn quoted_names(s: &[char], out: &mut Vec<M>) {
+    const LEADS: &[&str] = &["公司", "企业", "品牌", "平台", "机构", "厂商"];
+    for i in 0..s.len() {
+        let close = match s[i] {
+            '「' => '」',
+            '“' => '”',
+            _ => continue,
+        };
+        if !LEADS.iter().any(|w| ends_with_at(s, i, w).is_some()) {
+            continue;
+        }
+        let Some(len) = s[i + 1..s.len().min(i + 14)].iter().position(|&c| c == close) else { continue };
+        let name = &s[i + 1..i + 1 + len];
+        let plain = name.iter().all(|&c| is_cjk(c) || c.is_ascii_alphanumeric() || c == ' ');
+        if len >= 2 && plain {
+            out.push(M { start: i + 1, end: i + 1 + len, entity: name.iter().collect(), kind: C });
+        }
+    }
+}
+
+/// Later mentions of names found by shape: 星海图 again after 「星海图」, Infinidat after
+/// Infinidat Inc. (the name without its legal suffix).
+fn repeated_names(text: &str, s: &[char], known: &[M], found: &[M]) -> Vec<M> {
+    const LEGAL: &[&str] =
+        &[" Inc.", " Inc", " Ltd.", " Ltd", " Corp.", " Corp", " Co.", " Holdings", " Group"];
+    let mut stems: Vec<(String, &M)> = Vec::new();
+    for m in found.iter().filter(|m| m.kind != EntityKind::Person) {
+        let name: String = s[m.start..m.end].iter().collect();
+        let quoted = m.start > 0 && matches!(s[m.start - 1], '「' | '“');
+        let stem = LEGAL.iter().find_map(|l| name.strip_suffix(l)).map(str::to_string);
+        if let Some(stem) = stem.or(quoted.then_some(name)) {
+            if stem.chars().count() >= 2 && !stems.iter().any(|(x, _)| *x == stem) {
+                stems.push((stem, m));
+            }
+        }
+    }
+    let overlaps = |a: usize, b: usize| {
+        let hit = |list: &[M]| {
+            let k = list.partition_point(|m| m.end <= a);
+            list.get(k).is_some_and(|m| m.start < b)
+        };
+        hit(known) || found.iter().any(|m| m.start < b && a < m.end)
+    };
+    let mut out = Vec::new();
+    for (stem, first) in stems {
+        let n = stem.chars().count();
+        let (mut byte_pos, mut char_pos) = (0usize, 0usize);
+        for (b, _) in text.match_indices(stem.as_str()) {
+            char_pos += count_chars(&text.as_bytes()[byte_pos..b]);
+            byte_pos = b;
+            let (a, e) = (char_pos, char_pos + n);
+            let glued = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            if stem.is_ascii() && (glued(a.checked_sub(1).and_then(|k| s.get(k))) || glued(s.get(e))) {
+                continue;
+            }
+            if !overlaps(a, e) {
+                out.push(M { start: a, end: e, entity: first.entity.clone(), kind: first.kind });
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

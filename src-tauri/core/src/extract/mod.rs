@@ -20,7 +20,7 @@ pub use quantity::{Qualifier, QuantityKind};
 
 /// Bumped whenever the extractor's output changes, so that `dossier reextract` knows
 /// which stored articles an older extractor produced.
-pub const VERSION: i64 = 1;
+pub const VERSION: i64 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Extraction {

@@ -147,6 +147,12 @@ const COUNTED: &[(&str, &str)] = &[
     ("单", "单"),
     ("人", "人"),
     (" daily active users", "users"),
+    (" weekly active users", "users"),
+    (" weekly users", "users"),
+    (" daily users", "users"),
+    (" monthly users", "users"),
+    (" DAU", "users"),
+    (" MAU", "users"),
     (" monthly active users", "users"),
     (" active users", "users"),
     (" users", "users"),
@@ -217,6 +223,9 @@ const HEDGE_BEFORE: &[(&str, Qualifier)] = &[
     ("over ", Qualifier::Gt),
     ("above ", Qualifier::Gt),
     ("exceeding ", Qualifier::Gt),
+    ("exceeded ", Qualifier::Gt),
+    ("topped ", Qualifier::Gt),
+    ("surpassed ", Qualifier::Gt),
     ("less than ", Qualifier::Lt),
     ("fewer than ", Qualifier::Lt),
     ("under ", Qualifier::Lt),
@@ -231,6 +240,7 @@ const HEDGE_BEFORE: &[(&str, Qualifier)] = &[
     ("approximately ", Qualifier::Approx),
     ("nearly ", Qualifier::Approx),
     ("almost ", Qualifier::Approx),
+    ("near ", Qualifier::Approx),
     ("close to ", Qualifier::Approx),
     ("some ", Qualifier::Approx),
     ("an estimated ", Qualifier::Approx),
@@ -238,6 +248,7 @@ const HEDGE_BEFORE: &[(&str, Qualifier)] = &[
 
 const HEDGE_AFTER: &[(&str, Qualifier)] = &[
     ("左右", Qualifier::Approx),
+    ("上下", Qualifier::Approx),
     ("及以上", Qualifier::Gte),
     ("以上", Qualifier::Gt),
     ("以下", Qualifier::Lt),
@@ -485,29 +496,38 @@ pub fn quantities(
                 }
             }
         }
-        let mut qualifier = if vague { Qualifier::Vague } else { Qualifier::Exact };
-        let num_start = start;
-        if let Some((b, q)) = longest_before(s, start, HEDGE_BEFORE) {
-            let english = !s[b].is_alphanumeric() || s[b].is_ascii();
-            if !english || b == 0 || !s[b - 1].is_ascii_alphanumeric() {
-                start = b;
-                if !vague {
-                    qualifier = q;
-                }
-            }
-        }
-        if let Some((e, q)) = longest(s, end, HEDGE_AFTER) {
-            end = e;
-            if !vague {
-                qualifier = q;
-            }
-        }
-        out.push(Q { kind, start, end, num_start, low, high, unit, qualifier });
+        let q = Q { kind, start, end, num_start: start, low, high, unit, qualifier: Qualifier::Exact };
+        out.push(hedged(s, q, vague));
     }
-    out.extend(word_multiples(s));
+    out.extend(word_multiples(s).into_iter().map(|q| hedged(s, q, false)));
     word_percents(s, &mut out);
     out.sort_by_key(|q| q.start);
     merge_ranges(s, nums, out)
+}
+
+/// `q` widened over the hedge words around it (近, 超过, 左右, about, or more), which set
+/// its qualifier unless the amount itself is vague (数亿).
+fn hedged(s: &[char], mut q: Q, vague: bool) -> Q {
+    q.qualifier = if vague { Qualifier::Vague } else { Qualifier::Exact };
+    if let Some((b, h)) = longest_before(s, q.start, HEDGE_BEFORE) {
+        let english = !s[b].is_alphanumeric() || s[b].is_ascii();
+        if !english || b == 0 || !s[b - 1].is_ascii_alphanumeric() {
+            q.start = b;
+            if !vague {
+                q.qualifier = h;
+            }
+        }
+    }
+    // 上下游 is a supply chain, not a hedge.
+    let after =
+        longest(s, q.end, HEDGE_AFTER).filter(|&(e, _)| !(s[e - 1] == '下' && s.get(e) == Some(&'游')));
+    if let Some((e, h)) = after {
+        q.end = e;
+        if !vague {
+            q.qualifier = h;
+        }
+    }
+    q
 }
 
 /// Inside a web address (https://…?q=30%25): numbers there are not amounts.
@@ -610,17 +630,30 @@ fn word_multiples(s: &[char]) -> Vec<Q> {
         ("trebled", 3.0),
         ("quadrupled", 4.0),
         ("halved", 0.5),
+        ("a third", 1.0 / 3.0),
+        ("one-third", 1.0 / 3.0),
+        ("one third", 1.0 / 3.0),
+        ("two-thirds", 2.0 / 3.0),
+        ("two thirds", 2.0 / 3.0),
+        ("a fifth", 0.2),
+        ("one-fifth", 0.2),
+        ("a tenth", 0.1),
+        ("one-tenth", 0.1),
     ];
     let mut out = Vec::new();
     for i in 0..s.len() {
-        if !matches!(s[i], '一' | '翻' | 'd' | 't' | 'q' | 'h') {
+        if !matches!(s[i], '一' | '翻' | 'd' | 't' | 'q' | 'h' | 'a' | 'o') {
             continue;
         }
         for &(w, v) in WORDS {
             if let Some(e) = starts_with_at(s, i, w) {
+                // "a third round" is an ordinal; "a third of" and "a third," are fractions.
+                let ordinal =
+                    w.starts_with("a ") && s.get(e) == Some(&' ') && starts_with_at(s, e, " of ").is_none();
                 let ascii_ok = !w.is_ascii()
                     || ((i == 0 || !s[i - 1].is_ascii_alphanumeric())
-                        && !s.get(e).is_some_and(|c| c.is_ascii_alphanumeric()));
+                        && !s.get(e).is_some_and(|c| c.is_ascii_alphanumeric())
+                        && !ordinal);
                 if ascii_ok {
                     out.push(Q {
                         kind: QuantityKind::Multiple,
@@ -704,4 +737,123 @@ fn merge_ranges(s: &[char], nums: &[Num], qs: Vec<Q>) -> Vec<Q> {
     // A bare magnitude (200亿) with no unit and no users context says too little on its own.
     out.retain(|q| !(q.kind == QuantityKind::Count && q.unit.is_empty() && q.qualifier != Qualifier::Range));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::numeral;
+
+    /// (text, kind, low, high, unit, qualifier) of every quantity in `t`.
+    fn run(t: &str) -> Vec<(String, QuantityKind, f64, f64, &'static str, Qualifier)> {
+        let s: Vec<char> = t.chars().collect();
+        let nums = numeral::scan(&s);
+        quantities(&s, &nums, &[], &|_| None)
+            .into_iter()
+            .map(|q| (s[q.start..q.end].iter().collect(), q.kind, q.low, q.high, q.unit, q.qualifier))
+            .collect()
+    }
+
+    fn one(t: &str) -> (String, QuantityKind, f64, f64, &'static str, Qualifier) {
+        let got = run(t);
+        assert_eq!(got.len(), 1, "{t}: {got:?}");
+        got.into_iter().next().unwrap()
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+    }
+
+    #[test]
+    fn money_in_both_languages() {
+        use QuantityKind::Money;
+        for (t, text, low, high, unit, q) in [
+            ("融资30亿元人民币。", "30亿元人民币", 3e9, 3e9, "CNY", Qualifier::Exact),
+            ("估值超过200亿元。", "超过200亿元", 2e10, 2e10, "CNY", Qualifier::Gt),
+            ("募资约109.2亿港元。", "约109.2亿港元", 1.092e10, 1.092e10, "HKD", Qualifier::Approx),
+            ("售价5万日元。", "5万日元", 5e4, 5e4, "JPY", Qualifier::Exact),
+            ("营收2千零30万欧元。", "2千零30万欧元", 2.03e7, 2.03e7, "EUR", Qualifier::Exact),
+            ("投资一千二百零六亿元", "一千二百零六亿元", 1.206e11, 1.206e11, "CNY", Qualifier::Exact),
+            ("it raised $1.5bn.", "$1.5bn", 1.5e9, 1.5e9, "USD", Qualifier::Exact),
+            ("worth US$300 million.", "US$300 million", 3e8, 3e8, "USD", Qualifier::Exact),
+            ("about HK$1.2 trillion.", "about HK$1.2 trillion", 1.2e12, 1.2e12, "HKD", Qualifier::Approx),
+            ("sold for £40m.", "£40m", 4e7, 4e7, "GBP", Qualifier::Exact),
+            ("costs ¥３００。", "¥３００", 300.0, 300.0, "CNY", Qualifier::Exact),
+            ("从10亿美元到1500亿美元不等", "10亿美元到1500亿美元", 1e9, 1.5e11, "USD", Qualifier::Range),
+            ("投入4350万元~5000万元。", "4350万元~5000万元", 4.35e7, 5e7, "CNY", Qualifier::Range),
+            ("年薪三十几万元。", "三十几万元", 3e5, 4e5, "CNY", Qualifier::Vague),
+            ("奖励二百余万元。", "二百余万元", 2e6, 3e6, "CNY", Qualifier::Vague),
+            ("罚款一千多万元。", "一千多万元", 1e7, 2e7, "CNY", Qualifier::Vague),
+            ("完成数亿美元融资。", "数亿美元", 1e8, 1e9, "USD", Qualifier::Vague),
+            ("at least $600 million.", "at least $600 million", 6e8, 6e8, "USD", Qualifier::Gte),
+            ("不超过5亿元。", "不超过5亿元", 5e8, 5e8, "CNY", Qualifier::Lte),
+        ] {
+            let got = one(t);
+            assert_eq!((got.0.as_str(), got.1, got.4, got.5), (text, Money, unit, q), "{t}");
+            assert!(close(got.2, low) && close(got.3, high), "{t}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn percents_counts_and_multiples() {
+        use QuantityKind::{Count, Multiple, Percent};
+        for (t, text, kind, low, high, unit, q) in [
+            ("增长41.9%。", "41.9%", Percent, 41.9, 41.9, "%", Qualifier::Exact),
+            ("占百分之三十。", "百分之三十", Percent, 30.0, 30.0, "%", Qualifier::Exact),
+            ("约九成用户", "约九成", Percent, 90.0, 90.0, "%", Qualifier::Approx),
+            ("占三成半。", "三成半", Percent, 35.0, 35.0, "%", Qualifier::Exact),
+            ("不良率千分之2.4。", "千分之2.4", Percent, 0.24, 0.24, "%", Qualifier::Exact),
+            ("涨幅5-20%。", "5-20%", Percent, 5.0, 20.0, "%", Qualifier::Range),
+            ("六成上下。", "六成上下", Percent, 60.0, 60.0, "%", Qualifier::Approx),
+            (
+                "rose 3.5 percentage points.",
+                "3.5 percentage points",
+                Percent,
+                3.5,
+                3.5,
+                "%",
+                Qualifier::Exact,
+            ),
+            ("已有17家企业", "17家", Count, 17.0, 17.0, "家", Qualifier::Exact),
+            ("数十家企业", "数十家", Count, 10.0, 100.0, "家", Qualifier::Vague),
+            ("至少12家", "至少12家", Count, 12.0, 12.0, "家", Qualifier::Gte),
+            ("拥有2000万用户。", "2000万用户", Count, 2e7, 2e7, "用户", Qualifier::Exact),
+            ("has 119 million users.", "119 million users", Count, 1.19e8, 1.19e8, "users", Qualifier::Exact),
+            ("had 78.6 million MAU.", "78.6 million MAU", Count, 7.86e7, 7.86e7, "users", Qualifier::Exact),
+            ("提升近20倍。", "近20倍", Multiple, 20.0, 20.0, "x", Qualifier::Approx),
+            ("增长5.5倍。", "5.5倍", Multiple, 5.5, 5.5, "x", Qualifier::Exact),
+            ("成本是十分之一。", "十分之一", Multiple, 0.1, 0.1, "x", Qualifier::Exact),
+            ("相当于一半。", "一半", Multiple, 0.5, 0.5, "x", Qualifier::Exact),
+            ("sales doubled.", "doubled", Multiple, 2.0, 2.0, "x", Qualifier::Exact),
+            ("the stock tripled.", "tripled", Multiple, 3.0, 3.0, "x", Qualifier::Exact),
+            (
+                "roughly a third of it",
+                "roughly a third",
+                Multiple,
+                1.0 / 3.0,
+                1.0 / 3.0,
+                "x",
+                Qualifier::Approx,
+            ),
+        ] {
+            let got = one(t);
+            assert_eq!((got.0.as_str(), got.1, got.4, got.5), (text, kind, unit, q), "{t}");
+            assert!(close(got.2, low) && close(got.3, high), "{t}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn ranges_of_bare_numbers_take_the_unit_that_follows() {
+        let got = one("从8500到3万家");
+        assert_eq!((got.0.as_str(), got.2, got.3, got.4), ("从8500到3万家", 8500.0, 3e4, "家"));
+        let got = one("出货3万至5万台。");
+        assert_eq!((got.0.as_str(), got.2, got.3, got.5), ("3万至5万台", 3e4, 5e4, Qualifier::Range));
+    }
+
+    #[test]
+    fn ordinals_and_supply_chains_are_not_quantities() {
+        assert!(run("It closed a third round of funding.").is_empty());
+        let got = one("带动六成上下游企业");
+        assert_eq!((got.0.as_str(), got.5), ("六成", Qualifier::Exact));
+    }
 }
