@@ -137,6 +137,7 @@ export const deleteTag = (id: number) => call<void>('tags_delete', { id });
 
 export const listEntities = () => call<EntityRow[]>('entities_list');
 export const entityFacts = (id: number) => call<FactRow[]>('entities_facts', { id });
+export const addEntity = (name: string, kind: string) => call<EntityRow>('entities_add', { name, kind });
 export const renameEntity = (id: number, name: string) => call<void>('entities_rename', { id, name });
 export const addAlias = (id: number, alias: string) => call<void>('entities_alias', { id, alias });
 export const mergeEntities = (from: number, into: number) => call<void>('entities_merge', { from, into });

@@ -224,6 +224,35 @@ describe('review and annotate', () => {
     await close();
   });
 
+  test('makes a fact of a selection, filled in by the extractor, and selects it for review', async () => {
+    const { page, errors, close } = await openApp();
+    await openChinese(page);
+    await page.getByTestId('fact').first().waitFor();
+    const before = await page.getByTestId('fact').count();
+    // Select the first four characters of the paragraph after the headline.
+    const chosen = await page.evaluate(() => {
+      const piece = [...document.querySelectorAll('[data-testid=reader-text] [data-at]:not(p)')].find((e) => e.textContent.length > 8);
+      const range = document.createRange();
+      range.setStart(piece.firstChild, 0);
+      range.setEnd(piece.firstChild, 4);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      piece.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      return { at: Number(piece.dataset.at), text: piece.textContent.slice(0, 4) };
+    });
+    await page.getByTestId('compose').waitFor();
+    await page.getByTestId('add-fact').click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=fact]').length === n + 1, before);
+    const created = (await callsOf(page, 'facts_create'))[0].args;
+    assert.deepEqual([created.start, created.end], [chosen.at, chosen.at + 4]);
+    // The facts tab shows the new fact, current and ready for review.
+    assert.equal(await page.getByTestId('tab-facts').getAttribute('aria-selected'), 'true');
+    const current = page.locator('[data-testid=fact][aria-selected=true]');
+    assert.match(await current.textContent(), new RegExp(chosen.text));
+    assert.deepEqual(errors, []);
+    await close();
+  });
+
   test('highlights a selection with a colour, tags and a comment; undo and redo it', async () => {
     const { page, errors, close } = await openApp();
     await openChinese(page);
@@ -289,6 +318,18 @@ describe('review and annotate', () => {
     assert.match(await page.getByTestId('entity-aliases').textContent(), /中国AI芯片/);
     assert.equal(await entities.count(), 1);
     await shot(page, 'entities.png');
+
+    // A company the extractor does not know, added by hand and then selected.
+    await page.getByTestId('entity-new-name').fill('寒武纪');
+    await page.getByTestId('entity-new-kind').selectOption('company');
+    await page.getByTestId('entity-add').click();
+    await page.getByTestId('entity-name').filter({ hasText: '寒武纪' }).waitFor();
+    assert.equal(await entities.count(), 2);
+    assert.equal(await page.getByTestId('entity-fact').count(), 0);
+    // The same name again is refused with the core's message.
+    await page.getByTestId('entity-new-name').fill('寒武纪');
+    await page.getByTestId('entity-add').click();
+    await page.getByTestId('error').filter({ hasText: 'already exists' }).waitFor();
     assert.deepEqual(errors, []);
     await close();
   });

@@ -356,6 +356,12 @@ mockIPC(
       case 'entities_alias':
         entities.find((e) => e.id === args.id)!.aliases.push(args.alias);
         return null;
+      case 'entities_add': {
+        if (entities.some((e) => e.name === args.name)) throw { kind: 'invalid_input', message: `an entity named "${args.name}" already exists` };
+        const added = { id: Math.max(0, ...entities.map((e) => e.id)) + 1, name: args.name, kind: args.kind, aliases: [] };
+        entities.push(added);
+        return { ...added, fact_count: 0, mention_count: 0 };
+      }
       case 'entities_merge': {
         const from = entities.find((e) => e.id === args.from)!;
         const into = entities.find((e) => e.id === args.into)!;
