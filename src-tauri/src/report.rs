@@ -131,7 +131,11 @@ fn file_stem(title: &str) -> String {
         .join(" ");
     let stem: String = stem.chars().take(80).collect();
     let stem = stem.trim_matches(['.', ' ']);
-    if stem.is_empty() { "report".to_owned() } else { stem.to_owned() }
+    if stem.is_empty() {
+        "report".to_owned()
+    } else {
+        stem.to_owned()
+    }
 }
 
 #[cfg(test)]

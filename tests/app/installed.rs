@@ -66,9 +66,13 @@ fn the_deb_installs_opens_a_file_and_uninstalls_leaving_the_library() {
     let entry_path =
         files.lines().find(|l| l.ends_with(".desktop")).expect("no desktop entry in the package");
     let entry = std::fs::read_to_string(entry_path).unwrap();
-    for mime in
-        ["text/plain", "text/html", "application/pdf", "wordprocessingml.document", "x-scheme-handler/dossier"]
-    {
+    for mime in [
+        "text/plain",
+        "text/html",
+        "application/pdf",
+        "wordprocessingml.document",
+        "x-scheme-handler/dossier",
+    ] {
         assert!(entry.contains(mime), "the desktop entry does not open {mime}: {entry}");
     }
 
@@ -99,11 +103,43 @@ fn the_deb_installs_opens_a_file_and_uninstalls_leaving_the_library() {
     );
     assert!(heading.as_str().unwrap().contains(ZHIPU_TITLE), "{heading}");
     harness::screenshot_screen(&desktop, "installed-02-opened-file.png");
-    drop(session);
 
     // The packaged command line reads the same library.
     let listed = run(cli, &["--db", library.to_str().unwrap(), "list", "--json"]);
     assert!(listed.contains(ZHIPU_TITLE), "{listed}");
+
+    // A report's link to a quote, as a browser hands it to the desktop entry that
+    // declares the dossier: scheme: the running window shows the article at the quote.
+    let articles: serde_json::Value = serde_json::from_str(&listed).unwrap();
+    let sample = articles
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| !a["title"].as_str().unwrap_or_default().contains(ZHIPU_TITLE))
+        .expect("a sample article besides the opened file");
+    let id = sample["id"].to_string();
+    let shown: serde_json::Value =
+        serde_json::from_str(&run(cli, &["--db", library.to_str().unwrap(), "show", &id, "--json"])).unwrap();
+    let text: Vec<char> = shown["text"].as_str().unwrap().chars().collect();
+    // Six characters from the middle of the text (clear of the headline and byline),
+    // within one paragraph.
+    let start = (text.len() / 2..text.len() - 6)
+        .find(|&i| text[i..i + 6].iter().all(|c| !c.is_whitespace()))
+        .expect("six characters without a break");
+    let quote: String = text[start..start + 6].iter().collect();
+    let link = format!("dossier://article/{id}?start={start}&end={}", start + 6);
+    let command = exec_with(&entry, &link);
+    let status =
+        desktop.command(&command[0]).args(&command[1..]).status().expect("the desktop entry's command");
+    assert!(status.success(), "{command:?} exited with {status}");
+    let flashed = session.wait_for(
+        "the linked quote flashed in the reader",
+        LONG,
+        "return [...document.querySelectorAll('[data-testid=reader-text] .flash')].map(e => e.textContent).join('') || null",
+    );
+    assert_eq!(flashed.as_str().unwrap(), quote.as_str());
+    harness::screenshot_screen(&desktop, "installed-03-link.png");
+    drop(session);
 
     apt_get(&["remove", &package]);
     assert!(!Path::new(app).exists(), "{app} is still there after removal");

@@ -26,12 +26,20 @@ fn cli(library: &Path, args: &[&str]) -> Value {
 /// The text of `part` of a DOCX file (a zip), read by Python's zipfile.
 fn docx_part(path: &Path, part: &str) -> String {
     let out = Command::new("python3")
-        .args(["-c", "import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())"])
+        .args([
+            "-c",
+            "import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())",
+        ])
         .arg(path)
         .arg(part)
         .output()
         .expect("python3");
-    assert!(out.status.success(), "{} is not a DOCX: {}", path.display(), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{} is not a DOCX: {}",
+        path.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -53,7 +61,8 @@ fn report_previewed_exported_through_the_save_dialog_and_linked_back() {
 
     // The sample imported and reviewed from the command line: every fact confirmed but
     // the ETF's, one figure highlighted with a tag and a comment.
-    let sample = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/samples/deepseek-market-zh.txt"));
+    let sample =
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/samples/deepseek-market-zh.txt"));
     cli(&library, &["import", sample.to_str().unwrap()]);
     let facts = cli(&library, &["facts", "list", "--format", "json"]);
     let ids: Vec<String> = facts
@@ -67,8 +76,24 @@ fn report_previewed_exported_through_the_save_dialog_and_linked_back() {
     let mut confirm = vec!["facts", "confirm"];
     confirm.extend(ids.iter().map(String::as_str));
     cli(&library, &confirm);
-    let note = cli(&library, &["annotate", "add", "--article", "1", "--quote", QUOTE, "--tag", "日活", "--comment", "口径待核", "--json"]);
-    let (start, end) = (note["selector"]["position"]["start"].clone(), note["selector"]["position"]["end"].clone());
+    let note = cli(
+        &library,
+        &[
+            "annotate",
+            "add",
+            "--article",
+            "1",
+            "--quote",
+            QUOTE,
+            "--tag",
+            "日活",
+            "--comment",
+            "口径待核",
+            "--json",
+        ],
+    );
+    let (start, end) =
+        (note["selector"]["position"]["start"].clone(), note["selector"]["position"]["end"].clone());
 
     let driver = Driver::start(&desktop, &[("DOSSIER_DATA_DIR", &data_dir)]);
     let session = start_app(driver.port, APP);

@@ -550,28 +550,11 @@ fn list_facts(library: &Library, args: FactsListArgs) -> Result<()> {
     let rows = facts::list(library.conn(), &filter)?;
     match args.format.as_str() {
         "json" => output::json(&rows)?,
+        // The same CSV as a report's: one table of facts wherever they are written.
         "csv" => {
-            println!("subject,metric,value,low,high,unit,qualifier,date,round,investors,quote,article,outlet,published,status");
-            for f in &rows {
-                let cells = [
-                    f.subject.clone(),
-                    f.metric.clone(),
-                    f.value_text.clone(),
-                    f.low.to_string(),
-                    f.high.to_string(),
-                    f.unit.clone(),
-                    f.qualifier.clone(),
-                    f.date.clone().unwrap_or_default(),
-                    f.round.clone().unwrap_or_default(),
-                    f.investors.join("; "),
-                    f.quote.clone(),
-                    f.article_title.clone(),
-                    f.outlet.clone().unwrap_or_default(),
-                    f.published.clone().unwrap_or_default(),
-                    f.status.clone(),
-                ];
-                println!("{}", cells.iter().map(|c| report::csv_cell(c)).collect::<Vec<_>>().join(","));
-            }
+            let ids = rows.iter().map(|f| f.id).collect();
+            let built = report::build(library.conn(), &ScopeRequest::new(Scope::Facts(ids)))?;
+            print!("{}", String::from_utf8_lossy(&report::render(&built, Format::Csv)?));
         }
         "table" => print_facts(&rows),
         other => return Err(Error::invalid(format!("unknown format \"{other}\"; use table, csv or json"))),

@@ -149,7 +149,7 @@ fn extract_prints_the_json_contract_with_exact_spans() {
 
     let csv = dossier(&db, &["facts", "--format", "csv", "--metric", "valuation"]);
     let csv = stdout(&csv);
-    assert!(csv.starts_with("subject,metric,value,"), "{csv}");
+    assert!(csv.starts_with("id,subject,metric,value,"), "{csv}");
     assert!(csv.lines().skip(1).all(|l| l.contains(",valuation,")), "{csv}");
     assert_eq!(dossier(&db, &["facts", "--format", "xml"]).status.code(), Some(1));
 }
@@ -214,11 +214,36 @@ fn export_writes_each_format_and_keeps_existing_files() {
     assert!(json["facts"].as_array().unwrap().len() > 2, "--all-statuses adds unreviewed facts");
 
     // A highlight tagged from the command line, exported by its tag without the timeline.
-    let tagged = dossier(&db, &["annotate", "add", "--article", "1", "--quote", "30亿元", "--tag", "融资", "--comment", "核对投资方"]);
+    let tagged = dossier(
+        &db,
+        &[
+            "annotate",
+            "add",
+            "--article",
+            "1",
+            "--quote",
+            "30亿元",
+            "--tag",
+            "融资",
+            "--comment",
+            "核对投资方",
+        ],
+    );
     assert!(tagged.status.success(), "{}", stderr(&tagged));
     let by_tag = dossier(
         &db,
-        &["export", "--format", "md", "--out", md_path.to_str().unwrap(), "--tag", "融资", "--omit", "timeline", "--force"],
+        &[
+            "export",
+            "--format",
+            "md",
+            "--out",
+            md_path.to_str().unwrap(),
+            "--tag",
+            "融资",
+            "--omit",
+            "timeline",
+            "--force",
+        ],
     );
     assert!(by_tag.status.success(), "{}", stderr(&by_tag));
     let md = std::fs::read_to_string(&md_path).unwrap();

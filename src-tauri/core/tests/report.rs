@@ -6,7 +6,8 @@ use std::io::{Cursor, Read};
 
 use dossier_core::import::{self, Limits};
 use dossier_core::report::{
-    self, Annotation, Citation, Format, Language, Report, ReportFact, Scope, ScopeRequest, Sections, Source, Statuses,
+    self, Annotation, Citation, Format, Language, Report, ReportFact, Scope, ScopeRequest, Sections, Source,
+    Statuses,
 };
 use dossier_core::store::{annotations, articles, collections};
 use dossier_core::{ErrorKind, Library};
@@ -340,7 +341,9 @@ fn docx_has_word_styles_captions_links_and_charts() {
                     },
                 })
             }
-            quick_xml::events::Event::Empty(e) if e.name().as_ref() == "w:pStyle" => styles.push(e.try_get_attribute("w:val").unwrap().unwrap().value.to_string()),
+            quick_xml::events::Event::Empty(e) if e.name().as_ref() == "w:pStyle" => {
+                styles.push(e.try_get_attribute("w:val").unwrap().unwrap().value.to_string())
+            }
             quick_xml::events::Event::Eof => break,
             _ => {}
         }

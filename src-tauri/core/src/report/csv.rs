@@ -27,7 +27,7 @@ pub const COLUMNS: [&str; 17] = [
 
 /// One CSV cell: quoted when needed, and a leading = + - @ (or tab/CR) prefixed with an
 /// apostrophe so that a spreadsheet never runs it as a formula.
-pub fn csv_cell(value: &str) -> String {
+fn csv_cell(value: &str) -> String {
     let value = if is_formula_like(value) { format!("'{value}") } else { value.to_owned() };
     if value.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))

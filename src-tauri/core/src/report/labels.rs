@@ -1,6 +1,7 @@
 //! The words a report prints around the data, in Chinese and English.
 
 use super::Language;
+use crate::store::facts::METRICS;
 
 pub struct Labels {
     pub facts_by_entity: &'static str,
@@ -33,28 +34,9 @@ pub struct Labels {
     pub quote_open: &'static str,
     pub quote_close: &'static str,
     pub separator: &'static str,
-    metrics: [&'static str; 17],
+    /// Readers' names of `facts::METRICS`, in its order.
+    metrics: [&'static str; METRICS.len()],
 }
-
-const METRICS: [&str; 17] = [
-    "valuation",
-    "funding",
-    "market_cap",
-    "revenue",
-    "profit",
-    "loss",
-    "market_size",
-    "users",
-    "growth",
-    "price_change",
-    "turnover",
-    "cost",
-    "price",
-    "share",
-    "proceeds",
-    "deal_value",
-    "other",
-];
 
 const ZH: Labels = Labels {
     facts_by_entity: "按主体与指标分列的数据",
@@ -103,6 +85,7 @@ const ZH: Labels = Labels {
         "份额",
         "募资",
         "交易额",
+        "利润率",
         "其他",
     ],
 };
@@ -154,6 +137,7 @@ const EN: Labels = Labels {
         "Share",
         "Proceeds",
         "Deal value",
+        "Margin",
         "Other",
     ],
 };

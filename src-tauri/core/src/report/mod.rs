@@ -26,7 +26,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Error, ErrorKind, Result};
 
-pub use csv::csv_cell;
 pub use labels::Labels;
 #[cfg(feature = "pdf")]
 pub use pdf::find_cjk_font;

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{Annotation, Citation, Language, Report, ReportFact, Sections, Source};
 use crate::search::{self, SearchQuery};
-use crate::store::facts::{self, FactFilter, FactRow};
 use crate::store::annotations::{self, AnchorState, AnnotationFilter};
+use crate::store::facts::{self, FactFilter, FactRow};
 use crate::store::{articles, collections, tags};
 use crate::{Error, Result};
 
@@ -103,11 +103,15 @@ pub fn build(conn: &Connection, request: &ScopeRequest) -> Result<Report> {
         Scope::Collection(name) => {
             let collection = collections::find(conn, name)?
                 .ok_or_else(|| Error::not_found(format!("no collection named \"{name}\"")))?;
-            let ids = articles_where(articles::ArticleFilter { collection: Some(collection), ..Default::default() })?;
+            let ids = articles_where(articles::ArticleFilter {
+                collection: Some(collection),
+                ..Default::default()
+            })?;
             (in_articles(&ids)?, annotations_of(conn, &ids)?, Some(name.clone()))
         }
         Scope::Tag(name) => {
-            let tag = tags::find(conn, name)?.ok_or_else(|| Error::not_found(format!("no tag named \"{name}\"")))?;
+            let tag = tags::find(conn, name)?
+                .ok_or_else(|| Error::not_found(format!("no tag named \"{name}\"")))?;
             let ids = articles_where(articles::ArticleFilter { tag: Some(tag), ..Default::default() })?;
             let highlights = annotations::list(conn, &AnnotationFilter { article_id: None, tag: Some(tag) })?;
             (in_articles(&ids)?, highlights, Some(name.clone()))
@@ -122,7 +126,8 @@ pub fn build(conn: &Connection, request: &ScopeRequest) -> Result<Report> {
         }
         Scope::Facts(ids) => {
             let wanted: BTreeSet<i64> = ids.iter().copied().collect();
-            let mut rows = facts::list(conn, &FactFilter { include_rejected: true, ..FactFilter::default() })?;
+            let mut rows =
+                facts::list(conn, &FactFilter { include_rejected: true, ..FactFilter::default() })?;
             rows.retain(|f| wanted.contains(&f.id));
             if let Some(missing) = wanted.iter().find(|id| !rows.iter().any(|f| f.id == **id)) {
                 return Err(Error::not_found(format!("no fact #{missing}")));

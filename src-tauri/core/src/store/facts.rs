@@ -55,6 +55,7 @@ pub const METRICS: &[&str] = &[
     "share",
     "proceeds",
     "deal_value",
+    "margin",
     "other",
 ];
 const KINDS: &[&str] = &["money", "percent", "count", "multiple"];
