@@ -134,15 +134,16 @@ fn report_previewed_exported_through_the_save_dialog_and_linked_back() {
     assert!(!preview.contains("20.11亿元"), "the rejected ETF turnover is in the preview");
     harness::screenshot_screen(&desktop, "report-01-builder.png");
 
-    // Word, saved where the user types in the Save dialog.
-    let out = desktop.home.path().join("报告.docx");
+    // Word, saved where the user types in the Save dialog (in ASCII: xdotool types
+    // only what the X keymap has).
+    let out = desktop.home.path().join("deepseek-report.docx");
     session.click(&session.find("[data-testid=export-docx]"));
     std::thread::sleep(std::time::Duration::from_secs(3));
     harness::screenshot_screen(&desktop, "report-02-save-dialog.png");
     harness::keys(&desktop, &["ctrl+a"]);
     harness::type_text(&desktop, out.to_str().unwrap());
     harness::keys(&desktop, &["Return"]);
-    wait_text(&session, "the saved file's path", "[data-testid=export-done]", "报告.docx");
+    wait_text(&session, "the saved file's path", "[data-testid=export-done]", "deepseek-report.docx");
     let document = docx_part(&out, "word/document.xml");
     for expected in ["DeepSeek 与 AI 芯片", QUOTE, "口径待核", "1206亿元"] {
         assert!(document.contains(expected), "the DOCX lacks {expected}");

@@ -222,7 +222,7 @@ fn export_writes_each_format_and_keeps_existing_files() {
             "--article",
             "1",
             "--quote",
-            "30亿元",
+            "30亿元人民币",
             "--tag",
             "融资",
             "--comment",
@@ -247,7 +247,7 @@ fn export_writes_each_format_and_keeps_existing_files() {
     );
     assert!(by_tag.status.success(), "{}", stderr(&by_tag));
     let md = std::fs::read_to_string(&md_path).unwrap();
-    assert!(md.contains("核对投资方") && md.contains("30亿元"), "{md}");
+    assert!(md.contains("核对投资方") && md.contains("30亿元人民币"), "{md}");
     assert!(!md.contains("## 时间线"), "{md}");
 
     let out = dir.path().join("x.md");

@@ -11,7 +11,7 @@ body{font-family:'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsof
 max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.5}
 h1{font-size:1.8rem;margin-bottom:.2rem}h2{border-bottom:1px solid #ccc;padding-bottom:.2rem;margin-top:2rem}
 .meta{color:#666}table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
-th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3}
+th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3;white-space:nowrap}
 td.value{white-space:nowrap;font-weight:600}q{color:#444}figure{margin:1rem 0}
 figure svg{max-width:100%;height:auto}figcaption,caption{color:#555;font-size:.9rem;text-align:left}
 blockquote{border-left:4px solid #ccc;margin:1rem 0;padding:.2rem 1rem}.tag{background:#eee;border-radius:3px;padding:0 .3rem;margin-right:.3rem}
