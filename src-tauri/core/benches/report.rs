@@ -1,6 +1,7 @@
 //! Exporting a report of 10,000 facts in every format, next to a floor measured in the
 //! same run: serialising the same facts to JSON with serde_json and nothing else.
-//! Run: `cargo bench -p dossier-core --bench report`.
+//! Run: `cargo bench -p dossier-core --bench report`; `-- --out DIR` also writes each
+//! rendered report into DIR, to open and look at.
 
 use std::time::{Duration, Instant};
 
@@ -88,6 +89,8 @@ fn best(runs: usize, mut f: impl FnMut() -> usize) -> (Duration, usize) {
 }
 
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let out = args.iter().position(|a| a == "--out").map(|i| std::path::PathBuf::from(&args[i + 1]));
     let report = report();
     let (floor, floor_size) = best(5, || serde_json::to_vec(&report.facts).unwrap().len());
     println!("report of {FACTS} facts from {SOURCES} sources; best of 5 runs (PDF: 2)");
@@ -102,6 +105,10 @@ fn main() {
         }
         let runs = if format == Format::Pdf { 2 } else { 5 };
         let (time, size) = best(runs, || report::render(&report, format).unwrap().len());
+        if let Some(dir) = &out {
+            let bytes = report::render(&report, format).unwrap();
+            std::fs::write(dir.join(format!("report.{}", format.extension())), bytes).unwrap();
+        }
         println!(
             "{:<28} {:>10.1} {:>12} {:>8.1}",
             format.extension(),
