@@ -6,7 +6,8 @@
 //!
 //! `import` times `import::import_paths` on generated .txt and .html files against
 //! a baseline of plain inserts of the same texts (same schema and search index, one
-//! transaction per article, no parsing) in the same run. `search` fills a library
+//! transaction per article, no parsing) in the same run, and against that baseline
+//! plus the extractor's findings stored, which import also does. `search` fills a library
 //! through the store and index functions and times `search::search` for Chinese
 //! queries of 1, 2 and 4 characters and English words, with and without filters.
 //! `index-options` compares the chosen index with the alternatives it was chosen
@@ -20,7 +21,7 @@ use std::time::{Duration, Instant};
 use dossier_core::import::{self, Format, Limits, ParsedArticle};
 use dossier_core::search::{self, SearchQuery};
 use dossier_core::store::articles::{self, ArticleFilter};
-use dossier_core::store::collections;
+use dossier_core::store::{collections, extraction};
 use dossier_core::Library;
 use sha2::{Digest, Sha256};
 
@@ -75,19 +76,25 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// Inserts an article and indexes it, in the caller's transaction.
-fn insert(conn: &rusqlite::Connection, article: &ParsedArticle, file_name: &str) {
+fn insert(conn: &rusqlite::Connection, article: &ParsedArticle, file_name: &str) -> i64 {
     let hash = hex(&Sha256::digest(article.text.as_bytes()));
     let id = articles::insert(conn, article, Some(file_name), &hash, "2025-02-20T08:00:00Z").expect("insert");
     search::index_article(conn, id, &article.title, &article.text).expect("index");
+    id
 }
 
-/// Plain inserts, one transaction per article: what storing costs without parsing.
-fn baseline(path: &Path, articles: &[(String, ParsedArticle)]) -> Duration {
+/// Plain inserts, one transaction per article: what storing costs without parsing;
+/// with `extract`, the extractor's findings are stored too, as import stores them.
+fn baseline(path: &Path, articles: &[(String, ParsedArticle)], extract: bool) -> Duration {
     let mut library = Library::open(path).expect("open baseline library");
     let started = Instant::now();
     for (name, article) in articles {
         let tx = library.conn_mut().transaction().expect("transaction");
-        insert(&tx, article, name);
+        let id = insert(&tx, article, name);
+        if extract {
+            extraction::extract_article(&tx, id, &article.text, article.published.as_deref())
+                .expect("extract");
+        }
         tx.commit().expect("commit");
     }
     started.elapsed()
@@ -124,11 +131,13 @@ fn import_bench(dir: &Path, count: usize) {
         html.len()
     );
     println!(
-        "| files | baseline articles/s | import articles/s | imported | failed | import / baseline time |"
+        "| files | baseline articles/s | baseline + extraction articles/s | import articles/s | imported \
+         | failed | import / baseline time | import / (baseline + extraction) time |"
     );
-    println!("|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|");
     for (kind, set) in [("txt", &txt), ("html", &html)] {
-        let base = baseline(&dir.join(format!("baseline-{kind}.sqlite")), set);
+        let base = baseline(&dir.join(format!("baseline-{kind}.sqlite")), set, false);
+        let extracted = baseline(&dir.join(format!("extracted-{kind}.sqlite")), set, true);
         let mut library = Library::open(&dir.join(format!("import-{kind}.sqlite"))).expect("open library");
         let started = Instant::now();
         let report = import::import_paths(&mut library, &[files.join(kind)], &Limits::default(), &mut |_| {});
@@ -136,12 +145,15 @@ fn import_bench(dir: &Path, count: usize) {
         let imported = report.count(import::OutcomeStatus::Imported);
         let failed = report.count(import::OutcomeStatus::Failed);
         let first_error = report.outcomes.iter().find_map(|o| o.error.as_ref()).map(|e| e.message.clone());
+        let rate = |d: Duration| set.len() as f64 / d.as_secs_f64();
         println!(
-            "| {} .{kind} | {:.0} | {:.0} | {imported} | {failed} | {:.2}x |",
+            "| {} .{kind} | {:.0} | {:.0} | {:.0} | {imported} | {failed} | {:.2}x | {:.2}x |",
             set.len(),
-            set.len() as f64 / base.as_secs_f64(),
-            set.len() as f64 / took.as_secs_f64(),
+            rate(base),
+            rate(extracted),
+            rate(took),
             took.as_secs_f64() / base.as_secs_f64(),
+            took.as_secs_f64() / extracted.as_secs_f64(),
         );
         if let Some(message) = first_error {
             println!("  first failure: {message}");

@@ -168,8 +168,12 @@ impl ArticleFilter {
             add("a.outlet = ?", Value::Text(outlet.clone()));
         }
         if let Some(from) = &self.published_from {
-            // Compared at the article's own precision: "2024-12" overlaps "2024-12-01".
-            add("a.published >= substr(?, 1, length(a.published))", Value::Text(from.clone()));
+            // Compared at the article's own precision: "2024-12" overlaps "2024-12-01". The
+            // year bound alone is implied by that, and lets the published index narrow the rows.
+            add(
+                "a.published >= substr(?, 1, 4) AND a.published >= substr(?, 1, length(a.published))",
+                Value::Text(from.clone()),
+            );
         }
         if let Some(to) = &self.published_to {
             // "2025-02" as an upper bound includes every day of February.

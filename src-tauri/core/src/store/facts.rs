@@ -2,6 +2,8 @@
 //! its review status. A fact carries its own copy of the value and span, so a fact a
 //! user has reviewed survives re-extraction untouched.
 
+use std::collections::HashSet;
+
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 
@@ -131,13 +133,29 @@ fn from_row(r: &Row) -> rusqlite::Result<FactRow> {
 /// (nor on a value whose fact a user edited, perhaps to another metric).
 pub fn replace_extracted(conn: &Connection, article_id: i64, extraction: &Extraction) -> Result<()> {
     conn.execute("DELETE FROM facts WHERE article_id = ?1 AND status = 'extracted'", [article_id])?;
-    let mut insert = conn.prepare_cached(&format!(
-        "INSERT INTO facts ({INSERTED}) SELECT {INSERTED_VALUES}
-         WHERE NOT EXISTS (SELECT 1 FROM facts WHERE article_id = ?1 AND start = ?6 AND end = ?7
-                           AND (metric = ?3 OR status = 'edited'))"
-    ))?;
+    // What stays (reviewed facts, usually none) is read once; checking each new fact
+    // against the table instead cost more than the inserts themselves.
+    let mut taken: HashSet<(i64, i64, String)> = HashSet::new();
+    let mut edited: HashSet<(i64, i64)> = HashSet::new();
+    let mut kept =
+        conn.prepare_cached("SELECT start, end, metric, status FROM facts WHERE article_id = ?1")?;
+    let mut rows = kept.query([article_id])?;
+    while let Some(r) = rows.next()? {
+        let (start, end, metric, status): (i64, i64, String, String) =
+            (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+        if status == "edited" {
+            edited.insert((start, end));
+        }
+        taken.insert((start, end, metric));
+    }
+    let mut insert =
+        conn.prepare_cached(&format!("INSERT INTO facts ({INSERTED}) VALUES ({INSERTED_VALUES})"))?;
     for fact in &extraction.facts {
         let Some(q) = extraction.quantities.get(fact.quantity) else { continue };
+        let span = (q.start as i64, q.end as i64);
+        if edited.contains(&span) || !taken.insert((span.0, span.1, fact.metric.to_owned())) {
+            continue;
+        }
         insert_with(&mut insert, article_id, fact, q)?;
     }
     Ok(())
