@@ -1046,7 +1046,10 @@ pub fn numeral_at(s: &[char], i: usize) -> Option<Num> {
     }
     let prev = if i > 0 { Some(s[i - 1]) } else { None };
     // Inside an identifier (GPT-4, A100, 7B) or a longer Arabic number: not a numeral.
-    let hyphen_id = prev == Some('-') && i >= 2 && s[i - 2].is_ascii_alphabetic();
+    // (5k-20k: the letters before the hyphen are a suffix of a number, not a name.)
+    let letters = s[..i.saturating_sub(1)].iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
+    let suffix = letters > 0 && i > letters + 1 && ascii_digit(s[i - 2 - letters]).is_some();
+    let hyphen_id = prev == Some('-') && i >= 2 && s[i - 2].is_ascii_alphabetic() && !suffix;
     if ascii_digit(s[i]).is_some()
         && (hyphen_id || prev.is_some_and(|p| p.is_ascii_alphanumeric() || ascii_digit(p).is_some()))
     {

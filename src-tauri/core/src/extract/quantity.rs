@@ -412,8 +412,15 @@ fn longest<'t, T: Copy>(s: &[char], at: usize, table: &'t [(&'t str, T)]) -> Opt
     table.iter().filter_map(|&(w, v)| starts_with_at(s, at, w).map(|e| (e, v))).max_by_key(|&(e, _)| e)
 }
 
+/// The longest word of `table` ending at `at`, ASCII letters in any case (More than 40).
 fn longest_before<T: Copy>(s: &[char], at: usize, table: &[(&str, T)]) -> Option<(usize, T)> {
-    table.iter().filter_map(|&(w, v)| ends_with_at(s, at, w).map(|b| (b, v))).min_by_key(|&(b, _)| b)
+    table
+        .iter()
+        .filter_map(|&(w, v)| {
+            let b = at.checked_sub(w.chars().count())?;
+            starts_with_ci(s, b, w).map(|_| (b, v))
+        })
+        .min_by_key(|&(b, _)| b)
 }
 
 fn is_word_char(c: char) -> bool {
@@ -513,9 +520,17 @@ fn classify(
         let f = if s[sp] == '‰' { 0.1 } else { 1.0 };
         return Some((QuantityKind::Percent, "%", sp + 1, low * f, high * f, vague));
     }
-    for w in
-        [" percentage points", " percentage point", " per cent", " percent", " pct", "个百分点", "個百分點"]
-    {
+    for w in [
+        " percentage points",
+        " percentage point",
+        " percentage",
+        " per cent",
+        " percents",
+        " percent",
+        " pct",
+        "个百分点",
+        "個百分點",
+    ] {
         if let Some(e) = starts_with_at(s, at, w) {
             return Some((QuantityKind::Percent, "%", e, low, high, vague));
         }
@@ -705,7 +720,13 @@ fn read(
             Reading::Units => classify(s, n, users_at(n.start)).or_else(|| {
                 prefix.map(|(_, code)| (QuantityKind::Money, code, n.end, n.low, n.high, n.vague()))
             }),
-            Reading::Bare => Some((QuantityKind::Count, "", n.end, n.low, n.high, n.vague())),
+            // 五百多: more than five hundred.
+            Reading::Bare => Some(match s.get(n.end) {
+                Some('多' | '余') if !n.vague() && n.kind == NumKind::Plain => {
+                    (QuantityKind::Count, "", n.end + 1, n.low, n.low + round_step(n.low), true)
+                }
+                _ => (QuantityKind::Count, "", n.end, n.low, n.high, n.vague()),
+            }),
         };
         let Some((mut kind, mut unit, mut end, low, high, vague)) = classified else {
             continue;
@@ -756,15 +777,17 @@ fn hedged(s: &[char], mut q: Q, vague: bool) -> Q {
         longest_before(s, spaced, HEDGE_BEFORE).filter(|(b, _)| !s[*b].is_ascii_alphabetic())
     });
     let before = before.filter(|&(b, _)| {
-        let english = !s[b].is_alphanumeric() || s[b].is_ascii();
-        // =>30 and <>30 are no comparisons.
-        let symbol = "<>≥≤".contains(s[b]);
-        (!english || b == 0 || !s[b - 1].is_ascii_alphanumeric())
-            && !(symbol && b > 0 && "<>=".contains(s[b - 1]))
+        // A word must start as one (not "cover 5"); =>30 and <>30 are no comparisons.
+        let word = s[b].is_ascii_alphabetic() && b > 0 && s[b - 1].is_ascii_alphanumeric();
+        let symbol = "<>≥≤".contains(s[b]) && b > 0 && "<>=".contains(s[b - 1]);
+        !word && !symbol
     });
-    // 上下游 is a supply chain, not a hedge.
-    let after =
-        longest(s, q.end, HEDGE_AFTER).filter(|&(e, _)| !(s[e - 1] == '下' && s.get(e) == Some(&'游')));
+    // 上下游 is a supply chain, not a hedge; "or more than 5" hedges the 5.
+    let after = longest(s, q.end, HEDGE_AFTER).filter(|&(e, _)| {
+        !(s[e - 1] == '下' && s.get(e) == Some(&'游'))
+            && starts_with_at(s, e, " than").is_none()
+            && !(s[e - 1].is_ascii_alphabetic() && s.get(e).is_some_and(|c| c.is_ascii_alphanumeric()))
+    });
     // 比 170 低, 比三十大: a comparison around the amount.
     let compared = (spaced > 0 && s[spaced - 1] == '比')
         .then(|| {
@@ -976,6 +999,13 @@ fn word_multiples(s: &[char]) -> Vec<Q> {
 
 /// Whether `A sep B` joins the amount at `[a_start, a_end)` to `q` as a range.
 fn range_sep(s: &[char], a_start: usize, a_end: usize, q: &Q) -> bool {
+    // +1-222-2222-2222: parts of a phone number or a code, not a range.
+    let linked = |k: usize| s.get(k).is_some_and(|c| "-/+".contains(*c));
+    if a_start > 0 && linked(a_start - 1)
+        || linked(q.end) && s.get(q.end + 1).is_some_and(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
     RANGE_SEP.iter().any(|sep| {
         let mut k = a_end;
         while s.get(k) == Some(&' ') && !sep.starts_with(' ') {
