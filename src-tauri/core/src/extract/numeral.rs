@@ -1031,6 +1031,17 @@ pub fn scan(s: &[char]) -> Vec<Num> {
     out
 }
 
+/// Currency codes written glued to the amount (RMB1,204.6 million, Rmb10bn, USD115).
+const GLUED_CODES: &[&str] = &["RMB", "USD", "HKD", "EUR", "GBP", "JPY", "CNY", "SGD", "AUD", "CAD", "CHF"];
+
+/// Is `i` right after a currency code that stands as a word of its own?
+fn after_currency_code(s: &[char], i: usize) -> bool {
+    let b = i.saturating_sub(3);
+    i >= 3
+        && (b == 0 || !s[b - 1].is_ascii_alphanumeric())
+        && GLUED_CODES.iter().any(|code| code.chars().zip(&s[b..i]).all(|(c, x)| c.eq_ignore_ascii_case(x)))
+}
+
 /// Could a numeral start at `i`? Cheap test used before the full reader.
 fn may_start(s: &[char], i: usize) -> bool {
     let c = s[i];
@@ -1052,6 +1063,7 @@ pub fn numeral_at(s: &[char], i: usize) -> Option<Num> {
     let hyphen_id = prev == Some('-') && i >= 2 && s[i - 2].is_ascii_alphabetic() && !suffix;
     if ascii_digit(s[i]).is_some()
         && (hyphen_id || prev.is_some_and(|p| p.is_ascii_alphanumeric() || ascii_digit(p).is_some()))
+        && !after_currency_code(s, i)
     {
         return None;
     }

@@ -540,16 +540,11 @@ fn classify(
     {
         return Some((QuantityKind::Percent, "%", e, low, high, vague));
     }
-    if n.kind == NumKind::Fraction {
-        return Some((QuantityKind::Multiple, "x", n.end, low, high, vague));
-    }
-    if let Some(e) = starts_with_at(s, at, "倍") {
+    if let Some(e) = ["倍", " times", "-fold", " fold", "x"].iter().find_map(|w| starts_with_at(s, at, w)) {
         return Some((QuantityKind::Multiple, "x", e, low, high, vague));
     }
-    for w in [" times", "-fold", " fold", "x"] {
-        if let Some(e) = starts_with_at(s, at, w) {
-            return Some((QuantityKind::Multiple, "x", e, low, high, vague));
-        }
+    if n.kind == NumKind::Fraction {
+        return Some((QuantityKind::Multiple, "x", n.end, low, high, vague));
     }
     // X成 (tenths) and X折 (discount to X tenths).
     if let Some(q) = tenths(s, at, low, high, vague) {
@@ -717,9 +712,19 @@ fn read(
         }
         let prefix = currency_before(s, n.start).filter(|_| reading == Reading::Units);
         let classified = match reading {
-            Reading::Units => classify(s, n, users_at(n.start)).or_else(|| {
-                prefix.map(|(_, code)| (QuantityKind::Money, code, n.end, n.low, n.high, n.vague()))
-            }),
+            Reading::Units => classify(s, n, users_at(n.start))
+                .or_else(|| {
+                    prefix.map(|(_, code)| (QuantityKind::Money, code, n.end, n.low, n.high, n.vague()))
+                })
+                .or_else(|| {
+                    let (code, f) = table_unit(s, n.start)?;
+                    Some((QuantityKind::Money, code, n.end, n.low * f, n.high * f, n.vague()))
+                })
+                // 每10股派现: the base of a dividend, not a count.
+                .filter(|c| {
+                    let per = n.start > 0 && s[n.start - 1] == '每';
+                    !(c.0 == QuantityKind::Count && per && s.get(c.2).is_some_and(|&x| "派送转".contains(x)))
+                }),
             // 五百多: more than five hundred.
             Reading::Bare => Some(match s.get(n.end) {
                 Some('多' | '余') if !n.vague() && n.kind == NumKind::Plain => {
@@ -761,13 +766,124 @@ fn read(
         word_percents(s, &mut out);
     }
     out.sort_by_key(|q| q.start);
-    merge_ranges(s, nums, out, reading)
+    // Numerals of dates and names cannot open a range either (2024 to 1.4 million units).
+    let free: Vec<Num> = nums
+        .iter()
+        .filter(|n| {
+            let k = skip.partition_point(|sp| sp.end <= n.start);
+            !skip.get(k).is_some_and(|sp| sp.start < n.end)
+        })
+        .copied()
+        .collect();
+    merge_ranges(s, &free, out, reading)
+}
+
+/// The unit a table's note gives its bare figures, on the figure's line or a line above
+/// it in the same block: "Selected figures (RMB million)", "（单位：亿元）", "(US$ '000)".
+/// Returns (ISO code, factor). Lines of prose (ending a sentence) take no table unit.
+fn table_unit(s: &[char], at: usize) -> Option<(&'static str, f64)> {
+    let line_start = s[..at].iter().rposition(|&c| c == '\n').map_or(0, |p| p + 1);
+    let line_end = s[at..].iter().position(|&c| c == '\n').map_or(s.len(), |p| at + p);
+    let line = &s[line_start..line_end];
+    if line.contains(&'。') || line.windows(2).any(|w| w[0] == '.' && w[1] == ' ') {
+        return None;
+    }
+    let floor = line_start.saturating_sub(600);
+    let mut i = at;
+    while i > floor {
+        i -= 1;
+        match s[i] {
+            // A blank line ends the table.
+            '\n' if i > 0 && s[i - 1] == '\n' => return None,
+            '(' | '（' => {
+                if let Some(u) = unit_note(s, i + 1) {
+                    return Some(u);
+                }
+            }
+            '单' if s.get(i + 1) == Some(&'位') => {
+                let k = if matches!(s.get(i + 2), Some('：' | ':')) { i + 3 } else { i + 2 };
+                if let Some(u) = unit_note(s, k) {
+                    return Some(u);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A unit note starting at `at` (RMB million, 亿元, in thousands of US dollars, HK$ bn):
+/// a currency and an optional magnitude, up to a closing bracket or the end of the line.
+fn unit_note(s: &[char], at: usize) -> Option<(&'static str, f64)> {
+    const MAGNITUDES: &[(&str, f64)] = &[
+        ("'000", 1e3),
+        ("thousands", 1e3),
+        ("thousand", 1e3),
+        ("millions", 1e6),
+        ("million", 1e6),
+        ("mn", 1e6),
+        ("billions", 1e9),
+        ("billion", 1e9),
+        ("bn", 1e9),
+        ("百万", 1e6),
+        ("千万", 1e7),
+        ("万亿", 1e12),
+        ("亿", 1e8),
+        ("万", 1e4),
+        ("千", 1e3),
+    ];
+    let end = (at..s.len().min(at + 32)).find(|&k| matches!(s[k], ')' | '）' | '\n'))?;
+    let note = &s[at..end];
+    let mut code = None;
+    let mut factor = 1.0;
+    let mut k = 0;
+    while k < note.len() {
+        let boundary = k == 0 || !note[k - 1].is_ascii_alphabetic();
+        let magnitude = MAGNITUDES.iter().find_map(|&(w, f)| {
+            let e = starts_with_at(note, k, w)?;
+            let glued = w.is_ascii() && note.get(e).is_some_and(|c| c.is_ascii_alphabetic());
+            (boundary && !glued).then_some((e, f))
+        });
+        if let Some((e, f)) = magnitude {
+            factor = f;
+            k = e;
+            continue;
+        }
+        let currency = currency_word(note, k, CURRENCY_AFTER)
+            .or_else(|| currency_word(note, k, CURRENCY_BEFORE))
+            .filter(|_| boundary);
+        if let Some((e, c)) = currency {
+            let dollar = note[e - 1] == '$';
+            code = Some(if dollar { dollar_prefix(note, e - 1).map_or(c, |(_, c)| c) } else { c });
+            k = e;
+            continue;
+        }
+        if note[k].is_ascii_alphabetic() && boundary {
+            // Words a note may hold besides its unit: in millions of US dollars.
+            let w_end = (k..note.len()).find(|&j| !note[j].is_ascii_alphabetic()).unwrap_or(note.len());
+            let word: String = note[k..w_end].iter().collect();
+            if !matches!(word.as_str(), "in" | "of") && note.get(w_end) != Some(&'$') {
+                return None;
+            }
+            k = w_end;
+            continue;
+        }
+        if !matches!(note[k], ' ' | '$' | ',' | '：' | ':') {
+            return None;
+        }
+        k += 1;
+    }
+    code.map(|c| (c, factor))
 }
 
 /// `q` widened over the hedge words around it (近, 超过, 左右, about, or more, 比…大), which
 /// set its qualifier unless the amount itself is vague (数亿).
 fn hedged(s: &[char], mut q: Q, vague: bool) -> Q {
     q.qualifier = if vague { Qualifier::Vague } else { Qualifier::Exact };
+    // 不超过每股350元: the hedge stands before "per share".
+    let per_share =
+        ends_with_at(s, q.start, "每股").filter(|&b| longest_before(s, b, HEDGE_BEFORE).is_some());
+    q.start = per_share.unwrap_or(q.start);
     let mut spaced = q.start;
     while spaced > 0 && s[spaced - 1] == ' ' {
         spaced -= 1;
@@ -1079,6 +1195,8 @@ fn two_sided(s: &[char], a: &Q, b: &Q) -> Option<Q> {
 fn merge_ranges(s: &[char], nums: &[Num], qs: Vec<Q>, reading: Reading) -> Vec<Q> {
     let mut out: Vec<Q> = Vec::with_capacity(qs.len());
     for q in qs {
+        // The second end of a range carries no bound of its own (not "18,000 to at least 1.4m").
+        let second_ok = matches!(q.qualifier, Qualifier::Exact | Qualifier::Approx | Qualifier::Vague);
         if let Some(prev) = out.last_mut() {
             if let Some(both) = two_sided(s, prev, &q) {
                 *prev = both;
@@ -1087,7 +1205,12 @@ fn merge_ranges(s: &[char], nums: &[Num], qs: Vec<Q>, reading: Reading) -> Vec<Q
             // A bare magnitude before the separator (between 100 billion and 110 billion yuan).
             let bare_prev = prev.kind == QuantityKind::Count && prev.unit.is_empty() && q.unit != "";
             let exact_prev = matches!(prev.qualifier, Qualifier::Exact | Qualifier::Approx);
-            if bare_prev && exact_prev && range_sep(s, prev.start, prev.end, &q) && prev.low <= q.high {
+            if bare_prev
+                && exact_prev
+                && second_ok
+                && range_sep(s, prev.start, prev.end, &q)
+                && prev.low <= q.high
+            {
                 let start = range_start(s, prev.start);
                 let end = range_end(s, q.end);
                 let low = scaled_low(nums, prev.low, prev.num_start, &q);
@@ -1096,9 +1219,11 @@ fn merge_ranges(s: &[char], nums: &[Num], qs: Vec<Q>, reading: Reading) -> Vec<Q
             }
             if prev.kind == q.kind
                 && prev.unit == q.unit
+                && second_ok
                 && range_sep(s, prev.start, prev.end, &q)
                 && prev.low <= q.high
             {
+                prev.start = ends_with_at(s, prev.start, "between ").unwrap_or(prev.start);
                 prev.end = q.end;
                 prev.high = q.high;
                 prev.qualifier = Qualifier::Range;
@@ -1113,10 +1238,12 @@ fn merge_ranges(s: &[char], nums: &[Num], qs: Vec<Q>, reading: Reading) -> Vec<Q
         // when it is smaller than the second's mantissa: 10到20亿元 = 10亿..20亿).
         let bare =
             nums.iter().rev().find(|n| n.end <= q.start && out.last().is_none_or(|p| p.end <= n.start));
-        if let Some(n) =
-            bare.filter(|n| n.kind == NumKind::Plain && !n.vague() && range_sep(s, n.start, n.end, &q))
-        {
-            let low = scaled_low(nums, n.low, n.start, &q);
+        if let Some(n) = bare.filter(|n| {
+            n.kind == NumKind::Plain && !n.vague() && second_ok && range_sep(s, n.start, n.end, &q)
+        }) {
+            // 三至四成: the first end is in tenths too.
+            let tenths = q.kind == QuantityKind::Percent && s[q.end - 1] == '成';
+            let low = scaled_low(nums, n.low, n.start, &q) * if tenths { 10.0 } else { 1.0 };
             if q.kind == QuantityKind::Percent || low <= q.low {
                 let start = range_start(s, n.start);
                 let end = range_end(s, q.end);
