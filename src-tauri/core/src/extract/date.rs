@@ -592,6 +592,17 @@ mod tests {
     }
 
     #[test]
+    fn years_of_periods_and_days_written_without_one() {
+        // Published on 2025-02-14.
+        let got = run("Third-quarter profit rose. It expects a profit in the third quarter.");
+        let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
+        assert_eq!(values, ["2024-Q3", "2025-Q3"]);
+        let got = run("2024年前三季度营收增长。截至9月30日，门店过万。预计于3月3日挂牌。");
+        let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
+        assert_eq!(values, ["2024", "2024-09-30", "2025-03-03"]);
+    }
+
+    #[test]
     fn english_months_alone_after_a_preposition() {
         let got = run("Users hit 61.8 million in January. May rose. The deal closed in May 2024.");
         assert_eq!(got[0], ("January".to_string(), "2025-01".to_string()));

@@ -1309,6 +1309,56 @@ mod tests {
     }
 
     #[test]
+    fn english_numbers_in_words() {
+        for (t, text, low, high) in [
+            ("one hundred and twenty-five", "one hundred and twenty-five", 125.0, 125.0),
+            ("Twenty-six people", "Twenty-six", 26.0, 26.0),
+            ("fifty - two", "fifty - two", 52.0, 52.0),
+            ("two thousand and two hundred", "two thousand and two hundred", 2200.0, 2200.0),
+            ("a dozen firms", "a dozen", 12.0, 12.0),
+            ("half a dozen", "half a dozen", 6.0, 6.0),
+            ("two thirds of it", "two thirds", 2.0 / 3.0, 2.0 / 3.0),
+            ("one and a half times", "one and a half", 1.5, 1.5),
+            ("five million yen", "five million", 5e6, 5e6),
+            ("a quarter million", "a quarter million", 2.5e5, 2.5e5),
+            ("two hundred point zero three", "two hundred point zero three", 200.03, 200.03),
+            ("minus three", "minus three", -3.0, -3.0),
+            ("hundreds of millions of dollars", "hundreds of millions", 1e8, 1e9),
+            ("10 bln", "10 bln", 1e10, 1e10),
+            ("3 dozens", "3 dozens", 36.0, 36.0),
+            ("RMB1,204.6 million", "1,204.6 million", 1.2046e9, 1.2046e9),
+        ] {
+            let (got, l, h) = one(t);
+            assert_eq!(got, text, "{t}");
+            assert!(
+                (l - low).abs() < 1e-9 * low.abs().max(1.0) && (h - high).abs() < 1e-9 * high.abs().max(1.0),
+                "{t}"
+            );
+        }
+    }
+
+    #[test]
+    fn ordinals_measures_and_pronouns_are_not_amounts() {
+        for t in [
+            "a third round",
+            "the first half",
+            "in a quarter",
+            "the past four quarters",
+            "the twenty-first century",
+            "the one you mentioned",
+            "180ml",
+            "the 4th",
+            "the 1990s",
+            "a company",
+        ] {
+            let s: Vec<char> = t.chars().collect();
+            assert!(scan(&s).is_empty(), "{t}: {:?}", scan(&s));
+        }
+        // 20x is a multiple and keeps its number.
+        assert_eq!(one("trades at 20x earnings").1, 20.0);
+    }
+
+    #[test]
     fn identifiers_are_not_numbers() {
         let s: Vec<char> = "GPT-4 A100".chars().collect();
         assert!(scan(&s).is_empty());

@@ -1416,6 +1416,103 @@ mod tests {
     }
 
     #[test]
+    fn currencies_signs_codes_and_minor_units() {
+        use QuantityKind::Money;
+        for (t, text, low, unit) in [
+            ("fined $ 250,000 for", "$ 250,000", 250000.0, "USD"),
+            ("a C$300 million charge", "C$300 million", 3e8, "CAD"),
+            ("a us $ 150 million loan", "us $ 150 million", 1.5e8, "USD"),
+            ("revenues were RMB1,204.6 million", "RMB1,204.6 million", 1.2046e9, "CNY"),
+            ("down 34 cents", "34 cents", 0.34, "USD"),
+            ("at 197 pence.", "197 pence", 1.97, "GBP"),
+            ("buy back 10 trillion won of", "10 trillion won", 1e13, "KRW"),
+            ("it costs 5 €.", "5 €", 5.0, "EUR"),
+            ("10,000 swiss francs", "10,000 swiss francs", 1e4, "CHF"),
+            (
+                "cost thirteen dollars and forty-five cents",
+                "thirteen dollars and forty-five cents",
+                13.45,
+                "USD",
+            ),
+        ] {
+            let got = one(t);
+            assert_eq!((got.0.as_str(), got.1, got.4), (text, Money, unit), "{t}");
+            assert!(close(got.2, low), "{t}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn currencies_are_named_without_an_amount() {
+        let names = |t: &str| {
+            let s: Vec<char> = t.chars().collect();
+            currency_names(&s).into_iter().map(|c| (c.start, c.end, c.code)).collect::<Vec<_>>()
+        };
+        assert_eq!(names("人民币 美元"), [(0, 3, "CNY"), (4, 6, "USD")]);
+        assert_eq!(names("the dollar fell against the yen"), [(4, 10, "USD"), (28, 31, "JPY")]);
+        assert!(names("元旦前后，单元楼，he won the bid").is_empty());
+    }
+
+    #[test]
+    fn bounds_on_bare_numbers() {
+        let bounds = |t: &str| {
+            let s: Vec<char> = t.chars().collect();
+            number_bounds(&s)
+                .into_iter()
+                .map(|b| (s[b.start..b.end].iter().collect::<String>(), b.low, b.high, b.qualifier, b.closed))
+                .collect::<Vec<_>>()
+        };
+        use Qualifier::*;
+        assert_eq!(
+            bounds("between 20 and 30 years"),
+            [("between 20 and 30".into(), 20.0, 30.0, Range, None)]
+        );
+        assert_eq!(bounds("More than 40 people"), [("More than 40".into(), 40.0, 40.0, Gt, None)]);
+        assert_eq!(
+            bounds("大于10小于等于20的数"),
+            [("大于10小于等于20".into(), 10.0, 20.0, Range, Some((false, true)))]
+        );
+        assert_eq!(
+            bounds("x is no more than 12 and more than 194."),
+            [
+                ("no more than 12".into(), 12.0, 12.0, Lte, None),
+                ("more than 194".into(), 194.0, 194.0, Gt, None)
+            ]
+        );
+        assert_eq!(bounds("五百多个"), [("五百多".into(), 500.0, 600.0, Vague, None)]);
+        assert_eq!(bounds("10000与20000之间"), [("10000与20000之间".into(), 1e4, 2e4, Range, None)]);
+        assert!(bounds("call +1-222-2222-2222 now").is_empty());
+    }
+
+    #[test]
+    fn ranges_bounds_and_moves_in_articles() {
+        let got = one("收入不低于100亿元、不超过200亿元。");
+        assert_eq!(
+            (got.0.as_str(), got.2, got.3, got.5),
+            ("不低于100亿元、不超过200亿元", 1e10, 2e10, Qualifier::Range)
+        );
+        let got = one("sales of between $13 billion and $14 billion.");
+        assert_eq!((got.0.as_str(), got.5), ("between $13 billion and $14 billion", Qualifier::Range));
+        // A move from one figure to another is two figures, not a range.
+        assert_eq!(run("Its margin rose from 2% to 3%.").len(), 2);
+        let got = one("预计增长三至四成。");
+        assert_eq!((got.0.as_str(), got.2, got.3), ("三至四成", 30.0, 40.0));
+        let got = one("回购价格不超过每股350元。");
+        assert_eq!((got.0.as_str(), got.5), ("不超过每股350元", Qualifier::Lte));
+        assert!(run("拟每10股派现").is_empty());
+    }
+
+    #[test]
+    fn table_notes_give_bare_figures_their_unit() {
+        let got = run("Selected figures (RMB million)\nRevenues 1,204.6 878.1\n\nShares 12 15");
+        let texts: Vec<(&str, f64, &str)> = got.iter().map(|q| (q.0.as_str(), q.2, q.4)).collect();
+        assert_eq!(texts, [("1,204.6", 1.2046e9, "CNY"), ("878.1", 8.781e8, "CNY")]);
+        let got = run("（单位：亿元）\n营业收入 52.3");
+        assert_eq!((got[0].0.as_str(), got[0].2, got[0].4), ("52.3", 5.23e9, "CNY"));
+        // A sentence of prose takes no unit from a note above it.
+        assert!(run("Figures (RMB million)\nIt hired 40 of them. Then more.").is_empty());
+    }
+
+    #[test]
     fn ordinals_and_supply_chains_are_not_quantities() {
         assert!(run("It closed a third round of funding.").is_empty());
         let got = one("带动六成上下游企业");
