@@ -135,7 +135,7 @@ pub fn dates(s: &[char], published: Option<NaiveDate>, sentences: &[Span]) -> Ve
         let year_for = |ctx: Option<u32>| ctx.or(published.map(|p| p.year() as u32));
         let mut found: Option<(usize, String, Option<u32>)> = None;
         if ascii_digit(c).is_some() && !prev_alnum {
-            found = numeric_date(s, i, context_year, year_for(context_year), published);
+            found = numeric_date(s, i, context_year, published);
         } else if matches!(c, '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
         {
             if let Some((e, y)) = cn_year(s, i) {
@@ -151,7 +151,7 @@ pub fn dates(s: &[char], published: Option<NaiveDate>, sentences: &[Span]) -> Ve
                 if let Some((e, m)) = cn_small(s, i) {
                     let after_digit = i > 0 && "个〇一二三四五六七八九十".contains(s[i - 1]);
                     if s.get(e) == Some(&'月') && (1..=12).contains(&m) && !after_digit {
-                        found = Some(month_day_cn(s, e + 1, m, year_for(context_year)));
+                        found = Some(month_day_cn(s, e + 1, m, year_of_month(m, context_year, published)));
                     }
                 }
             }
@@ -238,9 +238,24 @@ fn bare_period(
     let found = period(s, i, p.year() as u32)?;
     let quarter = found.1.split_once("-Q").and_then(|(_, n)| n.parse::<u32>().ok());
     match quarter {
-        Some(n) if found.2.is_none() && 3 * (n - 1) + 1 > p.month() => period(s, i, p.year() as u32 - 1),
+        Some(n) if found.2.is_none() && 3 * (n - 1) + 1 > p.month() && !forward_looking(s, i) => {
+            period(s, i, p.year() as u32 - 1)
+        }
         _ => Some(found),
     }
+}
+
+/// Does the sentence before `at` look ahead (expects, will, 预计, 有望)? Then a quarter not
+/// yet begun is this year's.
+fn forward_looking(s: &[char], at: usize) -> bool {
+    const CUES: &[&str] = &[
+        "expect", "will ", "could ", "would ", "forecast", "plans ", "aims ", "target", "预计", "将", "有望",
+        "计划", "预期", "目标",
+    ];
+    let floor = at.saturating_sub(120);
+    let from =
+        (floor..at).rev().find(|&k| matches!(s[k], '。' | '！' | '？' | '\n')).map_or(floor, |k| k + 1);
+    (from..at).any(|k| CUES.iter().any(|w| starts_with_at(s, k, w).is_some()))
 }
 
 /// A quarter or half without its year (一季度, 第三季度, 上半年, the third quarter, first half
@@ -248,8 +263,8 @@ fn bare_period(
 fn period(s: &[char], i: usize, year: u32) -> Option<(usize, String, Option<u32>)> {
     let c = s[i];
     if matches!(c, '第' | '一' | '二' | '三' | '四' | '上' | '下') {
-        // 第一季度 is a quarter; 一季度 after a digit (十一季度) is not.
-        if i > 0 && "〇一二三四五六七八九十第".contains(s[i - 1]) {
+        // 第一季度 is a quarter; 一季度 after a digit (十一季度) is not, nor 前三季度 (three quarters).
+        if i > 0 && "〇一二三四五六七八九十第前".contains(s[i - 1]) {
             return None;
         }
         return quarter_or_half_cn(s, i, year).map(|(e, v)| (e, v, None));
@@ -261,13 +276,15 @@ fn period(s: &[char], i: usize, year: u32) -> Option<(usize, String, Option<u32>
     let lower: String = s[i..(i + 7).min(s.len())].iter().collect::<String>().to_lowercase();
     let (w, n) = ORDINALS.iter().find(|(w, _)| lower.starts_with(w))?;
     let at = i + w.len();
-    let (e, kind, max) = if let Some(e) = starts_with_at(s, at, " quarter") {
-        (e, 'Q', 4)
-    } else if let Some(e) = starts_with_at(s, at, " half") {
-        (e, 'H', 2)
-    } else {
-        return None;
-    };
+    // third quarter, third-quarter profit.
+    let (e, kind, max) =
+        if let Some(e) = starts_with_at(s, at, " quarter").or(starts_with_at(s, at, "-quarter")) {
+            (e, 'Q', 4)
+        } else if let Some(e) = starts_with_at(s, at, " half").or(starts_with_at(s, at, "-half")) {
+            (e, 'H', 2)
+        } else {
+            return None;
+        };
     if *n > max || s.get(e).is_some_and(|c| c.is_ascii_alphabetic()) {
         return None;
     }
@@ -337,8 +354,7 @@ fn month_day_cn(s: &[char], at: usize, m: u32, y: Option<u32>) -> (usize, String
 fn numeric_date(
     s: &[char],
     i: usize,
-    _context: Option<u32>,
-    year: Option<u32>,
+    context: Option<u32>,
     published: Option<NaiveDate>,
 ) -> Option<(usize, String, Option<u32>)> {
     let (e, n) = int_at(s, i, 4)?;
@@ -374,12 +390,23 @@ fn numeric_date(
         if i > 0 && matches!(s[i - 1], '个' | '-' | '—' | '–' | '~') {
             return None;
         }
-        let (end, v) = month_day(s, e + 1, n, year);
+        let (end, v) = month_day(s, e + 1, n, year_of_month(n, context, published));
         return Some((end, v, None));
     }
-    // Q3 handled in English; 3Q24 style is rare in the press.
-    let _ = published;
     None
+}
+
+/// The year of a month (and day) written without one: the sentence's, else the published
+/// year, unless that puts it more than three months after publication (截至9月30日 in a
+/// February article is last September; 3月3日挂牌 is next month).
+fn year_of_month(m: u32, context: Option<u32>, published: Option<NaiveDate>) -> Option<u32> {
+    if context.is_some() {
+        return context;
+    }
+    let p = published?;
+    let first = NaiveDate::from_ymd_opt(p.year(), m, 1)?;
+    let year = p.year() as u32;
+    Some(if first > p + Duration::days(92) { year - 1 } else { year })
 }
 
 fn english_date(s: &[char], i: usize, year: Option<u32>) -> Option<(usize, String, Option<u32>)> {
@@ -562,6 +589,17 @@ mod tests {
         let got = run("截至上月末，余额增长；时至今日仍在涨。2025年第三季度预计回升。");
         let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
         assert_eq!(values, ["2025-01", "2025-Q3"]);
+    }
+
+    #[test]
+    fn years_of_periods_and_days_written_without_one() {
+        // Published on 2025-02-14.
+        let got = run("Third-quarter profit rose. It expects a profit in the third quarter.");
+        let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
+        assert_eq!(values, ["2024-Q3", "2025-Q3"]);
+        let got = run("2024年前三季度营收增长。截至9月30日，门店过万。预计于3月3日挂牌。");
+        let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
+        assert_eq!(values, ["2024", "2024-09-30", "2025-03-03"]);
     }
 
     #[test]

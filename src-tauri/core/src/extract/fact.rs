@@ -71,6 +71,8 @@ const METRIC_WORDS: &[(&str, &str)] = &[
     ("customers", "users"),
     ("复合增长率", "growth"),
     ("同比增长", "growth"),
+    ("同比增", "growth"),
+    ("同比减少", "growth"),
     ("同比下降", "growth"),
     ("环比增长", "growth"),
     ("增长", "growth"),
@@ -88,6 +90,12 @@ const METRIC_WORDS: &[(&str, &str)] = &[
     ("soared", "growth"),
     ("year earlier", "growth"),
     ("rose", "growth"),
+    ("lost", "growth"),
+    ("gave up", "growth"),
+    ("shed", "growth"),
+    ("added", "growth"),
+    ("advanced", "growth"),
+    ("eased", "growth"),
     ("fell", "growth"),
     ("up", "growth"),
     ("down", "growth"),
@@ -125,6 +133,8 @@ const METRIC_WORDS: &[(&str, &str)] = &[
     ("margin", "margin"),
     ("成本", "cost"),
     ("cost", "cost"),
+    ("expenses", "cost"),
+    ("费用", "cost"),
     ("售价", "price"),
     ("股价", "price"),
     ("价格", "price"),
@@ -138,6 +148,8 @@ const METRIC_WORDS: &[(&str, &str)] = &[
     ("份额", "share"),
     ("市占率", "share"),
     ("占比", "share"),
+    // 占总营收的七成: a part of a whole.
+    ("占", "share"),
     ("market share", "share"),
     ("stake", "share"),
     ("交易金额", "deal_value"),
@@ -221,6 +233,16 @@ pub fn lexicon() -> &'static Lexicon {
     })
 }
 
+/// Is a figure (revenue, profit, users ... not a verb of change) named in `[from, to)`?
+fn named_figure(cues: &Cues, present: &[usize], from: usize, to: usize) -> bool {
+    present.iter().any(|&k| {
+        let (w, m) = METRIC_WORDS[k];
+        let verb =
+            matches!(m, "growth" | "price_change") && !matches!(w, "增速" | "增幅" | "growth" | "CAGR");
+        !verb && cues.find(METRIC, k, from, to).is_some()
+    })
+}
+
 fn metric_fits(metric: &str, q: &Q) -> bool {
     match q.kind {
         QuantityKind::Percent => {
@@ -231,7 +253,8 @@ fn metric_fits(metric: &str, q: &Q) -> bool {
         }
         // A count of shares traded is turnover (成交量 8亿股, volume of 800 million shares).
         QuantityKind::Count => matches!(metric, "users" | "turnover"),
-        QuantityKind::Money => !matches!(metric, "users" | "growth" | "share" | "margin"),
+        // Money does not move like a share price (revenue climbed to $5bn is revenue).
+        QuantityKind::Money => !matches!(metric, "users" | "growth" | "share" | "margin" | "price_change"),
     }
 }
 
@@ -380,8 +403,11 @@ const ANAPHORA: &[&str] = &[
     " its ",
     "the company",
     "The company",
+    "the Company",
     "the firm",
+    "The firm",
     "the group",
+    "The group",
 ];
 
 /// The market a market-size figure is about: the words before 市场规模 (or "market")
@@ -423,7 +449,8 @@ fn market_phrase(s: &[char], cues: &Cues, sent: Span, q: &Q) -> Option<String> {
             w -= 1;
         }
         let word: String = s[w..b].iter().collect();
-        let word = word.trim();
+        let word = word.trim().to_lowercase();
+        let word = word.as_str();
         if word.is_empty()
             || !word.chars().next().is_some_and(|c| c.is_alphanumeric())
             || [
@@ -516,9 +543,11 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
         let investor_cue = cues.find_any(INVESTOR, sent.start, sent.end);
         let before_cue = |m: &&M| investor_cue.is_none_or(|c| m.start < c || q.start > c);
         let mut subject: Option<(String, f64)> = None;
-        if metric == "market_size"
-            || (metric == "growth" && cues.rfind(MARKER, MARKET_SIZE, sent.start, q.start).is_some())
-        {
+        // Growth in a sentence naming no firm, after a market's size, is that market's.
+        let market_growth = metric == "growth"
+            && (cues.rfind(MARKER, MARKET_SIZE, sent.start, q.start).is_some()
+                || candidates.is_empty() && !anaphoric(s, cues, sent.start, sent.end));
+        if metric == "market_size" || market_growth {
             subject = market_phrase(s, cues, sent, q).map(|p| (p, 0.2)).or_else(|| {
                 let prev_market =
                     out.iter().rev().find(|f| f.metric == "market_size" && f.quote.end + 400 > sent.start);
@@ -529,7 +558,8 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
         // What 该公司 / it refers to: the topic (first name) of the previous sentence, else
         // the last name shortly before.
         let earlier_mention = || {
-            let usable = |m: &&M| is_subject_kind(m) && !is_source(s, m);
+            // An index moves; it is not what "the firm" or 该公司 refers to.
+            let usable = |m: &&M| is_subject_kind(m) && m.kind != EntityKind::Index && !is_source(s, m);
             let prev_sent = sent_i.checked_sub(1).and_then(|k| sentences.get(k)).copied();
             prev_sent
                 .and_then(|p| mentions.iter().filter(usable).find(|m| m.start >= p.start && m.end <= p.end))
@@ -539,7 +569,12 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
                     out.iter()
                         .rev()
                         .take_while(|f| f.quote.end + 400 > sent.start)
-                        .find(|f| f.quote.end <= sent.start && mentions.iter().any(|m| m.entity == f.subject))
+                        .find(|f| {
+                            f.quote.end <= sent.start
+                                && mentions
+                                    .iter()
+                                    .any(|m| m.entity == f.subject && m.kind != EntityKind::Index)
+                        })
                         .map(|f| f.subject.clone())
                 })
                 .or_else(|| {
@@ -578,14 +613,16 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
             })
             .or_else(|| earlier_mention().map(|(e, _)| (e, 0.05)));
         let Some((subject, subject_score)) = subject else { continue };
-        // A percentage move of a share or an index is a price change, not growth.
-        let stock = cues.find_any(STOCK, cs, ce).is_some()
-            || mentions.iter().any(|m| m.entity == subject && m.kind == EntityKind::Index);
-        let metric = if metric == "growth" && q.kind == QuantityKind::Percent && stock {
-            "price_change"
-        } else {
-            metric
-        };
+        // A move of a share or an index is a price change, not growth; so is a company's
+        // bare move (Tencent fell 3.1%) with no figure named before it in the clause.
+        let stock = cues.find_any(STOCK, sent.start, ce).is_some()
+            || mentions.iter().any(|m| m.entity == subject && m.kind == EntityKind::Index)
+            || !named_figure(cues, &present, cs, q.start)
+                && mentions.iter().any(|m| {
+                    m.entity == subject && m.kind == EntityKind::Company && m.start >= cs && m.end <= q.start
+                });
+        let moved = matches!(q.kind, QuantityKind::Percent | QuantityKind::Multiple);
+        let metric = if metric == "growth" && moved && stock { "price_change" } else { metric };
         if metric == "other" && q.kind != QuantityKind::Money {
             continue;
         }

@@ -721,7 +721,7 @@ pub fn mentions(text: &str, s: &[char], registry: &Registry) -> Vec<M> {
 
 /// A name in quotes after a word for a firm: 具身智能公司「星海图」, 品牌“元气森林”.
 fn quoted_names(s: &[char], out: &mut Vec<M>) {
-    const LEADS: &[&str] = &["公司", "企业", "品牌", "平台", "机构", "厂商"];
+    const LEADS: &[&str] = &["公司", "企业", "品牌", "平台", "机构", "厂商", "应用", "产品"];
     for i in 0..s.len() {
         let close = match s[i] {
             '「' => '」',

@@ -16,11 +16,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use mention::{Entity, EntityKind, Registry};
-pub use quantity::{Qualifier, QuantityKind};
+pub use quantity::{currency_names, number_bounds, Bound, CurrencyName, Qualifier, QuantityKind};
 
 /// Bumped whenever the extractor's output changes, so that `dossier reextract` knows
 /// which stored articles an older extractor produced.
-pub const VERSION: i64 = 2;
+pub const VERSION: i64 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Extraction {
@@ -43,6 +43,9 @@ pub struct Quantity {
     pub high: f64,
     pub unit: String,
     pub qualifier: Qualifier,
+    /// Where the amount itself starts, after any hedge word (约, about, more than).
+    #[serde(skip)]
+    pub amount_start: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -126,6 +129,7 @@ pub fn extract_with(text: &str, published: Option<&str>, registry: &Registry) ->
                 high: q.high,
                 unit: q.unit.to_string(),
                 qualifier: q.qualifier,
+                amount_start: q.num_start,
             })
             .collect(),
         dates: dates

@@ -196,17 +196,28 @@ fn ascii_alpha_at(s: &[char], i: usize) -> bool {
 
 /// English magnitude words and suffixes after an Arabic number: returns (end, factor).
 fn english_scale(s: &[char], i: usize) -> Option<(usize, f64)> {
-    const SPACED: [(&str, f64); 8] = [
+    const SPACED: [(&str, f64); 18] = [
+        ("hundred", 1e2),
         ("thousand", 1e3),
         ("million", 1e6),
         ("billion", 1e9),
         ("trillion", 1e12),
+        ("lakh", 1e5),
+        ("crore", 1e7),
+        ("dozen", 12.0),
+        ("dozens", 12.0),
+        ("dzs", 12.0),
+        ("mln", 1e6),
+        ("bln", 1e9),
+        ("tln", 1e12),
         ("mn", 1e6),
         ("bn", 1e9),
+        ("MM", 1e6),
         ("M", 1e6),
         ("k", 1e3),
     ];
-    const ATTACHED: [(&str, f64); 9] = [
+    const ATTACHED: [(&str, f64); 10] = [
+        ("MM", 1e6),
         ("bn", 1e9),
         ("mn", 1e6),
         ("tn", 1e12),
@@ -526,7 +537,7 @@ impl<'a> Reader<'a> {
             }
         }
         // 4.52 x 1e8 is 451999999.99999994 in binary: round to the digits a writer can mean.
-        let tidy = |v: f64| if v.abs() >= 1.0 { (v * 1e6).round() / 1e6 } else { v };
+        let tidy = |v: f64| if v.abs() >= 1.0 { significant(v) } else { v };
         let (low, high) = (tidy(low), tidy(high));
         Some(Num {
             start: i,
@@ -569,6 +580,441 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// A word of English number language.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum EnWord {
+    /// zero .. nineteen.
+    Unit(f64),
+    /// twenty .. ninety.
+    Ten(f64),
+    Hundred,
+    /// thousand, million, billion, trillion, lakh, crore.
+    Scale(f64),
+    /// Denominators: half, third(s), quarter(s), fifth(s) ... hundredth(s), millionth(s).
+    Part(f64),
+    Dozen,
+    /// tens, hundreds, thousands, millions, billions (of): vague amounts.
+    Plural(f64),
+    /// "a" or "an".
+    A,
+    And,
+    Point,
+    Minus,
+    Over,
+    Out,
+    Of,
+}
+
+/// The English number word at `at` (ASCII letters, any case) and its end.
+fn en_word(s: &[char], at: usize) -> Option<(usize, EnWord)> {
+    let mut buf = [0u8; 12];
+    let mut n = 0;
+    while let Some(c) = s.get(at + n).filter(|c| c.is_ascii_alphabetic()) {
+        if n == buf.len() {
+            return None;
+        }
+        buf[n] = c.to_ascii_lowercase() as u8;
+        n += 1;
+    }
+    use EnWord::*;
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    const SCALES: [(&str, f64); 6] = [
+        ("thousand", 1e3),
+        ("million", 1e6),
+        ("billion", 1e9),
+        ("trillion", 1e12),
+        ("lakh", 1e5),
+        ("crore", 1e7),
+    ];
+    // Denominators whose form is not the cardinal + "th".
+    const PARTS: [(&str, f64); 12] = [
+        ("half", 2.0),
+        ("halves", 2.0),
+        ("third", 3.0),
+        ("quarter", 4.0),
+        ("fourth", 4.0),
+        ("fifth", 5.0),
+        ("eighth", 8.0),
+        ("ninth", 9.0),
+        ("twelfth", 12.0),
+        ("hundredth", 100.0),
+        ("thousandth", 1e3),
+        ("millionth", 1e6),
+    ];
+    let w = std::str::from_utf8(&buf[..n]).ok()?;
+    let singular = w.strip_suffix('s').unwrap_or(w);
+    let word = match w {
+        "a" | "an" => A,
+        "and" => And,
+        "point" => Point,
+        "minus" | "negative" => Minus,
+        "over" => Over,
+        "out" => Out,
+        "of" => Of,
+        "hundred" => Hundred,
+        "dozen" | "dozens" | "dzs" | "doz" | "dozs" => Dozen,
+        "nought" | "naught" => Unit(0.0),
+        "tens" => Plural(10.0),
+        "hundreds" => Plural(100.0),
+        _ => {
+            if let Some(k) = UNITS.iter().position(|&u| u == w) {
+                Unit(k as f64)
+            } else if let Some(k) = TENS.iter().position(|&u| u == w) {
+                Ten(20.0 + 10.0 * k as f64)
+            } else if let Some(&(_, f)) = SCALES.iter().find(|(u, _)| *u == w) {
+                Scale(f)
+            } else if let Some(&(_, f)) = SCALES.iter().find(|(u, _)| *u == singular) {
+                Plural(f)
+            } else if let Some(&(_, d)) = PARTS.iter().find(|(u, _)| *u == w || *u == singular) {
+                Part(d)
+            } else {
+                // sixth, seventh, thirteenth, twentieth, billionth: the cardinal + (e)th.
+                let stem = singular.strip_suffix("th")?;
+                let stem = stem.strip_suffix("ie").map(|x| format!("{x}y"));
+                let stem = stem.as_deref().unwrap_or(singular.strip_suffix("th")?);
+                let d = match en_word(&stem.chars().collect::<Vec<_>>(), 0)? {
+                    (_, Unit(d)) if d >= 4.0 => d,
+                    (_, Ten(d)) | (_, Scale(d)) => d,
+                    _ => return None,
+                };
+                Part(d)
+            }
+        }
+    };
+    Some((at + n, word))
+}
+
+/// One token of an English number: its span, its word, and whether a hyphen joined it
+/// to the token before.
+#[derive(Debug, Clone, Copy)]
+struct EnToken {
+    start: usize,
+    end: usize,
+    word: EnWord,
+    hyphen: bool,
+}
+
+/// The run of number words starting at `i`, separated by spaces or hyphens.
+fn en_tokens(s: &[char], i: usize) -> Vec<EnToken> {
+    let mut out = Vec::new();
+    let mut k = i;
+    let mut hyphen = false;
+    while let Some((e, word)) = en_word(s, k) {
+        out.push(EnToken { start: k, end: e, word, hyphen });
+        let mut j = e;
+        while s.get(j) == Some(&' ') {
+            j += 1;
+        }
+        hyphen = s.get(j) == Some(&'-');
+        if hyphen {
+            j += 1;
+            while s.get(j) == Some(&' ') {
+                j += 1;
+            }
+        }
+        if j == e || !s.get(j).is_some_and(|c| c.is_ascii_alphabetic()) || out.len() > 24 {
+            break;
+        }
+        k = j;
+    }
+    out
+}
+
+/// A cardinal read from `tokens[p..]`: (value, next token, last scale word if it ends the
+/// cardinal, index just after the last "and" consumed).
+fn en_cardinal(t: &[EnToken], p: usize) -> Option<(f64, usize, Option<f64>, Option<usize>)> {
+    use EnWord::*;
+    let (mut total, mut group) = (0f64, 0f64);
+    let mut last: Option<EnWord> = None;
+    let mut scale_cap = f64::INFINITY;
+    let mut k = p;
+    let mut after_and = None;
+    let mut ends_scale = None;
+    while let Some(tok) = t.get(k) {
+        let joinable = matches!(last, None | Some(Hundred | Scale(_) | And));
+        match tok.word {
+            A if k == p && matches!(t.get(k + 1).map(|x| x.word), Some(Hundred | Scale(_))) => group = 1.0,
+            Unit(u) if joinable || (matches!(last, Some(Ten(_))) && u >= 1.0 && u <= 9.0) => {
+                if tok.hyphen && !matches!(last, Some(Ten(_))) {
+                    break;
+                }
+                group += u
+            }
+            Ten(v) if joinable && group % 100.0 == 0.0 && !tok.hyphen => group += v,
+            Hundred if matches!(last, Some(Unit(_) | Ten(_) | A)) && group > 0.0 && group < 100.0 => {
+                group *= 100.0
+            }
+            Scale(f) if matches!(last, Some(Unit(_) | Ten(_) | Hundred | A)) && f < scale_cap => {
+                total += group * f;
+                group = 0.0;
+                scale_cap = f;
+                ends_scale = Some(f);
+                last = Some(tok.word);
+                k += 1;
+                continue;
+            }
+            And if matches!(last, Some(Hundred | Scale(_)))
+                && matches!(t.get(k + 1).map(|x| x.word), Some(Unit(_) | Ten(_))) =>
+            {
+                last = Some(And);
+                after_and = Some(k + 1);
+                k += 1;
+                continue;
+            }
+            _ => break,
+        }
+        ends_scale = None;
+        last = Some(tok.word);
+        k += 1;
+    }
+    // "a" alone, or a dangling "and", is no number.
+    if k == p || matches!(last, Some(A | And)) {
+        return None;
+    }
+    Some((total + group, k, ends_scale, after_and))
+}
+
+/// Lower-case word before `at`, skipping spaces.
+fn en_word_before(s: &[char], at: usize) -> String {
+    let mut e = at;
+    while e > 0 && s[e - 1] == ' ' {
+        e -= 1;
+    }
+    let mut b = e;
+    while b > 0 && s[b - 1].is_ascii_alphabetic() {
+        b -= 1;
+    }
+    s[b..e].iter().collect::<String>().to_ascii_lowercase()
+}
+
+/// Lower-case word after `at`, skipping spaces.
+fn en_word_after(s: &[char], at: usize) -> String {
+    let b = skip_spaces(s, at);
+    let mut e = b;
+    while s.get(e).is_some_and(|c| c.is_ascii_alphabetic()) {
+        e += 1;
+    }
+    s[b..e].iter().collect::<String>().to_ascii_lowercase()
+}
+
+/// English numbers in words at `i`: "one hundred and twenty-five", "forty two", "a dozen",
+/// "two thirds", "one and a half", "five point two", "minus three", "hundreds of millions"
+/// (vague). Ordinals (the third quarter, a second round) are not amounts.
+fn english_number(s: &[char], i: usize) -> Option<Num> {
+    use EnWord::*;
+    if i > 0 && (s[i - 1].is_ascii_alphanumeric() || ascii_digit(s[i - 1]).is_some()) {
+        return None;
+    }
+    let t = en_tokens(s, i);
+    let first = t.first()?.word;
+    let (neg, p) = if first == Minus { (true, 1) } else { (false, 0) };
+    let num = |start: usize, end: usize, v: f64, kind: NumKind, scale: Option<f64>| {
+        let v = if neg { -v } else { v };
+        Some(Num {
+            start,
+            end,
+            low: v,
+            high: v,
+            kind,
+            arabic: false,
+            chinese: false,
+            magnitude: scale.is_some(),
+            scale: scale.unwrap_or(1.0),
+        })
+    };
+    let next = |k: usize| t.get(k).map(|x| x.word);
+    // Vague plurals before "of": hundreds of millions, tens of thousands, millions of.
+    if let Some(Plural(base)) = next(p) {
+        let mut low = base;
+        let mut end = t[p].end;
+        if next(p + 1) == Some(Of) {
+            if let Some(Plural(inner)) = next(p + 2).filter(|_| base < 1e3) {
+                low *= inner;
+                end = t[p + 2].end;
+            }
+        }
+        let of = en_word_after(s, end) == "of";
+        return (of && low >= 1e3).then_some(Num {
+            start: i,
+            end,
+            low,
+            high: low * 10.0,
+            kind: NumKind::Plain,
+            arabic: false,
+            chinese: false,
+            magnitude: true,
+            scale: 1.0,
+        });
+    }
+    // Half: a half, half a dozen, half a million, more than half.
+    if next(p) == Some(Part(2.0)) && !t[p].hyphen {
+        let prev = en_word_before(s, t[p].start);
+        let period = ["first", "second", "the", "this", "that", "latter", "other", "back", "front"];
+        if period.contains(&prev.as_str()) || s.get(t[p].end) == Some(&'-') {
+            return None;
+        }
+        if next(p + 1) == Some(A) {
+            return match next(p + 2) {
+                Some(Dozen) => num(i, t[p + 2].end, 6.0, NumKind::Plain, None),
+                Some(Scale(f)) => num(i, t[p + 2].end, 0.5 * f, NumKind::Plain, Some(f)),
+                _ => None,
+            };
+        }
+        if let Some(Scale(f)) = next(p + 1) {
+            return num(i, t[p + 1].end, 0.5 * f, NumKind::Plain, Some(f));
+        }
+        return num(i, t[p].end, 0.5, NumKind::Fraction, None);
+    }
+    if next(p) == Some(A) && next(p + 1) == Some(Dozen) {
+        return num(i, t[p + 1].end, 12.0, NumKind::Plain, None);
+    }
+    // "a third", "a fifth", "a hundredth", "a half".
+    let (value, k, ends_scale, after_and) = if next(p) == Some(A) && matches!(next(p + 1), Some(Part(_))) {
+        (1.0, p + 1, None, None)
+    } else {
+        en_cardinal(&t, p)?
+    };
+    let end = t[k - 1].end;
+    let lone_one = value == 1.0 && k == p + 1 && next(p) == Some(Unit(1.0));
+    match next(k) {
+        Some(Dozen) if value < 100.0 => return num(i, t[k].end, value * 12.0, NumKind::Plain, None),
+        Some(Point) => {
+            // five point two five, two hundred point seventy-one, nought point eleven.
+            let mut digits = String::new();
+            let mut j = k + 1;
+            while let Some(Unit(d)) = next(j).filter(|_| !t[j].hyphen) {
+                if d >= 10.0 && !digits.is_empty() {
+                    break;
+                }
+                digits.push_str(&format!("{d}"));
+                j += 1;
+                if d >= 10.0 {
+                    break;
+                }
+            }
+            if digits.is_empty() {
+                if let Some(Ten(v)) = next(j) {
+                    let unit = match next(j + 1) {
+                        Some(Unit(u)) if (1.0..=9.0).contains(&u) => {
+                            j += 1;
+                            u
+                        }
+                        _ => 0.0,
+                    };
+                    digits = format!("{}", v + unit);
+                    j += 1;
+                }
+            }
+            if !digits.is_empty() {
+                let v = value + format!("0.{digits}").parse::<f64>().ok()?;
+                return num(i, t[j - 1].end, v, NumKind::Plain, None);
+            }
+        }
+        Some(Part(d)) => {
+            let plural = s.get(t[k].end - 1) == Some(&'s');
+            let after = en_word_after(s, t[k].end);
+            let numerator_one = value == 1.0 && k <= p + 1;
+            let fraction_word =
+                matches!(after.as_str(), "of" | "and" | "or" | "million" | "billion" | "trillion");
+            // A third round, twenty-fifth: ordinals.
+            let ordinal = numerator_one && !plural && d != 2.0 && !after.is_empty() && !fraction_word
+                || t[k].hyphen && matches!(next(k - 1), Some(Ten(_)));
+            // In a quarter, the past four quarters: periods of time.
+            let quarter = s[t[k].start].eq_ignore_ascii_case(&'q');
+            let prev = en_word_before(s, t[p].start);
+            let period = quarter
+                && (value >= 4.0
+                    || !after.is_empty() && !fraction_word
+                    || ["past", "last", "next", "consecutive", "straight", "previous", "recent", "in"]
+                        .contains(&prev.as_str()));
+            if ordinal || period {
+                return None;
+            }
+            // one hundred and three quarters = 100.75; one hundred and thirty-two fifths = 26.4.
+            let v = match after_and.and_then(|a| en_cardinal(&t[..a - 1], p)) {
+                Some((head, _, head_scale, _)) if value - head < d => {
+                    head + (value - head) / d * head_scale.unwrap_or(1.0)
+                }
+                _ => value / d,
+            };
+            // a quarter million, two thirds of a million.
+            let of_a = next(k + 1) == Some(Of) && next(k + 2) == Some(A);
+            let scale_at = if of_a { k + 3 } else { k + 1 };
+            if let Some(Scale(f)) = next(scale_at) {
+                return num(i, t[scale_at].end, v * f, NumKind::Plain, Some(f));
+            }
+            return num(i, t[k].end, v, NumKind::Fraction, None);
+        }
+        Some(And) => {
+            // one and a half, twenty and three fifths, two million and three quarters.
+            let (f_value, f_end, d) = match (next(k + 1), next(k + 2), next(k + 3)) {
+                (Some(A), Some(Part(d)), _) => (1.0, t[k + 2].end, d),
+                (Some(Unit(n)), Some(Part(d)), _) if n >= 1.0 => (n, t[k + 2].end, d),
+                _ => (0.0, 0, 0.0),
+            };
+            if d > 0.0 && f_value < d {
+                let v = value + f_value / d * ends_scale.unwrap_or(1.0);
+                return num(i, f_end, v, NumKind::Fraction, ends_scale);
+            }
+        }
+        Some(Over) | Some(Out) => {
+            // one over three, one out of five.
+            let q = if next(k) == Some(Out) && next(k + 1) == Some(Of) { k + 2 } else { k + 1 };
+            if next(k) == Some(Over) || q == k + 2 {
+                if let Some((d, dk, ..)) = en_cardinal(&t, q).filter(|(d, ..)| *d > 0.0) {
+                    return num(i, t[dk - 1].end, value / d, NumKind::Fraction, None);
+                }
+            }
+        }
+        _ => {}
+    }
+    // twenty-first, thirty-fifth: ordinals.
+    if s.get(end) == Some(&'-') && en_word(s, end + 1).is_none() {
+        let after = en_word_after(s, end + 1);
+        if ["first", "second", "third"].contains(&after.as_str()) || after.ends_with("th") {
+            return None;
+        }
+    }
+    // the one, this one, which one: a pronoun.
+    if lone_one {
+        let prev = en_word_before(s, t[p].start);
+        if ["the", "this", "that", "which", "each", "every", "any", "no", "another"].contains(&prev.as_str())
+        {
+            return None;
+        }
+    }
+    num(i, end, value, NumKind::Plain, ends_scale)
+}
+
+/// `v` rounded to 12 significant digits: 4.52 x 1e8 is 451999999.99999994 in binary, and
+/// no writer means digits beyond the twelfth.
+fn significant(v: f64) -> f64 {
+    let p = 10f64.powi(11 - v.abs().log10().floor() as i32);
+    (v * p).round() / p
+}
+
 /// Every numeral in `s`, left to right, non-overlapping.
 pub fn scan(s: &[char]) -> Vec<Num> {
     let mut out = Vec::new();
@@ -585,10 +1031,23 @@ pub fn scan(s: &[char]) -> Vec<Num> {
     out
 }
 
+/// Currency codes written glued to the amount (RMB1,204.6 million, Rmb10bn, USD115).
+const GLUED_CODES: &[&str] = &["RMB", "USD", "HKD", "EUR", "GBP", "JPY", "CNY", "SGD", "AUD", "CAD", "CHF"];
+
+/// Is `i` right after a currency code that stands as a word of its own?
+fn after_currency_code(s: &[char], i: usize) -> bool {
+    let b = i.saturating_sub(3);
+    i >= 3
+        && (b == 0 || !s[b - 1].is_ascii_alphanumeric())
+        && GLUED_CODES.iter().any(|code| code.chars().zip(&s[b..i]).all(|(c, x)| c.eq_ignore_ascii_case(x)))
+}
+
 /// Could a numeral start at `i`? Cheap test used before the full reader.
 fn may_start(s: &[char], i: usize) -> bool {
     let c = s[i];
-    is_numeral_char(c) || matches!(c, '负' | '負' | '-' | '－' | '−' | '.' | '几' | '幾' | '数' | '數' | '半')
+    is_numeral_char(c)
+        || matches!(c, '负' | '負' | '-' | '－' | '−' | '.' | '几' | '幾' | '数' | '數' | '半')
+        || c.is_ascii_alphabetic() && (i == 0 || !s[i - 1].is_ascii_alphabetic())
 }
 
 /// The numeral (with sign, fraction or per-unit form) starting exactly at `i`.
@@ -598,14 +1057,21 @@ pub fn numeral_at(s: &[char], i: usize) -> Option<Num> {
     }
     let prev = if i > 0 { Some(s[i - 1]) } else { None };
     // Inside an identifier (GPT-4, A100, 7B) or a longer Arabic number: not a numeral.
-    let hyphen_id = prev == Some('-') && i >= 2 && s[i - 2].is_ascii_alphabetic();
+    // (5k-20k: the letters before the hyphen are a suffix of a number, not a name.)
+    let letters = s[..i.saturating_sub(1)].iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
+    let suffix = letters > 0 && i > letters + 1 && ascii_digit(s[i - 2 - letters]).is_some();
+    let hyphen_id = prev == Some('-') && i >= 2 && s[i - 2].is_ascii_alphabetic() && !suffix;
     if ascii_digit(s[i]).is_some()
         && (hyphen_id || prev.is_some_and(|p| p.is_ascii_alphanumeric() || ascii_digit(p).is_some()))
+        && !after_currency_code(s, i)
     {
         return None;
     }
     let r = Reader { s };
     let c = s[i];
+    if c.is_ascii_alphabetic() {
+        return english_number(s, i);
+    }
     // Signs.
     if matches!(c, '负' | '負' | '-' | '－' | '−') {
         let ascii_sign = c != '负' && c != '負';
@@ -671,6 +1137,12 @@ pub fn numeral_at(s: &[char], i: usize) -> Option<Num> {
     let lone_word = n.end == i + 1
         && (lone_char_is_word(first) || (first == '一' && s.get(n.end).is_some_and(|&c| one_starts_word(c))));
     if lone_word || (first == '四' && s.get(i + 1) == Some(&'川')) {
+        return None;
+    }
+    // 180ml, 4th, 7B, 1990s: digits glued to letters are a measure, an ordinal or a name;
+    // 20x (a multiple) stays a number.
+    let glued = |k: usize| s.get(k).is_some_and(|c| c.is_ascii_alphanumeric());
+    if n.arabic && !n.chinese && !n.magnitude && glued(n.end) && !(s[n.end] == 'x' && !glued(n.end + 1)) {
         return None;
     }
     // Fractions: A分之B, a/b, and mixed forms with 又 or a space.
@@ -834,6 +1306,56 @@ mod tests {
             let s: Vec<char> = t.chars().collect();
             assert!(scan(&s).is_empty(), "{t}: {:?}", scan(&s));
         }
+    }
+
+    #[test]
+    fn english_numbers_in_words() {
+        for (t, text, low, high) in [
+            ("one hundred and twenty-five", "one hundred and twenty-five", 125.0, 125.0),
+            ("Twenty-six people", "Twenty-six", 26.0, 26.0),
+            ("fifty - two", "fifty - two", 52.0, 52.0),
+            ("two thousand and two hundred", "two thousand and two hundred", 2200.0, 2200.0),
+            ("a dozen firms", "a dozen", 12.0, 12.0),
+            ("half a dozen", "half a dozen", 6.0, 6.0),
+            ("two thirds of it", "two thirds", 2.0 / 3.0, 2.0 / 3.0),
+            ("one and a half times", "one and a half", 1.5, 1.5),
+            ("five million yen", "five million", 5e6, 5e6),
+            ("a quarter million", "a quarter million", 2.5e5, 2.5e5),
+            ("two hundred point zero three", "two hundred point zero three", 200.03, 200.03),
+            ("minus three", "minus three", -3.0, -3.0),
+            ("hundreds of millions of dollars", "hundreds of millions", 1e8, 1e9),
+            ("10 bln", "10 bln", 1e10, 1e10),
+            ("3 dozens", "3 dozens", 36.0, 36.0),
+            ("RMB1,204.6 million", "1,204.6 million", 1.2046e9, 1.2046e9),
+        ] {
+            let (got, l, h) = one(t);
+            assert_eq!(got, text, "{t}");
+            assert!(
+                (l - low).abs() < 1e-9 * low.abs().max(1.0) && (h - high).abs() < 1e-9 * high.abs().max(1.0),
+                "{t}"
+            );
+        }
+    }
+
+    #[test]
+    fn ordinals_measures_and_pronouns_are_not_amounts() {
+        for t in [
+            "a third round",
+            "the first half",
+            "in a quarter",
+            "the past four quarters",
+            "the twenty-first century",
+            "the one you mentioned",
+            "180ml",
+            "the 4th",
+            "the 1990s",
+            "a company",
+        ] {
+            let s: Vec<char> = t.chars().collect();
+            assert!(scan(&s).is_empty(), "{t}: {:?}", scan(&s));
+        }
+        // 20x is a multiple and keeps its number.
+        assert_eq!(one("trades at 20x earnings").1, 20.0);
     }
 
     #[test]

@@ -38,9 +38,12 @@ pub struct Q {
     pub high: f64,
     pub unit: &'static str,
     pub qualifier: Qualifier,
+    /// Whether each end of a range is included, when the text says (大于10小于等于20).
+    pub closed: Option<(bool, bool)>,
 }
 
-/// Currency words written after the amount, longest first within a shared prefix.
+/// Currency words written after the amount, longest first within a shared prefix. English
+/// words match in any case (lower-cased wire copy writes "swiss francs").
 const CURRENCY_AFTER: &[(&str, &str)] = &[
     ("元人民币", "CNY"),
     ("元港币", "HKD"),
@@ -61,23 +64,55 @@ const CURRENCY_AFTER: &[(&str, &str)] = &[
     ("台币", "TWD"),
     ("英镑", "GBP"),
     ("瑞士法郎", "CHF"),
+    ("法郎", "CHF"),
     ("韩元", "KRW"),
     ("澳元", "AUD"),
     ("加元", "CAD"),
     ("新加坡元", "SGD"),
+    ("新元", "SGD"),
     ("卢布", "RUB"),
     ("卢比", "INR"),
     ("奈拉", "NGN"),
     ("个比特币", "BTC"),
     ("比特币", "BTC"),
+    ("€", "EUR"),
+    (" €", "EUR"),
     (" US dollars", "USD"),
+    (" US dollar", "USD"),
+    (" U.S. dollars", "USD"),
     (" Hong Kong dollars", "HKD"),
+    (" Australian dollars", "AUD"),
+    (" Canadian dollars", "CAD"),
+    (" Singapore dollars", "SGD"),
+    (" New Taiwan dollars", "TWD"),
+    (" Taiwan dollars", "TWD"),
+    (" New Zealand dollars", "NZD"),
     (" dollars", "USD"),
+    (" dollar", "USD"),
+    (" Chinese yuan", "CNY"),
     (" yuan", "CNY"),
     (" renminbi", "CNY"),
     (" euros", "EUR"),
+    (" euro", "EUR"),
+    (" pounds sterling", "GBP"),
     (" pounds", "GBP"),
+    (" pound", "GBP"),
+    (" sterling", "GBP"),
     (" yen", "JPY"),
+    (" won", "KRW"),
+    (" Swiss francs", "CHF"),
+    (" francs", "CHF"),
+    (" rupees", "INR"),
+    (" rupiah", "IDR"),
+    (" ringgit", "MYR"),
+    (" baht", "THB"),
+    (" roubles", "RUB"),
+    (" rubles", "RUB"),
+    (" Turkish lira", "TRY"),
+    (" lira", "TRY"),
+    (" reais", "BRL"),
+    (" Mexican pesos", "MXN"),
+    (" bitcoins", "BTC"),
     (" RMB", "CNY"),
     (" USD", "USD"),
     (" CNY", "CNY"),
@@ -85,16 +120,25 @@ const CURRENCY_AFTER: &[(&str, &str)] = &[
     (" EUR", "EUR"),
     (" JPY", "JPY"),
     (" GBP", "GBP"),
+    (" CHF", "CHF"),
+    (" AUD", "AUD"),
+    (" CAD", "CAD"),
+    (" SGD", "SGD"),
+    (" TWD", "TWD"),
+    (" BTC", "BTC"),
 ];
 
+/// Words of the table above that are too common to name a currency without an amount
+/// (元旦, 一块, "won the bid", "pounds of copper").
+const NOT_NAMES_ALONE: &[&str] = &["元", "块", "块钱", "个比特币", "€", " won", " pound", " pounds", " lira"];
+
+/// Minor units after an amount, in hundredths of the currency: 50 cents = 0.5 USD.
+const MINOR_AFTER: &[(&str, &str)] =
+    &[("美分", "USD"), (" cents", "USD"), (" cent", "USD"), (" pence", "GBP"), (" penny", "GBP")];
+
 /// Currency signs and codes written before the amount (an optional space may follow).
+/// Letters before a dollar sign (US$, HK$, C $) are read by `dollar_prefix`.
 const CURRENCY_BEFORE: &[(&str, &str)] = &[
-    ("US$", "USD"),
-    ("HK$", "HKD"),
-    ("NT$", "TWD"),
-    ("S$", "SGD"),
-    ("A$", "AUD"),
-    ("C$", "CAD"),
     ("$", "USD"),
     ("¥", "CNY"),
     ("￥", "CNY"),
@@ -186,6 +230,22 @@ const TIME_AFTER: &[&str] = &[
 
 /// Hedges before a number, longest first; English ones are followed by a space.
 const HEDGE_BEFORE: &[(&str, Qualifier)] = &[
+    ("大于等于", Qualifier::Gte),
+    ("大于或等于", Qualifier::Gte),
+    ("大于或者等于", Qualifier::Gte),
+    ("小于等于", Qualifier::Lte),
+    ("小于或等于", Qualifier::Lte),
+    ("小于或者等于", Qualifier::Lte),
+    ("小于 或 等于", Qualifier::Lte),
+    ("不大于", Qualifier::Lte),
+    ("不多于", Qualifier::Lte),
+    ("不小于", Qualifier::Gte),
+    ("超过了", Qualifier::Gt),
+    ("至少有", Qualifier::Gte),
+    ("至少是", Qualifier::Gte),
+    ("至少为", Qualifier::Gte),
+    ("最多为", Qualifier::Lte),
+    ("最多有", Qualifier::Lte),
     ("不超过", Qualifier::Lte),
     ("不高于", Qualifier::Lte),
     ("不低于", Qualifier::Gte),
@@ -218,7 +278,37 @@ const HEDGE_BEFORE: &[(&str, Qualifier)] = &[
     ("接近", Qualifier::Approx),
     ("近", Qualifier::Approx),
     ("大概", Qualifier::Approx),
+    ("≥", Qualifier::Gte),
+    ("≤", Qualifier::Lte),
+    (">=", Qualifier::Gte),
+    ("<=", Qualifier::Lte),
+    ("> =", Qualifier::Gte),
+    ("< =", Qualifier::Lte),
+    (">", Qualifier::Gt),
+    ("<", Qualifier::Lt),
     ("at least ", Qualifier::Gte),
+    ("at most ", Qualifier::Lte),
+    ("no less than ", Qualifier::Gte),
+    ("not less than ", Qualifier::Gte),
+    ("no fewer than ", Qualifier::Gte),
+    ("greater than or equal to ", Qualifier::Gte),
+    ("more than or equal to ", Qualifier::Gte),
+    ("equal to or more than ", Qualifier::Gte),
+    ("equal to or greater than ", Qualifier::Gte),
+    ("less than or equal to ", Qualifier::Lte),
+    ("equal to or less than ", Qualifier::Lte),
+    ("not more than ", Qualifier::Lte),
+    ("greater than ", Qualifier::Gt),
+    ("larger than ", Qualifier::Gt),
+    ("bigger than ", Qualifier::Gt),
+    ("higher than ", Qualifier::Gt),
+    ("in excess of ", Qualifier::Gt),
+    ("upwards of ", Qualifier::Gt),
+    ("exceed ", Qualifier::Gt),
+    ("exceeds ", Qualifier::Gt),
+    ("surpass ", Qualifier::Gt),
+    ("smaller than ", Qualifier::Lt),
+    ("lower than ", Qualifier::Lt),
     ("more than ", Qualifier::Gt),
     ("over ", Qualifier::Gt),
     ("above ", Qualifier::Gt),
@@ -253,23 +343,145 @@ const HEDGE_AFTER: &[(&str, Qualifier)] = &[
     ("以上", Qualifier::Gt),
     ("以下", Qualifier::Lt),
     ("以内", Qualifier::Lte),
+    ("或以上", Qualifier::Gte),
+    ("或者以上", Qualifier::Gte),
+    ("或更多", Qualifier::Gte),
+    ("或者更多", Qualifier::Gte),
+    ("或以下", Qualifier::Lte),
+    ("或者以下", Qualifier::Lte),
+    (" 之下", Qualifier::Lt),
+    ("之下", Qualifier::Lt),
     (" or more", Qualifier::Gte),
+    (" and more", Qualifier::Gte),
+    (" or greater", Qualifier::Gte),
+    (" or above", Qualifier::Gte),
+    (" or higher", Qualifier::Gte),
+    (" or less", Qualifier::Lte),
+    (" or fewer", Qualifier::Lte),
+    (" or below", Qualifier::Lte),
+    (" or lower", Qualifier::Lte),
     (" or so", Qualifier::Approx),
 ];
 
-/// Separators of a range between two amounts.
-const RANGE_SEP: &[&str] = &["到", "至", "~", "～", "-", "－", "—", "–", "——", " to ", " and "];
+/// Verbs of change before "from A to B": a move from one figure to another, not a range.
+const CHANGE_VERBS: &[&str] = &[
+    "rose",
+    "rise",
+    "rising",
+    "fell",
+    "fall",
+    "falling",
+    "increased",
+    "decreased",
+    "grew",
+    "climbed",
+    "jumped",
+    "dropped",
+    "declined",
+    "raised",
+    "cut",
+    "lowered",
+    "lifted",
+    "slipped",
+    "surged",
+    "widened",
+    "narrowed",
+    "boosted",
+    "trimmed",
+    "slid",
+    "soared",
+    "plunged",
+    "up",
+    "down",
+    "changed",
+    "moved",
+    "upgraded",
+    "downgraded",
+];
+
+/// Separators of a range between two amounts (" and " only after "between", 与 and 和 only
+/// before 之间).
+const RANGE_SEP: &[&str] =
+    &["到", "至", "~", "～", "-", "－", "—", "–", "——", " to ", " through ", " and ", "与", "和"];
+
+/// Words between a lower and an upper bound that make one range of them (大于10并且小于20).
+const BOUND_JOINERS: &[&str] =
+    &["", "并且", "并", "且", "而且", "的同时", "同时", "，", ",", "、", " and ", " but ", ", "];
 
 fn longest<'t, T: Copy>(s: &[char], at: usize, table: &'t [(&'t str, T)]) -> Option<(usize, T)> {
     table.iter().filter_map(|&(w, v)| starts_with_at(s, at, w).map(|e| (e, v))).max_by_key(|&(e, _)| e)
 }
 
+/// The longest word of `table` ending at `at`, ASCII letters in any case (More than 40).
 fn longest_before<T: Copy>(s: &[char], at: usize, table: &[(&str, T)]) -> Option<(usize, T)> {
-    table.iter().filter_map(|&(w, v)| ends_with_at(s, at, w).map(|b| (b, v))).min_by_key(|&(b, _)| b)
+    table
+        .iter()
+        .filter_map(|&(w, v)| {
+            let b = at.checked_sub(w.chars().count())?;
+            starts_with_ci(s, b, w).map(|_| (b, v))
+        })
+        .min_by_key(|&(b, _)| b)
 }
 
 fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric()
+}
+
+/// End of `w` at `at`, ASCII letters compared in any case.
+fn starts_with_ci(s: &[char], at: usize, w: &str) -> Option<usize> {
+    let mut k = at;
+    for c in w.chars() {
+        if !s.get(k).is_some_and(|x| x.eq_ignore_ascii_case(&c)) {
+            return None;
+        }
+        k += 1;
+    }
+    Some(k)
+}
+
+/// The longest currency word of `table` at `at` that ends a word: (end, ISO code).
+fn currency_word(s: &[char], at: usize, table: &[(&str, &'static str)]) -> Option<(usize, &'static str)> {
+    table
+        .iter()
+        .filter_map(|&(w, code)| starts_with_ci(s, at, w).map(|e| (e, code)))
+        .filter(|&(e, _)| !(s[e - 1].is_ascii_alphabetic() && s.get(e).is_some_and(|&c| is_word_char(c))))
+        .max_by_key(|&(e, _)| e)
+}
+
+/// The currency word written right after an amount at `at` (元, 美元, " dollars", " euros").
+pub fn currency_at(s: &[char], at: usize) -> Option<(usize, &'static str)> {
+    currency_word(s, at, CURRENCY_AFTER)
+}
+
+/// A currency named in the text, with or without an amount: 人民币, 美元, the dollar, yen.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CurrencyName {
+    pub start: usize,
+    pub end: usize,
+    pub code: &'static str,
+}
+
+/// Every currency name in `s` (人民币 美元, "the dollar fell against the yen"): the words
+/// that follow amounts, where they stand as words of their own.
+pub fn currency_names(s: &[char]) -> Vec<CurrencyName> {
+    let names: Vec<(&str, &'static str)> = CURRENCY_AFTER
+        .iter()
+        .filter(|(w, _)| !NOT_NAMES_ALONE.contains(w))
+        .map(|&(w, code)| (w.trim_start(), code))
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        let glued = i > 0 && s[i].is_ascii_alphabetic() && s[i - 1].is_ascii_alphanumeric();
+        match currency_word(s, i, &names).filter(|_| !glued) {
+            Some((e, code)) => {
+                out.push(CurrencyName { start: i, end: e, code });
+                i = e;
+            }
+            None => i += 1,
+        }
+    }
+    out
 }
 
 /// Largest power of ten dividing `v` (200 -> 100, 1200 -> 100), for 200多家 = 200..300.
@@ -297,7 +509,7 @@ fn classify(
     // 200多家, 二十余家: vague before a measure word or currency.
     if matches!(s.get(at), Some('多' | '余')) && !n.vague() && n.kind == NumKind::Plain {
         let after = at + 1;
-        if longest(s, after, COUNTED).is_some() || longest(s, after, CURRENCY_AFTER).is_some() {
+        if longest(s, after, COUNTED).is_some() || currency_at(s, after).is_some() {
             high = low + round_step(low);
             vague = true;
             at = after;
@@ -308,9 +520,17 @@ fn classify(
         let f = if s[sp] == '‰' { 0.1 } else { 1.0 };
         return Some((QuantityKind::Percent, "%", sp + 1, low * f, high * f, vague));
     }
-    for w in
-        [" percentage points", " percentage point", " per cent", " percent", " pct", "个百分点", "個百分點"]
-    {
+    for w in [
+        " percentage points",
+        " percentage point",
+        " percentage",
+        " per cent",
+        " percents",
+        " percent",
+        " pct",
+        "个百分点",
+        "個百分點",
+    ] {
         if let Some(e) = starts_with_at(s, at, w) {
             return Some((QuantityKind::Percent, "%", e, low, high, vague));
         }
@@ -320,16 +540,11 @@ fn classify(
     {
         return Some((QuantityKind::Percent, "%", e, low, high, vague));
     }
-    if n.kind == NumKind::Fraction {
-        return Some((QuantityKind::Multiple, "x", n.end, low, high, vague));
-    }
-    if let Some(e) = starts_with_at(s, at, "倍") {
+    if let Some(e) = ["倍", " times", "-fold", " fold", "x"].iter().find_map(|w| starts_with_at(s, at, w)) {
         return Some((QuantityKind::Multiple, "x", e, low, high, vague));
     }
-    for w in [" times", "-fold", " fold"] {
-        if let Some(e) = starts_with_at(s, at, w) {
-            return Some((QuantityKind::Multiple, "x", e, low, high, vague));
-        }
+    if n.kind == NumKind::Fraction {
+        return Some((QuantityKind::Multiple, "x", n.end, low, high, vague));
     }
     // X成 (tenths) and X折 (discount to X tenths).
     if let Some(q) = tenths(s, at, low, high, vague) {
@@ -338,15 +553,16 @@ fn classify(
     // 5 美元: a space may stand between an amount and a currency word.
     let cjk_next = s.get(at + 1).is_some_and(|&c| numeral::is_cjk(c));
     let cur_at = if s.get(at) == Some(&' ') && cjk_next { at + 1 } else { at };
-    if let Some((e, code)) = longest(s, cur_at, CURRENCY_AFTER) {
+    if let Some((e, code)) = currency_at(s, cur_at) {
         let e = subunits(s, e, code).map_or(e, |(se, add)| {
             low += add;
             high += add;
             se
         });
-        if !s.get(e).copied().is_some_and(is_word_char) || !s[e - 1].is_ascii_alphabetic() {
-            return Some((QuantityKind::Money, code, e, low, high, vague));
-        }
+        return Some((QuantityKind::Money, code, e, low, high, vague));
+    }
+    if let Some((e, code)) = currency_word(s, cur_at, MINOR_AFTER) {
+        return Some((QuantityKind::Money, code, e, low / 100.0, high / 100.0, vague));
     }
     let time = TIME_AFTER.iter().any(|w| {
         starts_with_at(s, at, w)
@@ -452,6 +668,24 @@ pub fn quantities(
     skip: &[Span],
     users_at: &dyn Fn(usize) -> Option<&'static str>,
 ) -> Vec<Q> {
+    read(s, nums, skip, users_at, Reading::Units)
+}
+
+/// How numerals are read: as amounts of what their units say, or as bare numbers whose
+/// bounds alone matter (`number_bounds`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    Units,
+    Bare,
+}
+
+fn read(
+    s: &[char],
+    nums: &[Num],
+    skip: &[Span],
+    users_at: &dyn Fn(usize) -> Option<&'static str>,
+    reading: Reading,
+) -> Vec<Q> {
     let mut out: Vec<Q> = Vec::new();
     let mut skip_i = 0;
     for n in nums {
@@ -471,17 +705,35 @@ pub fn quantities(
             Some(_) => continue,
             None => n,
         };
-        if n.start > 0 && matches!(s[n.start - 1], '第' | '#') || in_url(s, n.start) {
+        // 两美元又三美分: the sub-unit's numeral is already part of the amount.
+        let inside = out.last().is_some_and(|q| n.start < q.end);
+        if inside || n.start > 0 && matches!(s[n.start - 1], '第' | '#') || in_url(s, n.start) {
             continue;
         }
-        // An identifier such as 7B or A100 ends in a letter, unless it is a unit (k, bn ...).
-        if n.arabic && !n.magnitude && s.get(n.end).is_some_and(|c| c.is_ascii_alphabetic()) {
-            continue;
-        }
-        let prefix = currency_before(s, n.start);
-        let Some((mut kind, mut unit, mut end, low, high, vague)) = classify(s, n, users_at(n.start))
-            .or_else(|| prefix.map(|(_, code)| (QuantityKind::Money, code, n.end, n.low, n.high, n.vague())))
-        else {
+        let prefix = currency_before(s, n.start).filter(|_| reading == Reading::Units);
+        let classified = match reading {
+            Reading::Units => classify(s, n, users_at(n.start))
+                .or_else(|| {
+                    prefix.map(|(_, code)| (QuantityKind::Money, code, n.end, n.low, n.high, n.vague()))
+                })
+                .or_else(|| {
+                    let (code, f) = table_unit(s, n.start)?;
+                    Some((QuantityKind::Money, code, n.end, n.low * f, n.high * f, n.vague()))
+                })
+                // 每10股派现: the base of a dividend, not a count.
+                .filter(|c| {
+                    let per = n.start > 0 && s[n.start - 1] == '每';
+                    !(c.0 == QuantityKind::Count && per && s.get(c.2).is_some_and(|&x| "派送转".contains(x)))
+                }),
+            // 五百多: more than five hundred.
+            Reading::Bare => Some(match s.get(n.end) {
+                Some('多' | '余') if !n.vague() && n.kind == NumKind::Plain => {
+                    (QuantityKind::Count, "", n.end + 1, n.low, n.low + round_step(n.low), true)
+                }
+                _ => (QuantityKind::Count, "", n.end, n.low, n.high, n.vague()),
+            }),
+        };
+        let Some((mut kind, mut unit, mut end, low, high, vague)) = classified else {
             continue;
         };
         let mut start = n.start;
@@ -491,36 +743,196 @@ pub fn quantities(
                 kind = QuantityKind::Money;
                 unit = code;
                 // "$3 billion yuan" is not written; a trailing code repeats the currency.
-                if let Some((e, _)) = longest(s, end, CURRENCY_AFTER) {
+                if let Some((e, _)) = currency_at(s, end) {
                     end = e;
                 }
             }
         }
-        let q = Q { kind, start, end, num_start: start, low, high, unit, qualifier: Qualifier::Exact };
+        let q = Q {
+            kind,
+            start,
+            end,
+            num_start: start,
+            low,
+            high,
+            unit,
+            qualifier: Qualifier::Exact,
+            closed: None,
+        };
         out.push(hedged(s, q, vague));
     }
-    out.extend(word_multiples(s).into_iter().map(|q| hedged(s, q, false)));
-    word_percents(s, &mut out);
+    if reading == Reading::Units {
+        out.extend(word_multiples(s).into_iter().map(|q| hedged(s, q, false)));
+        word_percents(s, &mut out);
+    }
     out.sort_by_key(|q| q.start);
-    merge_ranges(s, nums, out)
+    // Numerals of dates and names cannot open a range either (2024 to 1.4 million units).
+    let free: Vec<Num> = nums
+        .iter()
+        .filter(|n| {
+            let k = skip.partition_point(|sp| sp.end <= n.start);
+            !skip.get(k).is_some_and(|sp| sp.start < n.end)
+        })
+        .copied()
+        .collect();
+    merge_ranges(s, &free, out, reading)
 }
 
-/// `q` widened over the hedge words around it (近, 超过, 左右, about, or more), which set
-/// its qualifier unless the amount itself is vague (数亿).
+/// The unit a table's note gives its bare figures, on the figure's line or a line above
+/// it in the same block: "Selected figures (RMB million)", "（单位：亿元）", "(US$ '000)".
+/// Returns (ISO code, factor). Lines of prose (ending a sentence) take no table unit.
+fn table_unit(s: &[char], at: usize) -> Option<(&'static str, f64)> {
+    let line_start = s[..at].iter().rposition(|&c| c == '\n').map_or(0, |p| p + 1);
+    let line_end = s[at..].iter().position(|&c| c == '\n').map_or(s.len(), |p| at + p);
+    let line = &s[line_start..line_end];
+    if line.contains(&'。') || line.windows(2).any(|w| w[0] == '.' && w[1] == ' ') {
+        return None;
+    }
+    let floor = line_start.saturating_sub(600);
+    let mut i = at;
+    while i > floor {
+        i -= 1;
+        match s[i] {
+            // A blank line ends the table.
+            '\n' if i > 0 && s[i - 1] == '\n' => return None,
+            '(' | '（' => {
+                if let Some(u) = unit_note(s, i + 1) {
+                    return Some(u);
+                }
+            }
+            '单' if s.get(i + 1) == Some(&'位') => {
+                let k = if matches!(s.get(i + 2), Some('：' | ':')) { i + 3 } else { i + 2 };
+                if let Some(u) = unit_note(s, k) {
+                    return Some(u);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A unit note starting at `at` (RMB million, 亿元, in thousands of US dollars, HK$ bn):
+/// a currency and an optional magnitude, up to a closing bracket or the end of the line.
+fn unit_note(s: &[char], at: usize) -> Option<(&'static str, f64)> {
+    const MAGNITUDES: &[(&str, f64)] = &[
+        ("'000", 1e3),
+        ("thousands", 1e3),
+        ("thousand", 1e3),
+        ("millions", 1e6),
+        ("million", 1e6),
+        ("mn", 1e6),
+        ("billions", 1e9),
+        ("billion", 1e9),
+        ("bn", 1e9),
+        ("百万", 1e6),
+        ("千万", 1e7),
+        ("万亿", 1e12),
+        ("亿", 1e8),
+        ("万", 1e4),
+        ("千", 1e3),
+    ];
+    let end = (at..s.len().min(at + 32)).find(|&k| matches!(s[k], ')' | '）' | '\n'))?;
+    let note = &s[at..end];
+    let mut code = None;
+    let mut factor = 1.0;
+    let mut k = 0;
+    while k < note.len() {
+        let boundary = k == 0 || !note[k - 1].is_ascii_alphabetic();
+        let magnitude = MAGNITUDES.iter().find_map(|&(w, f)| {
+            let e = starts_with_at(note, k, w)?;
+            let glued = w.is_ascii() && note.get(e).is_some_and(|c| c.is_ascii_alphabetic());
+            (boundary && !glued).then_some((e, f))
+        });
+        if let Some((e, f)) = magnitude {
+            factor = f;
+            k = e;
+            continue;
+        }
+        let currency = currency_word(note, k, CURRENCY_AFTER)
+            .or_else(|| currency_word(note, k, CURRENCY_BEFORE))
+            .filter(|_| boundary);
+        if let Some((e, c)) = currency {
+            let dollar = note[e - 1] == '$';
+            code = Some(if dollar { dollar_prefix(note, e - 1).map_or(c, |(_, c)| c) } else { c });
+            k = e;
+            continue;
+        }
+        if note[k].is_ascii_alphabetic() && boundary {
+            // Words a note may hold besides its unit: in millions of US dollars.
+            let w_end = (k..note.len()).find(|&j| !note[j].is_ascii_alphabetic()).unwrap_or(note.len());
+            let word: String = note[k..w_end].iter().collect();
+            if !matches!(word.as_str(), "in" | "of") && note.get(w_end) != Some(&'$') {
+                return None;
+            }
+            k = w_end;
+            continue;
+        }
+        if !matches!(note[k], ' ' | '$' | ',' | '：' | ':') {
+            return None;
+        }
+        k += 1;
+    }
+    code.map(|c| (c, factor))
+}
+
+/// `q` widened over the hedge words around it (近, 超过, 左右, about, or more, 比…大), which
+/// set its qualifier unless the amount itself is vague (数亿).
 fn hedged(s: &[char], mut q: Q, vague: bool) -> Q {
     q.qualifier = if vague { Qualifier::Vague } else { Qualifier::Exact };
-    if let Some((b, h)) = longest_before(s, q.start, HEDGE_BEFORE) {
-        let english = !s[b].is_alphanumeric() || s[b].is_ascii();
-        if !english || b == 0 || !s[b - 1].is_ascii_alphanumeric() {
+    // 不超过每股350元: the hedge stands before "per share".
+    let per_share =
+        ends_with_at(s, q.start, "每股").filter(|&b| longest_before(s, b, HEDGE_BEFORE).is_some());
+    q.start = per_share.unwrap_or(q.start);
+    let mut spaced = q.start;
+    while spaced > 0 && s[spaced - 1] == ' ' {
+        spaced -= 1;
+    }
+    let before = longest_before(s, q.start, HEDGE_BEFORE).or_else(|| {
+        // 超过 30, >= 30: spaces after a hedge that is not an English word.
+        longest_before(s, spaced, HEDGE_BEFORE).filter(|(b, _)| !s[*b].is_ascii_alphabetic())
+    });
+    let before = before.filter(|&(b, _)| {
+        // A word must start as one (not "cover 5"); =>30 and <>30 are no comparisons.
+        let word = s[b].is_ascii_alphabetic() && b > 0 && s[b - 1].is_ascii_alphanumeric();
+        let symbol = "<>≥≤".contains(s[b]) && b > 0 && "<>=".contains(s[b - 1]);
+        !word && !symbol
+    });
+    // 上下游 is a supply chain, not a hedge; "or more than 5" hedges the 5.
+    let after = longest(s, q.end, HEDGE_AFTER).filter(|&(e, _)| {
+        !(s[e - 1] == '下' && s.get(e) == Some(&'游'))
+            && starts_with_at(s, e, " than").is_none()
+            && !(s[e - 1].is_ascii_alphabetic() && s.get(e).is_some_and(|c| c.is_ascii_alphanumeric()))
+    });
+    // 比 170 低, 比三十大: a comparison around the amount.
+    let compared = (spaced > 0 && s[spaced - 1] == '比')
+        .then(|| {
+            let e = (q.end..s.len()).find(|&k| s[k] != ' ').unwrap_or(s.len());
+            let h = match s.get(e)? {
+                '大' | '多' | '高' => Qualifier::Gt,
+                '小' | '少' | '低' => Qualifier::Lt,
+                _ => return None,
+            };
+            Some((spaced - 1, e + 1, h))
+        })
+        .flatten();
+    if let Some((b, e, h)) = compared {
+        q.start = b;
+        q.end = e;
+        if !vague {
+            q.qualifier = h;
+        }
+        return q;
+    }
+    if let Some((b, h)) = before {
+        // "about five hundred or more": the bound after decides, the hedge before goes.
+        if !(h == Qualifier::Approx && after.is_some_and(|(_, a)| a != Qualifier::Approx)) {
             q.start = b;
             if !vague {
                 q.qualifier = h;
             }
         }
     }
-    // 上下游 is a supply chain, not a hedge.
-    let after =
-        longest(s, q.end, HEDGE_AFTER).filter(|&(e, _)| !(s[e - 1] == '下' && s.get(e) == Some(&'游')));
     if let Some((e, h)) = after {
         q.end = e;
         if !vague {
@@ -550,35 +962,74 @@ fn currency_before(s: &[char], at: usize) -> Option<(usize, &'static str)> {
     while p > 0 && s[p - 1] == ' ' {
         p -= 1;
     }
-    if p > 0 && (numeral::ascii_digit(s[p - 1]).is_some() || "万亿千百十".contains(s[p - 1])) {
+    let sign = !s[b].is_alphabetic();
+    if !sign && p > 0 && (numeral::ascii_digit(s[p - 1]).is_some() || "万亿千百十".contains(s[p - 1])) {
         return None;
     }
     // A code glued to a word is not a currency (xUSD); a space is only allowed after codes.
     if b > 0 && s[b].is_ascii_alphabetic() && s[b - 1].is_ascii_alphanumeric() {
         return None;
     }
-    if k != at && s[b..k].iter().all(|c| !c.is_ascii_alphabetic() && !numeral::is_cjk(*c)) && s[k - 1] == '$'
-    {
-        return None;
+    if s[b] == '$' {
+        return Some(dollar_prefix(s, b).unwrap_or((b, code)));
     }
     Some((b, code))
 }
 
-/// Sub-units after an amount: 五元三毛 (+0.3), 50元6角三分 (+0.63), 两美元又三美分, 10日元5日本銭.
+/// Letters naming whose dollar a `$` at `at` is: US$, HK$, NT$, S$, A$, C$, NZ$, "hk $".
+/// Codes of two or more letters match in any case; single letters only as capitals.
+fn dollar_prefix(s: &[char], at: usize) -> Option<(usize, &'static str)> {
+    const PREFIXES: &[(&str, &str)] = &[
+        ("US", "USD"),
+        ("U.S.", "USD"),
+        ("U.S", "USD"),
+        ("USD", "USD"),
+        ("HK", "HKD"),
+        ("HKD", "HKD"),
+        ("NT", "TWD"),
+        ("NZ", "NZD"),
+        ("NZD", "NZD"),
+        ("AU", "AUD"),
+        ("AUD", "AUD"),
+        ("CAD", "CAD"),
+        ("Mex", "MXN"),
+        ("MXN", "MXN"),
+        ("SGD", "SGD"),
+        ("S", "SGD"),
+        ("A", "AUD"),
+        ("C", "CAD"),
+        ("R", "BRL"),
+    ];
+    let e = if at > 0 && s[at - 1] == ' ' { at - 1 } else { at };
+    let b = (0..e).rev().find(|&k| !(s[k].is_ascii_alphabetic() || s[k] == '.')).map_or(0, |k| k + 1);
+    if b == e || b > 0 && s[b - 1].is_ascii_alphanumeric() {
+        return None;
+    }
+    let word: String = s[b..e].iter().collect();
+    let &(_, code) = PREFIXES.iter().find(|(w, _)| {
+        if w.len() == 1 {
+            *w == word && e == at
+        } else {
+            w.eq_ignore_ascii_case(&word)
+        }
+    })?;
+    Some((b, code))
+}
+
+/// Sub-units after an amount: 五元三毛 (+0.3), 50元6角三分 (+0.63), 两美元又三美分, 10日元5日本銭,
+/// "3 dollars 50 cents", "thirteen dollars and forty-five cents".
 fn subunits(s: &[char], at: usize, code: &str) -> Option<(usize, f64)> {
     let units: &[(&str, f64)] = match code {
         "CNY" => &[("角", 0.1), ("毛", 0.1), ("分", 0.01)],
-        "USD" => &[("美分", 0.01)],
+        "USD" => &[("美分", 0.01), (" cents", 0.01), (" cent", 0.01)],
+        "GBP" => &[(" pence", 0.01)],
         "JPY" => &[("日本銭", 0.01)],
         _ => return None,
     };
     let mut k = at;
     let mut add = 0.0;
     loop {
-        let mut j = k;
-        if matches!(s.get(j), Some('又' | '和')) {
-            j += 1;
-        }
+        let j = ["又", "和", " and ", " "].iter().find_map(|w| starts_with_at(s, k, w)).unwrap_or(k);
         let Some(n) = numeral::numeral_at(s, j).filter(|n| n.start == j && !n.vague()) else { break };
         let Some((e, f)) = units.iter().find_map(|&(w, f)| starts_with_at(s, n.end, w).map(|e| (e, f)))
         else {
@@ -611,6 +1062,7 @@ fn word_percents(s: &[char], out: &mut Vec<Q>) {
                     high: v,
                     unit: "%",
                     qualifier: Qualifier::Exact,
+                    closed: None,
                 });
             }
         }
@@ -630,30 +1082,17 @@ fn word_multiples(s: &[char]) -> Vec<Q> {
         ("trebled", 3.0),
         ("quadrupled", 4.0),
         ("halved", 0.5),
-        ("a third", 1.0 / 3.0),
-        ("one-third", 1.0 / 3.0),
-        ("one third", 1.0 / 3.0),
-        ("two-thirds", 2.0 / 3.0),
-        ("two thirds", 2.0 / 3.0),
-        ("a fifth", 0.2),
-        ("one-fifth", 0.2),
-        ("a tenth", 0.1),
-        ("one-tenth", 0.1),
     ];
     let mut out = Vec::new();
     for i in 0..s.len() {
-        if !matches!(s[i], '一' | '翻' | 'd' | 't' | 'q' | 'h' | 'a' | 'o') {
+        if !matches!(s[i], '一' | '翻' | 'd' | 't' | 'q' | 'h') {
             continue;
         }
         for &(w, v) in WORDS {
             if let Some(e) = starts_with_at(s, i, w) {
-                // "a third round" is an ordinal; "a third of" and "a third," are fractions.
-                let ordinal =
-                    w.starts_with("a ") && s.get(e) == Some(&' ') && starts_with_at(s, e, " of ").is_none();
                 let ascii_ok = !w.is_ascii()
                     || ((i == 0 || !s[i - 1].is_ascii_alphanumeric())
-                        && !s.get(e).is_some_and(|c| c.is_ascii_alphanumeric())
-                        && !ordinal);
+                        && !s.get(e).is_some_and(|c| c.is_ascii_alphanumeric()));
                 if ascii_ok {
                     out.push(Q {
                         kind: QuantityKind::Multiple,
@@ -664,6 +1103,7 @@ fn word_multiples(s: &[char]) -> Vec<Q> {
                         high: v,
                         unit: "x",
                         qualifier: Qualifier::Exact,
+                        closed: None,
                     });
                 }
                 break;
@@ -673,39 +1113,124 @@ fn word_multiples(s: &[char]) -> Vec<Q> {
     out
 }
 
+/// Whether `A sep B` joins the amount at `[a_start, a_end)` to `q` as a range.
+fn range_sep(s: &[char], a_start: usize, a_end: usize, q: &Q) -> bool {
+    // +1-222-2222-2222: parts of a phone number or a code, not a range.
+    let linked = |k: usize| s.get(k).is_some_and(|c| "-/+".contains(*c));
+    if a_start > 0 && linked(a_start - 1)
+        || linked(q.end) && s.get(q.end + 1).is_some_and(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
+    RANGE_SEP.iter().any(|sep| {
+        let mut k = a_end;
+        while s.get(k) == Some(&' ') && !sep.starts_with(' ') {
+            k += 1;
+        }
+        let Some(mut e) = starts_with_at(s, k, sep) else { return false };
+        while s.get(e) == Some(&' ') {
+            e += 1;
+        }
+        if e != q.num_start && e != q.start {
+            return false;
+        }
+        match *sep {
+            " and " => ends_with_at(s, a_start, "between ").is_some(),
+            "与" | "和" => starts_with_at(s, q.end, "之间").or(starts_with_at(s, q.end, "间")).is_some(),
+            // Rose from 2% to 3% is a move, not a range.
+            " to " | " through " => {
+                let Some(b) = ends_with_at(s, a_start, "from ") else { return true };
+                let head: String = s[b.saturating_sub(30)..b].iter().collect::<String>().to_lowercase();
+                !head.split_whitespace().rev().take(2).any(|w| CHANGE_VERBS.contains(&w))
+            }
+            _ => true,
+        }
+    })
+}
+
+/// Start of a range at `start`, widened over the word that opens it (从, between, 位于).
+fn range_start(s: &[char], start: usize) -> usize {
+    ["从", "between ", "from ", "位于", "介于"]
+        .iter()
+        .find_map(|w| ends_with_at(s, start, w))
+        .unwrap_or(start)
+}
+
+/// End of a range at `end`, widened over 之间 / 间.
+fn range_end(s: &[char], end: usize) -> usize {
+    starts_with_at(s, end, "之间").or_else(|| starts_with_at(s, end, "间")).unwrap_or(end)
+}
+
+/// A lower and an upper bound side by side (大于10小于20, at most 100 and at least 20) as
+/// one range, each end included as its bound says.
+fn two_sided(s: &[char], a: &Q, b: &Q) -> Option<Q> {
+    use Qualifier::{Gt, Gte, Lt, Lte};
+    if a.kind != b.kind || a.unit != b.unit || a.end > b.start {
+        return None;
+    }
+    let gap: String = s[a.end..b.start].iter().collect();
+    if !BOUND_JOINERS.contains(&gap.trim_matches(' ')) && !BOUND_JOINERS.contains(&gap.as_str()) {
+        return None;
+    }
+    let (lower, upper) = match (a.qualifier, b.qualifier) {
+        (Gt | Gte, Lt | Lte) => (a, b),
+        (Lt | Lte, Gt | Gte) => (b, a),
+        _ => return None,
+    };
+    (lower.low <= upper.low).then(|| Q {
+        start: a.start,
+        end: b.end,
+        num_start: a.num_start,
+        low: lower.low,
+        high: upper.high,
+        qualifier: Qualifier::Range,
+        closed: Some((lower.qualifier == Gte, upper.qualifier == Lte)),
+        ..a.clone()
+    })
+}
+
 /// Joins `A sep B` into one range quantity: both quantities of one kind and unit, or a
-/// bare number followed by a quantity (从8500到3万, 5-20%, 10到20亿元).
-fn merge_ranges(s: &[char], nums: &[Num], qs: Vec<Q>) -> Vec<Q> {
+/// bare number followed by a quantity (从8500到3万, 5-20%, 10到20亿元); and a lower with
+/// an upper bound (大于10小于20).
+fn merge_ranges(s: &[char], nums: &[Num], qs: Vec<Q>, reading: Reading) -> Vec<Q> {
     let mut out: Vec<Q> = Vec::with_capacity(qs.len());
     for q in qs {
-        let sep_before = |end: usize| -> bool {
-            RANGE_SEP.iter().any(|sep| {
-                let mut k = end;
-                while s.get(k) == Some(&' ') && !sep.starts_with(' ') {
-                    k += 1;
-                }
-                starts_with_at(s, k, sep).is_some_and(|e| {
-                    let mut e = e;
-                    while s.get(e) == Some(&' ') {
-                        e += 1;
-                    }
-                    e == q.num_start || e == q.start
-                })
-            })
-        };
+        // The second end of a range carries no bound of its own (not "18,000 to at least 1.4m").
+        let second_ok = matches!(q.qualifier, Qualifier::Exact | Qualifier::Approx | Qualifier::Vague);
         if let Some(prev) = out.last_mut() {
-            // A bare magnitude before the separator (between 100 billion and 110 billion yuan).
-            let bare_prev = prev.kind == QuantityKind::Count && prev.unit.is_empty();
-            if bare_prev && sep_before(prev.end) && prev.low <= q.high {
-                let start = ends_with_at(s, prev.start, "between ").unwrap_or(prev.start);
-                *prev =
-                    Q { start, num_start: prev.num_start, low: prev.low, qualifier: Qualifier::Range, ..q };
+            if let Some(both) = two_sided(s, prev, &q) {
+                *prev = both;
                 continue;
             }
-            if prev.kind == q.kind && prev.unit == q.unit && sep_before(prev.end) && prev.low <= q.high {
+            // A bare magnitude before the separator (between 100 billion and 110 billion yuan).
+            let bare_prev = prev.kind == QuantityKind::Count && prev.unit.is_empty() && q.unit != "";
+            let exact_prev = matches!(prev.qualifier, Qualifier::Exact | Qualifier::Approx);
+            if bare_prev
+                && exact_prev
+                && second_ok
+                && range_sep(s, prev.start, prev.end, &q)
+                && prev.low <= q.high
+            {
+                let start = range_start(s, prev.start);
+                let end = range_end(s, q.end);
+                let low = scaled_low(nums, prev.low, prev.num_start, &q);
+                *prev = Q { start, end, num_start: prev.num_start, low, qualifier: Qualifier::Range, ..q };
+                continue;
+            }
+            if prev.kind == q.kind
+                && prev.unit == q.unit
+                && second_ok
+                && range_sep(s, prev.start, prev.end, &q)
+                && prev.low <= q.high
+            {
+                prev.start = ends_with_at(s, prev.start, "between ").unwrap_or(prev.start);
                 prev.end = q.end;
                 prev.high = q.high;
                 prev.qualifier = Qualifier::Range;
+                if prev.unit.is_empty() {
+                    prev.start = range_start(s, prev.start);
+                    prev.end = range_end(s, prev.end);
+                }
                 continue;
             }
         }
@@ -713,30 +1238,70 @@ fn merge_ranges(s: &[char], nums: &[Num], qs: Vec<Q>) -> Vec<Q> {
         // when it is smaller than the second's mantissa: 10到20亿元 = 10亿..20亿).
         let bare =
             nums.iter().rev().find(|n| n.end <= q.start && out.last().is_none_or(|p| p.end <= n.start));
-        if let Some(n) = bare.filter(|n| n.kind == NumKind::Plain && !n.vague() && sep_before(n.end)) {
-            let second = nums.iter().find(|m| m.start == q.num_start || m.start >= q.num_start);
-            let mut low = n.low;
-            if let Some(m) = second {
-                if m.scale > 1.0 && !n.magnitude && n.low < m.low / m.scale {
-                    low *= m.scale;
-                }
-                if q.kind == QuantityKind::Percent || low <= q.low {
-                    let mut start = n.start;
-                    if start > 0 && s[start - 1] == '从' {
-                        start -= 1;
-                    } else if let Some(b) = ends_with_at(s, start, "between ") {
-                        start = b;
-                    }
-                    out.push(Q { start, num_start: n.start, low, qualifier: Qualifier::Range, ..q });
-                    continue;
-                }
+        if let Some(n) = bare.filter(|n| {
+            n.kind == NumKind::Plain && !n.vague() && second_ok && range_sep(s, n.start, n.end, &q)
+        }) {
+            // 三至四成: the first end is in tenths too.
+            let tenths = q.kind == QuantityKind::Percent && s[q.end - 1] == '成';
+            let low = scaled_low(nums, n.low, n.start, &q) * if tenths { 10.0 } else { 1.0 };
+            if q.kind == QuantityKind::Percent || low <= q.low {
+                let start = range_start(s, n.start);
+                let end = range_end(s, q.end);
+                out.push(Q { start, end, num_start: n.start, low, qualifier: Qualifier::Range, ..q });
+                continue;
             }
         }
         out.push(q);
     }
     // A bare magnitude (200亿) with no unit and no users context says too little on its own.
-    out.retain(|q| !(q.kind == QuantityKind::Count && q.unit.is_empty() && q.qualifier != Qualifier::Range));
+    if reading == Reading::Units {
+        out.retain(|q| {
+            !(q.kind == QuantityKind::Count && q.unit.is_empty() && q.qualifier != Qualifier::Range)
+        });
+    }
     out
+}
+
+/// The first end of a range `low..q`, given the second's magnitude when it has none of its
+/// own and is smaller than the second's mantissa (10到20亿元 = 10亿..20亿).
+fn scaled_low(nums: &[Num], low: f64, first_start: usize, q: &Q) -> f64 {
+    let first = nums.iter().find(|n| n.start == first_start);
+    let second = nums.iter().find(|m| m.start >= q.num_start);
+    match (first, second) {
+        (Some(n), Some(m)) if m.scale > 1.0 && !n.magnitude && low < m.low / m.scale => low * m.scale,
+        _ => low,
+    }
+}
+
+/// Numbers with the bounds the text puts on them, whatever they count: "more than 40",
+/// "between 20 and 30", 大于10小于20, 20到100之间, 五百以上. Each comes with its qualifier
+/// (gt, lte, range, vague ...) and, for a range, whether the text includes each end.
+pub fn number_bounds(s: &[char]) -> Vec<Bound> {
+    let nums = numeral::scan(s);
+    read(s, &nums, &[], &|_| None, Reading::Bare)
+        .into_iter()
+        .filter(|q| !matches!(q.qualifier, Qualifier::Exact | Qualifier::Approx))
+        .map(|q| Bound {
+            start: q.start,
+            end: q.end,
+            low: q.low,
+            high: q.high,
+            qualifier: q.qualifier,
+            closed: q.closed,
+        })
+        .collect()
+}
+
+/// A bounded number found by `number_bounds`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bound {
+    pub start: usize,
+    pub end: usize,
+    pub low: f64,
+    pub high: f64,
+    pub qualifier: Qualifier,
+    /// For a range, whether each end is included when the text says (大于等于10小于20).
+    pub closed: Option<(bool, bool)>,
 }
 
 #[cfg(test)]
@@ -848,6 +1413,103 @@ mod tests {
         assert_eq!((got.0.as_str(), got.2, got.3, got.4), ("从8500到3万家", 8500.0, 3e4, "家"));
         let got = one("出货3万至5万台。");
         assert_eq!((got.0.as_str(), got.2, got.3, got.5), ("3万至5万台", 3e4, 5e4, Qualifier::Range));
+    }
+
+    #[test]
+    fn currencies_signs_codes_and_minor_units() {
+        use QuantityKind::Money;
+        for (t, text, low, unit) in [
+            ("fined $ 250,000 for", "$ 250,000", 250000.0, "USD"),
+            ("a C$300 million charge", "C$300 million", 3e8, "CAD"),
+            ("a us $ 150 million loan", "us $ 150 million", 1.5e8, "USD"),
+            ("revenues were RMB1,204.6 million", "RMB1,204.6 million", 1.2046e9, "CNY"),
+            ("down 34 cents", "34 cents", 0.34, "USD"),
+            ("at 197 pence.", "197 pence", 1.97, "GBP"),
+            ("buy back 10 trillion won of", "10 trillion won", 1e13, "KRW"),
+            ("it costs 5 €.", "5 €", 5.0, "EUR"),
+            ("10,000 swiss francs", "10,000 swiss francs", 1e4, "CHF"),
+            (
+                "cost thirteen dollars and forty-five cents",
+                "thirteen dollars and forty-five cents",
+                13.45,
+                "USD",
+            ),
+        ] {
+            let got = one(t);
+            assert_eq!((got.0.as_str(), got.1, got.4), (text, Money, unit), "{t}");
+            assert!(close(got.2, low), "{t}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn currencies_are_named_without_an_amount() {
+        let names = |t: &str| {
+            let s: Vec<char> = t.chars().collect();
+            currency_names(&s).into_iter().map(|c| (c.start, c.end, c.code)).collect::<Vec<_>>()
+        };
+        assert_eq!(names("人民币 美元"), [(0, 3, "CNY"), (4, 6, "USD")]);
+        assert_eq!(names("the dollar fell against the yen"), [(4, 10, "USD"), (28, 31, "JPY")]);
+        assert!(names("元旦前后，单元楼，he won the bid").is_empty());
+    }
+
+    #[test]
+    fn bounds_on_bare_numbers() {
+        let bounds = |t: &str| {
+            let s: Vec<char> = t.chars().collect();
+            number_bounds(&s)
+                .into_iter()
+                .map(|b| (s[b.start..b.end].iter().collect::<String>(), b.low, b.high, b.qualifier, b.closed))
+                .collect::<Vec<_>>()
+        };
+        use Qualifier::*;
+        assert_eq!(
+            bounds("between 20 and 30 years"),
+            [("between 20 and 30".into(), 20.0, 30.0, Range, None)]
+        );
+        assert_eq!(bounds("More than 40 people"), [("More than 40".into(), 40.0, 40.0, Gt, None)]);
+        assert_eq!(
+            bounds("大于10小于等于20的数"),
+            [("大于10小于等于20".into(), 10.0, 20.0, Range, Some((false, true)))]
+        );
+        assert_eq!(
+            bounds("x is no more than 12 and more than 194."),
+            [
+                ("no more than 12".into(), 12.0, 12.0, Lte, None),
+                ("more than 194".into(), 194.0, 194.0, Gt, None)
+            ]
+        );
+        assert_eq!(bounds("五百多个"), [("五百多".into(), 500.0, 600.0, Vague, None)]);
+        assert_eq!(bounds("10000与20000之间"), [("10000与20000之间".into(), 1e4, 2e4, Range, None)]);
+        assert!(bounds("call +1-222-2222-2222 now").is_empty());
+    }
+
+    #[test]
+    fn ranges_bounds_and_moves_in_articles() {
+        let got = one("收入不低于100亿元、不超过200亿元。");
+        assert_eq!(
+            (got.0.as_str(), got.2, got.3, got.5),
+            ("不低于100亿元、不超过200亿元", 1e10, 2e10, Qualifier::Range)
+        );
+        let got = one("sales of between $13 billion and $14 billion.");
+        assert_eq!((got.0.as_str(), got.5), ("between $13 billion and $14 billion", Qualifier::Range));
+        // A move from one figure to another is two figures, not a range.
+        assert_eq!(run("Its margin rose from 2% to 3%.").len(), 2);
+        let got = one("预计增长三至四成。");
+        assert_eq!((got.0.as_str(), got.2, got.3), ("三至四成", 30.0, 40.0));
+        let got = one("回购价格不超过每股350元。");
+        assert_eq!((got.0.as_str(), got.5), ("不超过每股350元", Qualifier::Lte));
+        assert!(run("拟每10股派现").is_empty());
+    }
+
+    #[test]
+    fn table_notes_give_bare_figures_their_unit() {
+        let got = run("Selected figures (RMB million)\nRevenues 1,204.6 878.1\n\nShares 12 15");
+        let texts: Vec<(&str, f64, &str)> = got.iter().map(|q| (q.0.as_str(), q.2, q.4)).collect();
+        assert_eq!(texts, [("1,204.6", 1.2046e9, "CNY"), ("878.1", 8.781e8, "CNY")]);
+        let got = run("（单位：亿元）\n营业收入 52.3");
+        assert_eq!((got[0].0.as_str(), got[0].2, got[0].4), ("52.3", 5.23e9, "CNY"));
+        // A sentence of prose takes no unit from a note above it.
+        assert!(run("Figures (RMB million)\nIt hired 40 of them. Then more.").is_empty());
     }
 
     #[test]
