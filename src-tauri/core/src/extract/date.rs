@@ -54,7 +54,7 @@ const MONTHS: &[(&str, u32)] = &[
 /// Words after which a bare four-digit number in English is a year.
 const YEAR_LEAD: &[&str] = &[
     "in", "by", "since", "of", "for", "from", "until", "to", "through", "end", "early", "late", "mid",
-    "fiscal", "year", "and", "or", "the", "before", "after", "during",
+    "fiscal", "year", "and", "or", "the", "before", "after", "during", "its", "their",
 ];
 
 fn int_at(s: &[char], i: usize, max_len: usize) -> Option<(usize, u32)> {
@@ -157,7 +157,7 @@ pub fn dates(s: &[char], published: Option<NaiveDate>, sentences: &[Span]) -> Ve
             }
         } else if c.is_ascii_uppercase() && (i == 0 || !s[i - 1].is_ascii_alphabetic()) {
             found = english_date(s, i, year_for(context_year))
-                .map(|f| past_month(f, context_year, published))
+                .map(|f| if forward_sentence(s, i) { f } else { past_month(f, context_year, published) })
                 .or_else(|| weekday(s, i, published))
                 .or_else(|| bare_period(s, i, context_year, published));
         } else {
@@ -199,11 +199,14 @@ fn quarter_or_half_cn(s: &[char], at: usize, y: u32) -> Option<(usize, String)> 
             return Some((e, format!("{y:04}-{v}")));
         }
     }
-    let k = if s.get(at) == Some(&'第') { at + 1 } else { at };
+    let ordinal = s.get(at) == Some(&'第');
+    let k = if ordinal { at + 1 } else { at };
     let q = s
         .get(k)
         .and_then(|&c| "一二三四".chars().position(|x| x == c).or(ascii_digit(c).map(|d| d as usize - 1)))?;
-    let e = starts_with_at(s, k + 1, "季度")?;
+    // 第四季 (Taiwan) is 第四季度.
+    let e =
+        starts_with_at(s, k + 1, "季度").or_else(|| starts_with_at(s, k + 1, "季").filter(|_| ordinal))?;
     (q < 4).then(|| (e, format!("{y:04}-Q{}", q + 1)))
 }
 
@@ -256,6 +259,15 @@ fn forward_looking(s: &[char], at: usize) -> bool {
     let from =
         (floor..at).rev().find(|&k| matches!(s[k], '。' | '！' | '？' | '\n')).map_or(floor, |k| k + 1);
     (from..at).any(|k| CUES.iter().any(|w| starts_with_at(s, k, w).is_some()))
+}
+
+/// Does the sentence around `at` look ahead (For the quarter ending in July, it expects;
+/// changes that take effect in August would add)? A month named there is not a past one.
+fn forward_sentence(s: &[char], at: usize) -> bool {
+    let ceiling = s.len().min(at + 120);
+    let to = (at..ceiling)
+        .find(|&k| matches!(s[k], '。' | '！' | '？' | '\n') || s[k] == '.' && s.get(k + 1) == Some(&' '));
+    forward_looking(s, to.unwrap_or(ceiling))
 }
 
 /// A quarter or half without its year (一季度, 第三季度, 上半年, the third quarter, first half

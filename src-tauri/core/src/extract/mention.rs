@@ -109,10 +109,19 @@ const BUILTIN: &[(&str, EntityKind, &[&str])] = &[
     ("中科曙光", C, &["中科曙光", "曙光信息", "Sugon"]),
     ("博通", C, &["博通", "Broadcom"]),
     ("高通", C, &["高通", "Qualcomm"]),
-    ("AMD", C, &["AMD", "超威半导体"]),
+    ("AMD", C, &["AMD", "超威半导体", "超微"]),
     ("英特尔", C, &["英特尔", "Intel"]),
     ("三星电子", C, &["三星电子", "三星", "Samsung Electronics", "Samsung"]),
     ("特斯拉", C, &["特斯拉", "Tesla"]),
+    ("蔚来", C, &["蔚来", "蔚来汽车", "蔚來", "Nio", "NIO"]),
+    ("小鹏汽车", C, &["小鹏汽车", "小鹏", "小鵬", "XPeng", "Xpeng"]),
+    ("理想汽车", C, &["理想汽车", "理想汽車", "Li Auto"]),
+    ("鸿海", C, &["鸿海", "鴻海", "鸿海精密", "Hon Hai", "Foxconn", "富士康"]),
+    ("联发科", C, &["联发科", "聯發科", "MediaTek"]),
+    ("大疆创新", C, &["大疆创新", "大疆", "DJI"]),
+    ("紫金矿业", C, &["紫金矿业", "Zijin Mining"]),
+    ("碧桂园", C, &["碧桂园", "Country Garden"]),
+    ("融创中国", C, &["融创中国", "融创", "Sunac"]),
     ("蚂蚁集团", C, &["蚂蚁集团", "Ant Group"]),
     ("高瓴创投", C, &["高瓴创投", "GL Ventures"]),
     ("美团龙珠", C, &["美团龙珠", "Meituan Dragonball"]),
@@ -140,7 +149,9 @@ const BUILTIN: &[(&str, EntityKind, &[&str])] = &[
     ("半导体ETF", I, &["512480", "半导体ETF", "半导体 ETF"]),
     ("中证全指半导体指数", I, &["中证全指半导体指数"]),
     ("沪深300", I, &["沪深300", "CSI 300"]),
-    ("上证指数", I, &["上证指数", "上证综指", "Shanghai Composite"]),
+    ("上证指数", I, &["上证指数", "上证综指", "沪指", "Shanghai Composite"]),
+    ("深证成指", I, &["深证成指", "深成指", "深证成份指数", "Shenzhen Component Index"]),
+    ("创业板指", I, &["创业板指", "创业板指数", "ChiNext Index"]),
     ("恒生指数", I, &["恒生指数", "恒指", "Hang Seng Index"]),
     ("恒生科技指数", I, &["恒生科技指数", "Hang Seng Tech Index"]),
     ("纳斯达克综合指数", I, &["纳斯达克综合指数", "纳指", "Nasdaq Composite"]),
@@ -398,13 +409,18 @@ fn unknown_orgs(s: &[char], taken: &dyn Fn(usize, usize) -> bool, out: &mut Vec<
         while b > 0 && i - b < 10 && !name_boundary(s[b - 1]) {
             b -= 1;
         }
+        // 三季度公司, 我们下调公司: a period or a pronoun before 公司 is no name.
+        if let Some(k) = (b..i.saturating_sub(1)).rev().find(|&k| starts_with_at(s, k, "季度").is_some()) {
+            b = k + 2;
+        }
+        let pronoun = ["我们", "他们", "我", "你"].iter().any(|w| starts_with_at(s, b, w).is_some());
         // Loose suffixes (资本, 科技, 智能 ...) end a name only before a boundary: 资本市场 is not a firm.
         let loose = ["资本", "科技", "智能", "基金", "控股", "创投"]
             .iter()
             .any(|w| starts_with_at(s, i, w).is_some());
         let bounded =
             s.get(e).is_none_or(|&c| !is_cjk(c) || "、与和及等的在于将已也宣表称发联获完旗是为".contains(c));
-        if i - b >= 2 && (!loose || bounded) && !taken(b, e) && !is_generic(&s[b..i]) {
+        if i - b >= 2 && !pronoun && (!loose || bounded) && !taken(b, e) && !is_generic(&s[b..i]) {
             out.push(M { start: b, end: e, entity: s[b..e].iter().collect(), kind });
             i = e;
             continue;
@@ -439,6 +455,46 @@ const EN_SUFFIX: &[&str] = &[
     "Analytics",
     "Institute",
     "Association",
+];
+
+/// Capitalised words that open a sentence before a name (When Longi Green Energy Co. ...,
+/// Rival Quicktron Robotics ...) and are no part of it.
+const SENTENCE_WORDS: &[&str] = &[
+    "The",
+    "On",
+    "In",
+    "At",
+    "By",
+    "For",
+    "And",
+    "But",
+    "Its",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "As",
+    "If",
+    "Rival",
+    "Rivals",
+    "Peer",
+    "Unlike",
+    "Like",
+    "Both",
+    "Shares",
+    "Meanwhile",
+    "Still",
+    "Also",
+    "Although",
+    "Though",
+    "Because",
+    "With",
+    "From",
+    "Under",
+    "Among",
+    "Even",
+    "Only",
 ];
 
 /// Runs of capitalised English words ending in a corporate suffix.
@@ -478,15 +534,7 @@ fn english_orgs(s: &[char], taken: &dyn Fn(usize, usize) -> bool, out: &mut Vec<
             let (a, _) = words[0];
             let (_, b) = words[p];
             let first: String = s[words[0].0..words[0].1].iter().collect();
-            let a = if matches!(
-                first.as_str(),
-                "The" | "On" | "In" | "At" | "By" | "For" | "And" | "But" | "Its"
-            ) && p > 1
-            {
-                words[1].0
-            } else {
-                a
-            };
+            let a = if SENTENCE_WORDS.contains(&first.as_str()) && p > 1 { words[1].0 } else { a };
             if !taken(a, b) {
                 out.push(M { start: a, end: b, entity: s[a..b].iter().collect(), kind: C });
             }
@@ -532,6 +580,18 @@ const TITLES: &[&str] = &[
     "部长",
     "行长",
     "主席",
+    "联系人",
+    // Traditional characters (Taiwan, Hong Kong).
+    "本報記者",
+    "記者",
+    "分析師",
+    "執行長",
+    "董事長",
+    "總經理",
+    "總裁",
+    "發言人",
+    "創辦人",
+    "財務長",
 ];
 
 const SPEECH: &[&str] = &[
@@ -584,6 +644,10 @@ fn people(s: &[char], out: &mut Vec<M>) {
         let may_title = first.may_hold(s[i]);
         if let Some(t) = TITLES.iter().filter(|_| may_title).filter_map(|t| starts_with_at(s, i, t)).max() {
             let mut a = t;
+            // 证券分析师：李明远, a credit line.
+            if matches!(s.get(a), Some('：' | ':')) {
+                a += 1;
+            }
             while s.get(a) == Some(&' ') {
                 a += 1;
             }
@@ -667,6 +731,7 @@ fn english_people(s: &[char], names: &mut Vec<(usize, usize)>) {
         let after_said = [
             " said",
             " says",
+            " told",
             ", chief",
             ", an analyst",
             ", analyst",
@@ -678,12 +743,41 @@ fn english_people(s: &[char], names: &mut Vec<(usize, usize)>) {
         ]
         .iter()
         .any(|w| starts_with_at(s, e2, w).is_some());
-        let before_said = ["said ", "analyst ", "executive ", "founder ", "CEO ", "By ", "by "]
-            .iter()
-            .any(|w| ends_with_at(s, i, w).is_some());
-        if after_said || before_said {
+        let before_said =
+            ["said ", "analyst ", "executive ", "founder ", "CEO ", "Officer ", "Chairman ", "By ", "by "]
+                .iter()
+                .any(|w| ends_with_at(s, i, w).is_some());
+        // By Daniel Wu and Mei Lin: every name of a byline.
+        let line = s[..i].iter().rposition(|&c| c == '\n').map_or(0, |p| p + 1);
+        let byline = starts_with_at(s, line, "By ").is_some()
+            && [" and ", ", "].iter().any(|w| ends_with_at(s, i, w).is_some());
+        if after_said || before_said || byline {
             names.push((i, e2));
         }
+    }
+    capital_bylines(s, names);
+}
+
+/// A byline in capitals on a line of its own: "TAKESHI MORI, Nikkei staff writer".
+fn capital_bylines(s: &[char], names: &mut Vec<(usize, usize)>) {
+    let mut line = 0;
+    while line < s.len() {
+        let end = s[line..].iter().position(|&c| c == '\n').map_or(s.len(), |p| line + p);
+        let caps = |a: usize| {
+            let mut k = a;
+            while s.get(k).is_some_and(|c| c.is_ascii_uppercase()) {
+                k += 1;
+            }
+            (k >= a + 2).then_some(k)
+        };
+        let name = caps(line).filter(|&e1| s.get(e1) == Some(&' ')).and_then(|e1| caps(e1 + 1));
+        if let Some(e2) = name.filter(|&e2| s.get(e2) == Some(&',')) {
+            let rest: String = s[e2..end].iter().collect::<String>().to_lowercase();
+            if ["writer", "correspondent", "reporter", "editor"].iter().any(|w| rest.contains(w)) {
+                names.push((line, e2));
+            }
+        }
+        line = end + 1;
     }
 }
 
@@ -740,19 +834,102 @@ fn quoted_names(s: &[char], out: &mut Vec<M>) {
     }
 }
 
+/// Words of an English company name that say what it does, not which it is: Lanshan
+/// Robotics Ltd. is later just Lanshan, Longi Green Energy Technology Co. Ltd. Longi.
+const TRADE_WORDS: &[&str] = &[
+    " Robotics",
+    " Technology",
+    " Technologies",
+    " Tech",
+    " Software",
+    " Semiconductor",
+    " Semiconductors",
+    " Electronics",
+    " Energy",
+    " Green",
+    " Solar",
+    " Motors",
+    " Motor",
+    " Automotive",
+    " Auto",
+    " Networks",
+    " Systems",
+    " Pharmaceuticals",
+    " Pharma",
+    " Biotech",
+    " Mining",
+    " Power",
+    " Logistics",
+    " Materials",
+    " Industries",
+    " Industrial",
+    " International",
+    " Cloud",
+    " Digital",
+];
+
+/// Short forms that are places or common words, never one firm's name.
+const NOT_SHORT_NAMES: &[&str] = &[
+    "China",
+    "Chinese",
+    "Hong",
+    "Hong Kong",
+    "Beijing",
+    "Shanghai",
+    "Shenzhen",
+    "Tokyo",
+    "Japan",
+    "Asia",
+    "Global",
+    "International",
+    "New",
+    "General",
+    "United",
+    "American",
+    "National",
+    "First",
+    "Great",
+];
+
 /// Later mentions of names found by shape: 星海图 again after 「星海图」, Infinidat after
-/// Infinidat Inc. (the name without its legal suffix).
+/// Infinidat Inc. (the name without its legal suffix), Lanshan after Lanshan Robotics Ltd.
 fn repeated_names(text: &str, s: &[char], known: &[M], found: &[M]) -> Vec<M> {
-    const LEGAL: &[&str] =
-        &[" Inc.", " Inc", " Ltd.", " Ltd", " Corp.", " Corp", " Co.", " Holdings", " Group"];
+    const LEGAL: &[&str] = &[
+        " Inc.",
+        " Inc",
+        " Ltd.",
+        " Ltd",
+        " Corp.",
+        " Corp",
+        " Co.",
+        " Co.,",
+        " Holdings",
+        " Holding",
+        " Group",
+    ];
     let mut stems: Vec<(String, &M)> = Vec::new();
     for m in found.iter().filter(|m| m.kind != EntityKind::Person) {
         let name: String = s[m.start..m.end].iter().collect();
         let quoted = m.start > 0 && matches!(s[m.start - 1], '「' | '“');
-        let stem = LEGAL.iter().find_map(|l| name.strip_suffix(l)).map(str::to_string);
-        if let Some(stem) = stem.or(quoted.then_some(name)) {
-            if stem.chars().count() >= 2 && !stems.iter().any(|(x, _)| *x == stem) {
-                stems.push((stem, m));
+        let mut forms = Vec::new();
+        let mut stem = name.as_str();
+        while let Some(x) = LEGAL.iter().find_map(|l| stem.strip_suffix(l)) {
+            stem = x;
+            forms.push(stem);
+        }
+        if !forms.is_empty() {
+            while let Some(x) = TRADE_WORDS.iter().find_map(|w| stem.strip_suffix(w)) {
+                stem = x;
+            }
+            if stem.len() >= 3 && !NOT_SHORT_NAMES.contains(&stem) {
+                forms.push(stem);
+            }
+        } else if quoted {
+            forms.push(&name);
+        }
+        for stem in forms {
+            if stem.chars().count() >= 2 && !stems.iter().any(|(x, _)| x == stem) {
+                stems.push((stem.to_string(), m));
             }
         }
     }

@@ -62,6 +62,11 @@ const CURRENCY_AFTER: &[(&str, &str)] = &[
     ("日圆", "JPY"),
     ("新台币", "TWD"),
     ("台币", "TWD"),
+    ("新台幣", "TWD"),
+    ("台幣", "TWD"),
+    ("港幣", "HKD"),
+    // Japanese: 2500億円.
+    ("円", "JPY"),
     ("英镑", "GBP"),
     ("瑞士法郎", "CHF"),
     ("法郎", "CHF"),
@@ -153,6 +158,8 @@ const CURRENCY_BEFORE: &[(&str, &str)] = &[
     ("GBP", "GBP"),
     ("人民币", "CNY"),
     ("港币", "HKD"),
+    ("新台币", "TWD"),
+    ("新台幣", "TWD"),
 ];
 
 /// Measure words and counted nouns after a number (Chinese, then English after a space).
@@ -173,7 +180,10 @@ const COUNTED: &[(&str, &str)] = &[
     ("次", "次"),
     ("台", "台"),
     ("辆", "辆"),
+    ("輛", "辆"),
+    ("架", "架"),
     ("张", "张"),
+    ("張", "张"),
     ("件", "件"),
     ("条", "条"),
     ("所", "所"),
@@ -212,6 +222,9 @@ const COUNTED: &[(&str, &str)] = &[
     (" units", "units"),
     (" vehicles", "vehicles"),
     (" cars", "vehicles"),
+    (" passenger vehicles", "vehicles"),
+    (" passenger cars", "vehicles"),
+    (" electric vehicles", "vehicles"),
     (" chips", "chips"),
     (" GPUs", "GPUs"),
     (" devices", "devices"),
@@ -250,6 +263,19 @@ const HEDGE_BEFORE: &[(&str, Qualifier)] = &[
     ("不高于", Qualifier::Lte),
     ("不低于", Qualifier::Gte),
     ("不少于", Qualifier::Gte),
+    // 预计差异不会超过10%: a bound, not an excess.
+    ("不会超过", Qualifier::Lte),
+    ("不会高于", Qualifier::Lte),
+    ("不会低于", Qualifier::Gte),
+    ("不会少于", Qualifier::Gte),
+    // Traditional characters (Taiwan, Hong Kong).
+    ("不超過", Qualifier::Lte),
+    ("不會超過", Qualifier::Lte),
+    ("超過", Qualifier::Gt),
+    ("高達", Qualifier::Lte),
+    ("將近", Qualifier::Approx),
+    ("約為", Qualifier::Approx),
+    ("約", Qualifier::Approx),
     ("不到", Qualifier::Lt),
     ("不足", Qualifier::Lt),
     ("少于", Qualifier::Lt),
@@ -575,8 +601,12 @@ fn classify(
         let english = unit.is_ascii();
         let word_ok = !english || !s.get(e).copied().is_some_and(is_word_char);
         // Small counts in Chinese numerals are mostly phrasing (一个, 两位), keep the telling ones.
-        let telling =
-            n.arabic || low >= 10.0 || (low >= 2.0 && matches!(unit, "家" | "次" | "轮" | "笔")) || n.vague();
+        // English number words before a counted noun are telling (nine deals), except in
+        // sourcing (two people familiar with the matter).
+        let telling = n.arabic
+            || low >= 10.0
+            || (low >= 2.0 && (english && unit != "people" || matches!(unit, "家" | "次" | "轮" | "笔")))
+            || n.vague();
         if word_ok && telling && !(unit == "个" && s.get(e).is_some_and(|&c| matches!(c, '月' | '百'))) {
             return Some((QuantityKind::Count, unit, e, low, high, vague));
         }
@@ -688,7 +718,8 @@ fn read(
 ) -> Vec<Q> {
     let mut out: Vec<Q> = Vec::new();
     let mut skip_i = 0;
-    for n in nums {
+    let yuan = yuan_code(s);
+    for (ni, n) in nums.iter().enumerate() {
         while skip_i < skip.len() && skip[skip_i].end <= n.start {
             skip_i += 1;
         }
@@ -710,11 +741,24 @@ fn read(
         if inside || n.start > 0 && matches!(s[n.start - 1], '第' | '#') || in_url(s, n.start) {
             continue;
         }
+        // 营业收入（百万元）: the unit of a table row, not an amount.
+        let opens_note = n.start > 0 && matches!(s[n.start - 1], '(' | '（' | '：' | ':');
+        if opens_note && !n.arabic && unit_note(s, n.start).is_some() {
+            continue;
+        }
         let prefix = currency_before(s, n.start).filter(|_| reading == Reading::Units);
         let classified = match reading {
             Reading::Units => classify(s, n, users_at(n.start))
                 .or_else(|| {
                     prefix.map(|(_, code)| (QuantityKind::Money, code, n.end, n.low, n.high, n.vague()))
+                })
+                .or_else(|| {
+                    let (kind, unit, scale) = listed_unit(s, &nums[ni + 1..], n)?;
+                    Some((kind, unit, n.end, n.low * scale, n.high * scale, n.vague()))
+                })
+                .or_else(|| {
+                    percent_column(s, n.start)
+                        .then(|| (QuantityKind::Percent, "%", n.end, n.low, n.high, n.vague()))
                 })
                 .or_else(|| {
                     let (code, f) = table_unit(s, n.start)?;
@@ -736,6 +780,10 @@ fn read(
         let Some((mut kind, mut unit, mut end, low, high, vague)) = classified else {
             continue;
         };
+        // Bare 元 is the yuan of the text's own country (新台幣 in a Taiwan paper).
+        if kind == QuantityKind::Money && unit == "CNY" && s[end - 1] == '元' {
+            unit = yuan;
+        }
         let mut start = n.start;
         if let Some((b, code)) = prefix {
             if kind != QuantityKind::Percent {
@@ -778,6 +826,92 @@ fn read(
     merge_ranges(s, &free, out, reading)
 }
 
+/// The currency a bare 元 stands for: the New Taiwan dollar in a text that names it and
+/// not the renminbi, else the renminbi.
+fn yuan_code(s: &[char]) -> &'static str {
+    let names = |words: &[&str]| {
+        (0..s.len()).any(|k| {
+            matches!(s[k], '新' | '台' | '人' | 'N' | 'R')
+                && words.iter().any(|w| starts_with_at(s, k, w).is_some())
+        })
+    };
+    if names(&["新台幣", "新台币", "台幣", "NT$"]) && !names(&["人民币", "人民幣", "RMB"]) {
+        "TWD"
+    } else {
+        "CNY"
+    }
+}
+
+/// Kind, unit and scale a bare number shares with the last of a slash-separated list
+/// (净利润预测352/441/530亿元, EPS 3.86/4.84/5.81元, PE 26.8/21.4/17.8倍). `next` are the
+/// numerals after `n`.
+fn listed_unit(s: &[char], next: &[Num], n: &Num) -> Option<(QuantityKind, &'static str, f64)> {
+    let mut end = n.end;
+    let mut last = None;
+    for m in next {
+        if !matches!(s.get(end), Some('/' | '／')) || m.start != end + 1 {
+            break;
+        }
+        last = Some(m);
+        end = m.end;
+    }
+    let last = last?;
+    let (kind, unit, ..) = classify(s, last, None)?;
+    if kind == QuantityKind::Count {
+        return None;
+    }
+    let scale = if n.magnitude { 1.0 } else { last.scale };
+    Some((kind, unit, scale))
+}
+
+/// Whether the figure at `at` stands in a table column headed as percentages: the header
+/// line above (项目 本报告期 上年同期 增减变动幅度（%）) has as many columns as the figure's
+/// line, and the figure's column is the one marked (%).
+fn percent_column(s: &[char], at: usize) -> bool {
+    let line_start = s[..at].iter().rposition(|&c| c == '\n').map_or(0, |p| p + 1);
+    let line_end = s[at..].iter().position(|&c| c == '\n').map_or(s.len(), |p| at + p);
+    let columns = |a: usize, b: usize| -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut k = a;
+        while k < b {
+            while k < b && s[k].is_whitespace() {
+                k += 1;
+            }
+            let w = k;
+            while k < b && !s[k].is_whitespace() {
+                k += 1;
+            }
+            if k > w {
+                out.push((w, k));
+            }
+        }
+        out
+    };
+    let row = columns(line_start, line_end);
+    let Some(col) = row.iter().position(|&(a, b)| a <= at && at < b) else { return false };
+    // The header is the nearest line above without figures, in the same block.
+    let mut end = line_start;
+    for _ in 0..12 {
+        if end == 0 {
+            return false;
+        }
+        let start = s[..end - 1].iter().rposition(|&c| c == '\n').map_or(0, |p| p + 1);
+        let line = &s[start..end - 1];
+        if line.iter().all(|c| c.is_whitespace()) {
+            return false;
+        }
+        if !line.iter().any(|c| c.is_ascii_digit()) {
+            let header = columns(start, end - 1);
+            return header.len() == row.len()
+                && ["（%）", "(%)"]
+                    .iter()
+                    .any(|w| s[header[col].0..header[col].1].iter().collect::<String>().ends_with(w));
+        }
+        end = start;
+    }
+    false
+}
+
 /// The unit a table's note gives its bare figures, on the figure's line or a line above
 /// it in the same block: "Selected figures (RMB million)", "（单位：亿元）", "(US$ '000)".
 /// Returns (ISO code, factor). Lines of prose (ending a sentence) take no table unit.
@@ -790,11 +924,19 @@ fn table_unit(s: &[char], at: usize) -> Option<(&'static str, f64)> {
     }
     let floor = line_start.saturating_sub(600);
     let mut i = at;
+    // Whether the line scanned holds figures: a row's own note (基本每股收益（元）) is
+    // not the unit of the rows below it.
+    let mut row_above = false;
     while i > floor {
         i -= 1;
         match s[i] {
             // A blank line ends the table.
             '\n' if i > 0 && s[i - 1] == '\n' => return None,
+            '\n' => {
+                let above = s[..i].iter().rposition(|&c| c == '\n').map_or(0, |p| p + 1);
+                row_above = s[above..i].iter().any(|c| c.is_ascii_digit());
+            }
+            _ if row_above => {}
             '(' | '（' => {
                 if let Some(u) = unit_note(s, i + 1) {
                     return Some(u);
