@@ -37,16 +37,21 @@ const METRIC_WORDS: &[(&str, &str)] = &[
     ("raises", "funding"),
     ("funding", "funding"),
     ("financing", "funding"),
+    ("round", "funding"),
     ("市值", "market_cap"),
     ("market cap", "market_cap"),
     ("market value", "market_cap"),
     ("营业收入", "revenue"),
+    ("營業收入", "revenue"),
+    ("營收", "revenue"),
     ("营收", "revenue"),
     ("收入", "revenue"),
     ("销售额", "revenue"),
     ("revenue", "revenue"),
     ("sales", "revenue"),
     ("净利润", "profit"),
+    ("淨利", "profit"),
+    ("營業利益", "profit"),
     ("利润", "profit"),
     ("净利", "profit"),
     ("盈利", "profit"),
@@ -75,6 +80,12 @@ const METRIC_WORDS: &[(&str, &str)] = &[
     ("同比减少", "growth"),
     ("同比下降", "growth"),
     ("环比增长", "growth"),
+    // Taiwan: 月增1.2%、年增16.9%, 成長兩成.
+    ("年增", "growth"),
+    ("月增", "growth"),
+    ("年減", "growth"),
+    ("月減", "growth"),
+    ("成長", "growth"),
     ("增长", "growth"),
     ("增速", "growth"),
     ("增幅", "growth"),
@@ -135,11 +146,20 @@ const METRIC_WORDS: &[(&str, &str)] = &[
     ("cost", "cost"),
     ("expenses", "cost"),
     ("费用", "cost"),
+    ("capital expenditure", "cost"),
+    ("capex", "cost"),
+    ("spend", "cost"),
+    ("资本开支", "cost"),
     ("售价", "price"),
     ("股价", "price"),
     ("价格", "price"),
     ("每股", "price"),
     ("发行价", "price"),
+    ("目标价", "price"),
+    ("目標價", "price"),
+    ("股價", "price"),
+    // 腾讯控股跌1.9%，报598港元: the price a share closed at.
+    ("收报", "price"),
     ("招股价", "price"),
     ("price target", "price"),
     ("price", "price"),
@@ -325,6 +345,8 @@ const ROUNDS: &[&str] = &[
     "Series D",
     "Series E",
     "Series F",
+    "Pre-A",
+    "Pre-B",
     "seed round",
     "angel round",
     "pre-IPO",
@@ -415,7 +437,14 @@ const ANAPHORA: &[&str] = &[
 fn market_phrase(s: &[char], cues: &Cues, sent: Span, q: &Q) -> Option<String> {
     if let Some(at) = cues.rfind(MARKER, MARKET_SIZE, sent.start, q.start) {
         let mut text: String = s[clause_start(s, sent.start, at)..at].iter().collect();
-        for lead in ["预计", "而", "到", "据", "未来五年", "未来三年", "目前", "今年", "明年", "其中"]
+        // 中国eVTOL（电动垂直起降飞行器）市场: the gloss is no part of the name.
+        while let (Some(a), Some(b)) = (text.find('（'), text.find('）')) {
+            if b < a {
+                break;
+            }
+            text.replace_range(a..b + '）'.len_utf8(), "");
+        }
+        for lead in ["预计", "而", "到", "据", "未来五年", "未来三年", "目前", "今年", "明年", "其中", "我国"]
         {
             if let Some(rest) = text.trim_start().strip_prefix(lead) {
                 text = rest.to_string();
@@ -524,8 +553,14 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
         let prev = out.last();
         let same_sentence_prev = prev.filter(|f| f.quote == sent);
         let counted_users = q.kind == QuantityKind::Count && matches!(q.unit, "用户" | "users");
+        // 报598港元 is a quote of the price; "forecast by 8%" a change of the figure.
+        let quoted_price = q.kind == QuantityKind::Money && q.start > 0 && s[q.start - 1] == '报';
+        let by_change = matches!(q.kind, QuantityKind::Percent | QuantityKind::Multiple)
+            && ends_with_at(s, q.start, "by ").is_some();
         let (metric, metric_score) =
             match nearest_metric(s, cues, &present, cs, ce, q).filter(|_| !counted_users) {
+                _ if quoted_price => ("price", 0.25),
+                _ if by_change => ("growth", 0.25),
                 _ if counted_users => ("users", 0.25),
                 Some((_, m)) => (m, 0.25),
                 None => match nearest_metric(s, cues, &present, sent.start, cs, q) {
@@ -536,9 +571,23 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
                     },
                 },
             };
+        // 国信证券：比亚迪海外放量…: a name heading the sentence with a colon is its source
+        // when the sentence names another.
+        let heading = |m: &M| {
+            matches!(s.get(m.end), Some('：' | ':'))
+                && mentions.iter().any(|o| {
+                    o.start > m.end && o.end <= sent.end && is_subject_kind(o) && o.entity != m.entity
+                })
+        };
         let candidates: Vec<&M> = mentions
             .iter()
-            .filter(|m| m.start >= sent.start && m.end <= sent.end && is_subject_kind(m) && !is_source(s, m))
+            .filter(|m| {
+                m.start >= sent.start
+                    && m.end <= sent.end
+                    && is_subject_kind(m)
+                    && !is_source(s, m)
+                    && !heading(m)
+            })
             .collect();
         let investor_cue = cues.find_any(INVESTOR, sent.start, sent.end);
         let before_cue = |m: &&M| investor_cue.is_none_or(|c| m.start < c || q.start > c);
@@ -723,7 +772,18 @@ fn funding_details(
         .enumerate()
         .filter_map(|(k, r)| cues.find(ROUND, k, sent.start, sent.end).map(|at| (at, *r)))
         .min_by_key(|&(at, r)| (at, std::cmp::Reverse(r.len())))
-        .map(|(_, r)| r.to_string());
+        .map(|(at, r)| {
+            // Series B-2, Series C+, Pre-A+: the tranche written after the letter.
+            let mut e = at + r.chars().count();
+            if r.is_ascii() && r.ends_with(|c: char| c.is_ascii_uppercase()) {
+                while s.get(e).is_some_and(|&c| c == '+' || c.is_ascii_digit())
+                    || s.get(e) == Some(&'-') && s.get(e + 1).is_some_and(|c| c.is_ascii_digit())
+                {
+                    e += 1;
+                }
+            }
+            s[at..e].iter().collect::<String>()
+        });
     let mut end = sent.end;
     if let Some(n) = next {
         // The next sentence goes on about the round when it opens with its investors.

@@ -936,8 +936,11 @@ fn english_number(s: &[char], i: usize) -> Option<Num> {
             let plural = s.get(t[k].end - 1) == Some(&'s');
             let after = en_word_after(s, t[k].end);
             let numerator_one = value == 1.0 && k <= p + 1;
-            let fraction_word =
-                matches!(after.as_str(), "of" | "and" | "or" | "million" | "billion" | "trillion");
+            // shrank by a third to 82.6 billion: a share of something, not an ordinal.
+            let fraction_word = matches!(
+                after.as_str(),
+                "of" | "and" | "or" | "million" | "billion" | "trillion" | "to" | "from" | "since" | "than"
+            );
             // A third round, twenty-fifth: ordinals.
             let ordinal = numerator_one && !plural && d != 2.0 && !after.is_empty() && !fraction_word
                 || t[k].hyphen && matches!(next(k - 1), Some(Ten(_)));

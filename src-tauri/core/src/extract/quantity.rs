@@ -389,6 +389,13 @@ const HEDGE_AFTER: &[(&str, Qualifier)] = &[
     (" or so", Qualifier::Approx),
 ];
 
+/// Verbs that take "over" as a particle (hand over, took over): no hedge after them.
+const PARTICLE_VERBS: &[&str] = &[
+    "hand ", "hands ", "handed ", "handing ", "take ", "takes ", "took ", "taken ", "taking ", "turn ",
+    "turns ", "turned ", "turning ", "carry ", "carried ", "pass ", "passed ", "passing ", "roll ",
+    "rolled ", "rolling ", "win ", "won ", "sign ", "signed ",
+];
+
 /// Verbs of change before "from A to B": a move from one figure to another, not a range.
 const CHANGE_VERBS: &[&str] = &[
     "rose",
@@ -1022,9 +1029,11 @@ fn unit_note(s: &[char], at: usize) -> Option<(&'static str, f64)> {
 /// set its qualifier unless the amount itself is vague (数亿).
 fn hedged(s: &[char], mut q: Q, vague: bool) -> Q {
     q.qualifier = if vague { Qualifier::Vague } else { Qualifier::Exact };
-    // 不超过每股350元: the hedge stands before "per share".
-    let per_share =
-        ends_with_at(s, q.start, "每股").filter(|&b| longest_before(s, b, HEDGE_BEFORE).is_some());
+    // 不超过每股350元, 突破每盎司3,780美元: the hedge stands before "per share".
+    let per_share = (1..=2)
+        .filter_map(|k| q.start.checked_sub(k + 1))
+        .find(|&b| s[b] == '每' && s[b + 1..q.start].iter().all(|&c| numeral::is_cjk(c)))
+        .filter(|&b| longest_before(s, b, HEDGE_BEFORE).is_some());
     q.start = per_share.unwrap_or(q.start);
     let mut spaced = q.start;
     while spaced > 0 && s[spaced - 1] == ' ' {
@@ -1038,7 +1047,12 @@ fn hedged(s: &[char], mut q: Q, vague: bool) -> Q {
         // A word must start as one (not "cover 5"); =>30 and <>30 are no comparisons.
         let word = s[b].is_ascii_alphabetic() && b > 0 && s[b - 1].is_ascii_alphanumeric();
         let symbol = "<>≥≤".contains(s[b]) && b > 0 && "<>=".contains(s[b - 1]);
-        !word && !symbol
+        // handing over 150,000 vehicles: "over" is the verb's particle.
+        let particle = starts_with_ci(s, b, "over ").is_some()
+            && PARTICLE_VERBS
+                .iter()
+                .any(|v| ends_with_at(s, b, v).is_some_and(|a| a == 0 || !s[a - 1].is_ascii_alphabetic()));
+        !word && !symbol && !particle
     });
     // 上下游 is a supply chain, not a hedge; "or more than 5" hedges the 5.
     let after = longest(s, q.end, HEDGE_AFTER).filter(|&(e, _)| {
@@ -1220,7 +1234,9 @@ fn word_multiples(s: &[char]) -> Vec<Q> {
         ("翻番", 2.0),
         ("翻倍", 2.0),
         ("doubled", 2.0),
+        ("double", 2.0),
         ("tripled", 3.0),
+        ("triple", 3.0),
         ("trebled", 3.0),
         ("quadrupled", 4.0),
         ("halved", 0.5),
@@ -1232,9 +1248,13 @@ fn word_multiples(s: &[char]) -> Vec<Q> {
         }
         for &(w, v) in WORDS {
             if let Some(e) = starts_with_at(s, i, w) {
+                // double-digit and "a double whammy" are no multiples.
+                let adjective = matches!(w, "double" | "triple")
+                    && (s.get(e) == Some(&'-') || ends_with_at(s, i, "a ").is_some());
                 let ascii_ok = !w.is_ascii()
                     || ((i == 0 || !s[i - 1].is_ascii_alphanumeric())
-                        && !s.get(e).is_some_and(|c| c.is_ascii_alphanumeric()));
+                        && !s.get(e).is_some_and(|c| c.is_ascii_alphanumeric())
+                        && !adjective);
                 if ascii_ok {
                     out.push(Q {
                         kind: QuantityKind::Multiple,
