@@ -124,6 +124,8 @@ pub fn dates(s: &[char], published: Option<NaiveDate>, sentences: &[Span]) -> Ve
     // (position, year) of explicit years, for the sentence-context rule.
     let mut sent_i = 0;
     let mut context_year: Option<u32> = None;
+    // The year of the last date found, for "that year".
+    let mut last_year: Option<u32> = None;
     let mut i = 0;
     while i < s.len() {
         while sent_i < sentences.len() && sentences[sent_i].end <= i {
@@ -163,12 +165,14 @@ pub fn dates(s: &[char], published: Option<NaiveDate>, sentences: &[Span]) -> Ve
         } else {
             found = weekday(s, i, published)
                 .or_else(|| relative(s, i, published))
+                .or_else(|| same_year(s, i, last_year))
                 .or_else(|| bare_period(s, i, context_year, published));
         }
         if let Some((end, value, year)) = found {
             if let Some(y) = year {
                 context_year = Some(y);
             }
+            last_year = value.get(..4).and_then(|y| y.parse().ok()).or(last_year);
             out.push(D { start: i, end, value });
             i = end;
             continue;
@@ -465,6 +469,19 @@ fn english_date(s: &[char], i: usize, year: Option<u32>) -> Option<(usize, Strin
         None => format!("--{m:02}-{n:02}"),
     };
     Some((e2, v, None))
+}
+
+/// "that year", 同年: the year of the date written last before.
+fn same_year(s: &[char], i: usize, last: Option<u32>) -> Option<(usize, String, Option<u32>)> {
+    if !matches!(s[i], 't' | '同' | '当') || i > 0 && s[i - 1].is_ascii_alphabetic() {
+        return None;
+    }
+    let e = ["that year", "the same year", "同年", "当年"].iter().find_map(|w| starts_with_at(s, i, w))?;
+    if s.get(e).is_some_and(|c| c.is_ascii_alphabetic() || *c == '度') {
+        return None;
+    }
+    let y = last?;
+    Some((e, format!("{y:04}"), None))
 }
 
 /// 昨日, 上周, 去年, last year ... against the published date.

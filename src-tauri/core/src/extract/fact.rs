@@ -27,6 +27,7 @@ const METRIC_WORDS: &[(&str, &str)] = &[
     ("valuation", "valuation"),
     ("valued", "valuation"),
     ("valuing", "valuation"),
+    ("value", "valuation"),
     ("values", "valuation"),
     ("募资", "proceeds"),
     ("募集资金", "proceeds"),
@@ -35,6 +36,7 @@ const METRIC_WORDS: &[(&str, &str)] = &[
     ("raised", "funding"),
     ("raising", "funding"),
     ("raises", "funding"),
+    ("raise", "funding"),
     ("funding", "funding"),
     ("financing", "funding"),
     ("round", "funding"),
@@ -101,7 +103,13 @@ const METRIC_WORDS: &[(&str, &str)] = &[
     ("soared", "growth"),
     ("year earlier", "growth"),
     ("rose", "growth"),
+    ("risen", "growth"),
+    ("fallen", "growth"),
+    // 0.4% higher; "lost" money is a loss, a lost percentage a fall.
+    ("higher", "growth"),
+    ("lower", "growth"),
     ("lost", "growth"),
+    ("lost", "loss"),
     ("gave up", "growth"),
     ("shed", "growth"),
     ("added", "growth"),
@@ -124,6 +132,8 @@ const METRIC_WORDS: &[(&str, &str)] = &[
     ("大跌", "price_change"),
     ("涨停", "price_change"),
     ("涨", "price_change"),
+    ("高开", "price_change"),
+    ("低开", "price_change"),
     ("跌", "price_change"),
     ("shares rose", "price_change"),
     ("shares fell", "price_change"),
@@ -172,6 +182,9 @@ const METRIC_WORDS: &[(&str, &str)] = &[
     ("占", "share"),
     ("market share", "share"),
     ("stake", "share"),
+    ("accounted for", "share"),
+    ("accounting for", "share"),
+    ("account for", "share"),
     ("交易金额", "deal_value"),
     ("交易对价", "deal_value"),
     ("收购", "deal_value"),
@@ -257,8 +270,9 @@ pub fn lexicon() -> &'static Lexicon {
 fn named_figure(cues: &Cues, present: &[usize], from: usize, to: usize) -> bool {
     present.iter().any(|&k| {
         let (w, m) = METRIC_WORDS[k];
-        let verb =
-            matches!(m, "growth" | "price_change") && !matches!(w, "增速" | "增幅" | "growth" | "CAGR");
+        let verb = matches!(m, "growth" | "price_change")
+            && !matches!(w, "增速" | "增幅" | "growth" | "CAGR")
+            || w == "lost";
         !verb && cues.find(METRIC, k, from, to).is_some()
     })
 }
@@ -291,6 +305,10 @@ fn nearest_metric(
     let mut best: Option<(usize, &'static str, usize)> = None;
     for &k in present {
         let (w, m) = METRIC_WORDS[k];
+        // Shares rose 6.3% to 3,870 yen: money where a share moves is its price.
+        let share_moved =
+            m == "price_change" && q.kind == QuantityKind::Money && cues.find_any(STOCK, from, to).is_some();
+        let m = if share_moved { "price" } else { m };
         if !metric_fits(m, q) {
             continue;
         }
@@ -367,6 +385,7 @@ const INVESTOR_CUES: &[&str] = &[
     "backed by",
     "investors including",
     "joined by",
+    "round from",
 ];
 
 fn is_subject_kind(m: &M) -> bool {
@@ -603,7 +622,14 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
                 prev_market.map(|f| (f.subject.clone(), 0.1))
             });
         }
-        let before: Vec<&&M> = candidates.iter().filter(|m| m.end <= q.start && before_cue(m)).collect();
+        // A round led by Tencent valued it at $2.7 billion: the round's investors are not
+        // what its other figures are about.
+        let invested = |m: &&&M| same_sentence_prev.is_some_and(|f| f.investors.contains(&m.entity));
+        let before: Vec<&&M> =
+            candidates.iter().filter(|m| m.end <= q.start && before_cue(m) && !invested(m)).collect();
+        // ..., lagging the Nasdaq Composite, which is up 3%: the name the clause follows.
+        let relative_clause =
+            starts_with_at(s, (cs..q.start).find(|&k| s[k] != ' ').unwrap_or(cs), "which ").is_some();
         // What 该公司 / it refers to: the topic (first name) of the previous sentence, else
         // the last name shortly before.
         let earlier_mention = || {
@@ -637,6 +663,10 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
                 .map(|e| (e, 0.1))
         };
         subject = subject
+            .or_else(|| {
+                let named = before.iter().rfind(|m| m.end <= cs).filter(|_| relative_clause);
+                named.map(|m| (m.entity.clone(), 0.25))
+            })
             .or_else(|| respectively(s, cues, qs, qi, &before, cs, ce).map(|e| (e, 0.25)))
             .or_else(|| {
                 // The buyer names a deal (A 收购 B, A agreed to acquire B): the first name.
@@ -672,6 +702,12 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
                 });
         let moved = matches!(q.kind, QuantityKind::Percent | QuantityKind::Multiple);
         let metric = if metric == "growth" && moved && stock { "price_change" } else { metric };
+        // A listed company valued at $100 billion: its market value.
+        let metric = if metric == "valuation" && cues.find_any(STOCK, sent.start, sent.end).is_some() {
+            "market_cap"
+        } else {
+            metric
+        };
         if metric == "other" && q.kind != QuantityKind::Money {
             continue;
         }
@@ -686,7 +722,7 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
         let in_sent = || dates.iter().filter(|d| d.start >= sent.start && d.end <= sent.end);
         let date = in_sent()
             .filter(|d| d.start >= cs && d.end <= ce)
-            .min_by_key(|d| d.start.abs_diff(q.start))
+            .min_by_key(|d| if d.start >= q.end { d.start - q.end } else { q.start.saturating_sub(d.end) })
             .or_else(|| in_sent().rfind(|d| d.end <= q.start))
             .or_else(|| in_sent().find(|d| d.start >= q.end))
             .map(|d| d.value.clone());
