@@ -126,6 +126,9 @@ pub fn dates(s: &[char], published: Option<NaiveDate>, sentences: &[Span]) -> Ve
     let mut context_year: Option<u32> = None;
     // The year of the last date found, for "that year".
     let mut last_year: Option<u32> = None;
+    // The period a report's title names (2024年年度业绩快报), for 报告期.
+    let title_end = s.iter().position(|&c| c == '\n').unwrap_or(s.len());
+    let mut title_period: Option<String> = None;
     let mut i = 0;
     while i < s.len() {
         while sent_i < sentences.len() && sentences[sent_i].end <= i {
@@ -166,6 +169,7 @@ pub fn dates(s: &[char], published: Option<NaiveDate>, sentences: &[Span]) -> Ve
             found = weekday(s, i, published)
                 .or_else(|| relative(s, i, published))
                 .or_else(|| same_year(s, i, last_year))
+                .or_else(|| report_period(s, i, title_period.as_deref()))
                 .or_else(|| bare_period(s, i, context_year, published));
         }
         if let Some((end, value, year)) = found {
@@ -173,6 +177,9 @@ pub fn dates(s: &[char], published: Option<NaiveDate>, sentences: &[Span]) -> Ve
                 context_year = Some(y);
             }
             last_year = value.get(..4).and_then(|y| y.parse().ok()).or(last_year);
+            if i < title_end && title_period.is_none() {
+                title_period = Some(value.clone());
+            }
             out.push(D { start: i, end, value });
             i = end;
             continue;
@@ -469,6 +476,15 @@ fn english_date(s: &[char], i: usize, year: Option<u32>) -> Option<(usize, Strin
         None => format!("--{m:02}-{n:02}"),
     };
     Some((e2, v, None))
+}
+
+/// 报告期 (本报告期, 报告期内) in a company's report: the period its title names.
+fn report_period(s: &[char], i: usize, title: Option<&str>) -> Option<(usize, String, Option<u32>)> {
+    if !matches!(s[i], '报' | '本') {
+        return None;
+    }
+    let e = ["本报告期", "报告期"].iter().find_map(|w| starts_with_at(s, i, w))?;
+    Some((e, title?.to_string(), None))
 }
 
 /// "that year", 同年: the year of the date written last before.

@@ -463,8 +463,9 @@ fn market_phrase(s: &[char], cues: &Cues, sent: Span, q: &Q) -> Option<String> {
             }
             text.replace_range(a..b + '）'.len_utf8(), "");
         }
-        for lead in ["预计", "而", "到", "据", "未来五年", "未来三年", "目前", "今年", "明年", "其中", "我国"]
-        {
+        const LEADS: &[&str] =
+            &["预计", "而", "到", "据", "未来五年", "未来三年", "目前", "今年", "明年", "其中", "我国"];
+        for lead in LEADS {
             if let Some(rest) = text.trim_start().strip_prefix(lead) {
                 text = rest.to_string();
             }
@@ -476,6 +477,10 @@ fn market_phrase(s: &[char], cues: &Cues, sent: Span, q: &Q) -> Option<String> {
         });
         if let Some(k) = year_end {
             text = text.trim_start()[k + '年'.len_utf8()..].to_string();
+            // 2024年我国低空经济市场: the words after the year may lead too.
+            if let Some(rest) = LEADS.iter().find_map(|l| text.trim_start().strip_prefix(l)) {
+                text = rest.to_string();
+            }
         }
         let text = text.trim().trim_end_matches('的').trim().to_string();
         let anaphoric = text.starts_with("这一") || text.starts_with('该') || text.starts_with('其');

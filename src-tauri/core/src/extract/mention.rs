@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use super::numeral::is_cjk;
+use super::numeral::{ascii_digit, is_cjk};
 use super::text::{ends_with_at, starts_with_at, CharFilter};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -418,8 +418,9 @@ fn unknown_orgs(s: &[char], taken: &dyn Fn(usize, usize) -> bool, out: &mut Vec<
         let loose = ["资本", "科技", "智能", "基金", "控股", "创投"]
             .iter()
             .any(|w| starts_with_at(s, i, w).is_some());
-        let bounded =
-            s.get(e).is_none_or(|&c| !is_cjk(c) || "、与和及等的在于将已也宣表称发联获完旗是为".contains(c));
+        let bounded = s
+            .get(e)
+            .is_none_or(|&c| !is_cjk(c) || "、与和及等的在于将已也宣表称发联获完旗是为领跟参持".contains(c));
         if i - b >= 2 && !pronoun && (!loose || bounded) && !taken(b, e) && !is_generic(&s[b..i]) {
             out.push(M { start: b, end: e, entity: s[b..e].iter().collect(), kind });
             i = e;
@@ -795,6 +796,9 @@ pub fn mentions(text: &str, s: &[char], registry: &Registry) -> Vec<M> {
     people(s, &mut extra);
     quoted_names(s, &mut extra);
     unknown_orgs(s, &taken, &mut extra);
+    moved_names(s, &mut extra);
+    funded_names(s, &mut extra);
+    described_orgs(s, &mut extra);
     extra.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     // Extras are taken in start order, so only the furthest end among those kept can reach
     // a later one.
@@ -806,11 +810,179 @@ pub fn mentions(text: &str, s: &[char], registry: &Registry) -> Vec<M> {
             kept.push(m);
         }
     }
+    // 星辰智能 (the stock's short name) is 杭州星辰智能科技股份有限公司 named in full.
+    let full: Vec<String> = kept.iter().filter(|m| m.kind == C).map(|m| m.entity.clone()).collect();
+    for m in kept.iter_mut().filter(|m| m.kind == C && m.entity.chars().count() >= 3) {
+        let cjk = m.entity.chars().all(is_cjk);
+        if let Some(f) = full
+            .iter()
+            .filter(|f| cjk && f.len() > m.entity.len() && f.contains(&m.entity))
+            .max_by_key(|f| f.len())
+        {
+            m.entity = f.clone();
+        }
+    }
     let repeats = repeated_names(text, s, &known, &kept);
     known.extend(kept);
     known.extend(repeats);
     known.sort_by_key(|m| m.start);
     known
+}
+
+/// Where a Chinese clause starts (a name may begin there).
+fn clause_opens(s: &[char], at: usize) -> bool {
+    at == 0 || "，、；：。！？\n（(【".contains(s[at - 1])
+}
+
+/// Stocks moving in a market report: 紫金矿业涨4.2%，碧桂园跌逾5%, 零部件企业华盛科技收涨36.5%.
+fn moved_names(s: &[char], out: &mut Vec<M>) {
+    const MOVES: &[&str] = &["收涨", "收跌", "大涨", "大跌", "涨", "跌"];
+    // Markets, boards, commodities and times of day move too; they are no firms.
+    const NOT_FIRMS: &[&str] = &[
+        "股", "指", "板块", "市", "盘", "价", "币", "元", "汇", "债", "黄金", "白银", "原油", "期货", "全天",
+        "午后", "今日", "周", "开", "收",
+    ];
+    for i in 2..s.len() {
+        if !matches!(s[i], '收' | '大' | '涨' | '跌') {
+            continue;
+        }
+        let Some(e) = MOVES.iter().find_map(|w| starts_with_at(s, i, w)) else { continue };
+        let amount = (e..s.len().min(e + 2)).any(|k| ascii_digit(s[k]).is_some());
+        if !amount {
+            continue;
+        }
+        let Some(b) = (i.saturating_sub(4)..=i - 2).find(|&b| {
+            s[b..i].iter().all(|&c| is_cjk(c))
+                && (clause_opens(s, b) || ["企业", "公司"].iter().any(|w| ends_with_at(s, b, w).is_some()))
+        }) else {
+            continue;
+        };
+        let name: String = s[b..i].iter().collect();
+        if !NOT_FIRMS.iter().any(|w| name.contains(w)) {
+            out.push(M { start: b, end: i, entity: name, kind: C });
+        }
+    }
+}
+
+/// A firm announcing a round: 峰飞航空去年完成1亿美元B轮融资.
+fn funded_names(s: &[char], out: &mut Vec<M>) {
+    const TIMES: &[&str] = &["去年", "今年", "近日", "日前", "此前", "已经", "已", "正式", "宣布", "再次"];
+    for i in 2..s.len() {
+        if !matches!(s[i], '完' | '获') {
+            continue;
+        }
+        let Some(verb_end) = ["完成", "获得", "获"].iter().find_map(|w| starts_with_at(s, i, w)) else {
+            continue;
+        };
+        let clause_end =
+            (verb_end..s.len().min(verb_end + 40)).find(|&k| "，。；\n".contains(s[k])).unwrap_or(s.len());
+        if !(verb_end..clause_end).any(|k| starts_with_at(s, k, "融资").is_some()) {
+            continue;
+        }
+        let mut e = i;
+        while let Some(b) = TIMES.iter().find_map(|w| ends_with_at(s, e, w)) {
+            e = b;
+        }
+        let b = (e.saturating_sub(6)..e.saturating_sub(1))
+            .find(|&b| s[b..e].iter().all(|&c| is_cjk(c)) && clause_opens(s, b));
+        if let Some(b) = b.filter(|&b| !is_generic(&s[b..e])) {
+            out.push(M { start: b, end: e, entity: s[b..e].iter().collect(), kind: C });
+        }
+    }
+}
+
+/// English names described beside them: "Galaxy General, a Beijing-based maker of
+/// humanoid robots, raised ..." and "Medical-imaging start-up Kanghui AI raised ...".
+fn described_orgs(s: &[char], out: &mut Vec<M>) {
+    const TRADES: &[&str] = &[
+        "maker",
+        "developer",
+        "designer",
+        "manufacturer",
+        "producer",
+        "operator",
+        "provider",
+        "supplier",
+        "company",
+        "firm",
+        "start-up",
+        "startup",
+        "platform",
+        "chipmaker",
+        "carmaker",
+        "automaker",
+        "lender",
+        "brand",
+    ];
+    const ROLES: &[&str] = &[
+        "partner",
+        "analyst",
+        "executive",
+        "officer",
+        "head",
+        "founder",
+        "director",
+        "chairman",
+        "president",
+        "professor",
+        "economist",
+        "manager",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "investor",
+    ];
+    let word_at = |k: usize| {
+        let e = (k..s.len()).find(|&j| !(s[j].is_ascii_alphanumeric() || s[j] == '-')).unwrap_or(s.len());
+        s[k..e].iter().collect::<String>()
+    };
+    // Capitalised words from `a`: the end of the run, at most three words.
+    let capitalised = |a: usize| {
+        let mut k = a;
+        let mut words = 0;
+        while words < 3 && s.get(k).is_some_and(|c| c.is_ascii_uppercase()) {
+            k += word_at(k).chars().count();
+            words += 1;
+            if s.get(k) == Some(&' ') && s.get(k + 1).is_some_and(|c| c.is_ascii_uppercase()) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        (words > 0 && k > a + 1).then_some(k)
+    };
+    for i in 0..s.len() {
+        let sentence_start = i == 0 || s[i - 1] == '\n' || i > 1 && s[i - 1] == ' ' && s[i - 2] == '.';
+        if sentence_start && s[i].is_ascii_uppercase() {
+            let Some(e) = capitalised(i) else { continue };
+            let first = word_at(i);
+            let apposed = [", a ", ", an ", ", the "].iter().find_map(|w| starts_with_at(s, e, w));
+            if let Some(k) = apposed.filter(|_| !SENTENCE_WORDS.contains(&first.as_str())) {
+                let end = (k..s.len().min(k + 80)).find(|&j| matches!(s[j], ',' | '.' | '\n')).unwrap_or(k);
+                let words: Vec<String> =
+                    s[k..end].iter().collect::<String>().split(' ').map(str::to_lowercase).collect();
+                let trade = words.iter().position(|w| TRADES.contains(&w.as_str()));
+                let role = words.iter().position(|w| ROLES.contains(&w.as_str()));
+                if trade.is_some_and(|t| role.is_none_or(|r| t < r)) {
+                    out.push(M { start: i, end: e, entity: s[i..e].iter().collect(), kind: C });
+                }
+            }
+        }
+        // start-up Kanghui AI raised: a trade word, then the name, then a verb.
+        if s[i] == ' ' && s.get(i + 1).is_some_and(|c| c.is_ascii_uppercase()) {
+            let b = s[..i].iter().rposition(|&c| c == ' ' || c == '\n').map_or(0, |p| p + 1);
+            let before: String = s[b..i].iter().collect();
+            let trade = TRADES.iter().any(|t| before.ends_with(t) && before.len() > 2);
+            let Some(e) = capitalised(i + 1).filter(|_| trade) else { continue };
+            let lower_next = s.get(e) == Some(&' ') && s.get(e + 1).is_some_and(|c| c.is_ascii_lowercase());
+            if lower_next
+                && !["Chief", "Chairman", "President", "CEO", "Mr", "Ms", "Dr"]
+                    .contains(&word_at(i + 1).as_str())
+            {
+                out.push(M { start: i + 1, end: e, entity: s[i + 1..e].iter().collect(), kind: C });
+            }
+        }
+    }
 }
 
 /// A name in quotes after a word for a firm: 具身智能公司「星海图」, 品牌“元气森林”.

@@ -871,7 +871,30 @@ fn english_number(s: &[char], i: usize) -> Option<Num> {
     // Half: a half, half a dozen, half a million, more than half.
     if next(p) == Some(Part(2.0)) && !t[p].hyphen {
         let prev = en_word_before(s, t[p].start);
-        let period = ["first", "second", "the", "this", "that", "latter", "other", "back", "front"];
+        // The first half, the April-September half: periods of time.
+        let period = [
+            "first",
+            "second",
+            "the",
+            "this",
+            "that",
+            "latter",
+            "other",
+            "back",
+            "front",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ];
         if period.contains(&prev.as_str()) || s.get(t[p].end) == Some(&'-') {
             return None;
         }
