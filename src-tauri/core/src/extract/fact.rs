@@ -239,6 +239,8 @@ const TOP_UP: usize = 12;
 
 /// Words that make a percentage move a price change (shares, index, ETF).
 const STOCK_WORDS: &[&str] = &["shares", "Shares", "stock", "股价", "指数", "Index", "ETF"];
+/// The stock words that name a company's shares (not an index or a fund).
+const SHARE_WORDS: std::ops::Range<usize> = 0..4;
 
 /// Cue word groups, in the order `lexicon` compiles them.
 const METRIC: Group = Group(0);
@@ -707,8 +709,9 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
                 });
         let moved = matches!(q.kind, QuantityKind::Percent | QuantityKind::Multiple);
         let metric = if metric == "growth" && moved && stock { "price_change" } else { metric };
-        // A listed company valued at $100 billion: its market value.
-        let metric = if metric == "valuation" && cues.find_any(STOCK, sent.start, sent.end).is_some() {
+        // A listed company valued at $100 billion (its stock named): its market value.
+        let listed = SHARE_WORDS.clone().any(|k| cues.find(STOCK, k, sent.start, sent.end).is_some());
+        let metric = if metric == "valuation" && listed {
             "market_cap"
         } else {
             metric
