@@ -583,6 +583,18 @@ mod tests {
     use super::*;
     use crate::extract::text::sentences;
 
+    #[test]
+    fn years_by_reference_and_taiwan_quarters() {
+        let got = run("Results for 2022 were strong. It earned a record that year.");
+        assert_eq!(got, [("2022".to_string(), "2022".to_string()), ("that year".into(), "2022".into())]);
+        let got = run("星辰智能2024年年度业绩快报\n报告期内，公司营收增长。");
+        assert_eq!(got[1], ("报告期".to_string(), "2024".to_string()));
+        assert_eq!(run("第四季營收"), [("第四季".to_string(), "2024-Q4".to_string())]);
+        // Published in February: July is last year's, unless the sentence looks ahead.
+        assert_eq!(run("Sales rose in July.")[0].1, "2024-07");
+        assert_eq!(run("For the quarter ending in July, it expects growth.")[0].1, "2025-07");
+    }
+
     fn run(t: &str) -> Vec<(String, String)> {
         let s: Vec<char> = t.chars().collect();
         let p = NaiveDate::from_ymd_opt(2025, 2, 14);

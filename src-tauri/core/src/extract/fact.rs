@@ -711,11 +711,7 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
         let metric = if metric == "growth" && moved && stock { "price_change" } else { metric };
         // A listed company valued at $100 billion (its stock named): its market value.
         let listed = SHARE_WORDS.clone().any(|k| cues.find(STOCK, k, sent.start, sent.end).is_some());
-        let metric = if metric == "valuation" && listed {
-            "market_cap"
-        } else {
-            metric
-        };
+        let metric = if metric == "valuation" && listed { "market_cap" } else { metric };
         if metric == "other" && q.kind != QuantityKind::Money {
             continue;
         }

@@ -1163,6 +1163,44 @@ mod tests {
     }
 
     #[test]
+    fn names_found_by_their_context() {
+        let got = run("。紫金矿业涨4.2%，汽车零部件企业华盛科技收涨36.5%，国企指数跌1.48%。");
+        assert_eq!(
+            got,
+            [("紫金矿业".to_string(), "紫金矿业".to_string()), ("华盛科技".into(), "华盛科技".into())]
+        );
+        let got = run("。峰飞航空去年完成1亿美元B轮融资。");
+        assert_eq!(got[0].0, "峰飞航空");
+        let got = run("Galaxy General, a Beijing-based maker of robots, raised money. Medical start-up Kanghui AI raised more.\nWang Jun, a partner at an investment firm, said so.");
+        // A person described by a role is no firm, though a firm is named after it.
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["Galaxy General", "Kanghui AI"]);
+        // Three quarters and pronouns are no firms before 公司.
+        assert!(run("三季度公司单车净利提升，我们下调公司盈利预测").is_empty());
+    }
+
+    #[test]
+    fn short_forms_and_bylines() {
+        let got = run(
+            "Lanshan Robotics Ltd. is for sale. Lanshan sells robots in Tokyo. Tokyo Electron Ltd. rose.",
+        );
+        let entities: Vec<(&str, &str)> = got.iter().map(|(t, e)| (t.as_str(), e.as_str())).collect();
+        assert_eq!(
+            entities,
+            [
+                ("Lanshan Robotics Ltd.", "Lanshan Robotics Ltd."),
+                ("Lanshan", "Lanshan Robotics Ltd."),
+                ("Tokyo Electron Ltd.", "Tokyo Electron Ltd.")
+            ]
+        );
+        let got = run("星辰智能公告\n杭州星辰智能科技股份有限公司董事会");
+        assert!(got.iter().all(|(_, e)| e == "杭州星辰智能科技股份有限公司"), "{got:?}");
+        let got = run("TAKESHI MORI, staff writer\n\nBy Daniel Wu and Mei Lin\n证券分析师：李明远");
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["TAKESHI MORI", "Daniel Wu", "Mei Lin", "李明远"]);
+    }
+
+    #[test]
     fn users_extend_the_registry() {
         let r =
             Registry::new(vec![Entity {

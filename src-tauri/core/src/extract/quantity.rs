@@ -1675,6 +1675,75 @@ mod tests {
     }
 
     #[test]
+    fn lists_and_table_columns_share_a_unit() {
+        let got = run("净利润预测至352/441/530亿元，EPS分别为3.86/4.84元");
+        let texts: Vec<(&str, f64, &str)> = got.iter().map(|q| (q.0.as_str(), q.2, q.4)).collect();
+        assert_eq!(
+            texts,
+            [
+                ("352", 3.52e10, "CNY"),
+                ("441", 4.41e10, "CNY"),
+                ("530亿元", 5.3e10, "CNY"),
+                ("3.86", 3.86, "CNY"),
+                ("4.84元", 4.84, "CNY")
+            ]
+        );
+        let table = "单位：万元\n项目 本期 上期 变动幅度（%）\n营业收入 120.5 100.0 20.5\n基本每股收益（元） 0.98 0.64 53.13\n总资产 300.0 250.0 20.0";
+        let got = run(table);
+        let texts: Vec<(&str, f64, &str)> = got.iter().map(|q| (q.0.as_str(), q.2, q.4)).collect();
+        assert_eq!(
+            texts,
+            [
+                ("120.5", 1.205e6, "CNY"),
+                ("100.0", 1e6, "CNY"),
+                ("20.5", 20.5, "%"),
+                ("0.98", 0.98, "CNY"),
+                ("0.64", 0.64, "CNY"),
+                ("53.13", 53.13, "%"),
+                ("300.0", 3e6, "CNY"),
+                ("250.0", 2.5e6, "CNY"),
+                ("20.0", 20.0, "%"),
+            ]
+        );
+        // The unit of a row is no amount.
+        assert!(run("营业收入（百万元） ").is_empty());
+    }
+
+    #[test]
+    fn taiwan_and_japan_amounts() {
+        let got = run("營收新台幣3,367.6億元，股價收在1,465元，外資買超逾1.2萬張");
+        let texts: Vec<(&str, f64, &str, Qualifier)> =
+            got.iter().map(|q| (q.0.as_str(), q.2, q.4, q.5)).collect();
+        assert_eq!(
+            texts,
+            [
+                ("新台幣3,367.6億元", 3.3676e11, "TWD", Qualifier::Exact),
+                ("1,465元", 1465.0, "TWD", Qualifier::Exact),
+                ("逾1.2萬張", 12000.0, "张", Qualifier::Gt),
+            ]
+        );
+        // Without 新台幣, 元 stays the renminbi.
+        assert_eq!(one("收在1,465元").4, "CNY");
+        let got = one("利益予想を2500億円に");
+        assert_eq!((got.2, got.4), (2.5e11, "JPY"));
+    }
+
+    #[test]
+    fn hedges_read_in_context() {
+        let got = one("It is handing over 150,000 vehicles");
+        assert_eq!((got.0.as_str(), got.5), ("150,000 vehicles", Qualifier::Exact));
+        assert_eq!(one("sales of over 150,000 vehicles").5, Qualifier::Gt);
+        let got = one("现货黄金盘中突破每盎司3,780美元");
+        assert_eq!((got.0.as_str(), got.5), ("突破每盎司3,780美元", Qualifier::Gt));
+        assert_eq!(one("差异幅度不会超过10%").5, Qualifier::Lte);
+        let got = one("deals totaled more than double the amount");
+        assert_eq!((got.0.as_str(), got.2, got.5), ("more than double", 2.0, Qualifier::Gt));
+        assert!(run("a double-digit gain").is_empty());
+        assert_eq!(one("followed by HongShan with nine deals").0, "nine deals");
+        assert!(run("according to two people familiar with the matter").is_empty());
+    }
+
+    #[test]
     fn ordinals_and_supply_chains_are_not_quantities() {
         assert!(run("It closed a third round of funding.").is_empty());
         let got = one("带动六成上下游企业");
