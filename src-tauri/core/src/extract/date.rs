@@ -578,6 +578,27 @@ fn relative(s: &[char], i: usize, published: Option<NaiveDate>) -> Option<(usize
     Some((e, value, year))
 }
 
+/// For an article without a published date: months and days written without a year take
+/// the year of its latest date of month precision or finer (about when it was written),
+/// or the year before when they would fall more than three months after that date.
+pub fn fill_years(dates: &mut [D]) {
+    let month_of = |v: &str| -> Option<(u32, u32)> {
+        let b = v.as_bytes();
+        let digits =
+            |r: std::ops::Range<usize>| b.get(r.clone())?.iter().all(u8::is_ascii_digit).then_some(&v[r]);
+        (b.get(4) == Some(&b'-')).then_some(())?;
+        Some((digits(0..4)?.parse().ok()?, digits(5..7)?.parse().ok()?))
+    };
+    let Some((year, month)) = dates.iter().filter_map(|d| month_of(&d.value)).max() else { return };
+    for d in dates.iter_mut() {
+        let Some(m) = d.value.strip_prefix("--").and_then(|v| v.get(..2)?.parse::<u32>().ok()) else {
+            continue;
+        };
+        let y = if m > month + 3 { year - 1 } else { year };
+        d.value = format!("{y}{}", &d.value[1..]);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -665,5 +686,18 @@ mod tests {
         assert_eq!(got[0], ("January".to_string(), "2025-01".to_string()));
         assert_eq!(got[1], ("May 2024".to_string(), "2024-05".to_string()));
         assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn an_undated_article_gives_its_years_to_months_and_days() {
+        let t: Vec<char> =
+            "2024年12月发布，2025年1月27日上线。截至2月14日，4月1日起免费；11月的旧闻。".chars().collect();
+        let mut ds = dates(&t, None, &sentences(&t));
+        fill_years(&mut ds);
+        let values: Vec<&str> = ds.iter().map(|d| d.value.as_str()).collect();
+        assert_eq!(values, ["2024-12", "2025-01-27", "2025-02-14", "2025-04-01", "2024-11"]);
+        let mut none = dates(&"3月5日和6月".chars().collect::<Vec<_>>(), None, &[]);
+        fill_years(&mut none);
+        assert!(none.iter().all(|d| d.value.starts_with("--")), "{none:?}");
     }
 }

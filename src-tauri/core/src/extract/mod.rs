@@ -20,7 +20,7 @@ pub use quantity::{currency_names, number_bounds, Bound, CurrencyName, Qualifier
 
 /// Bumped whenever the extractor's output changes, so that `dossier reextract` knows
 /// which stored articles an older extractor produced.
-pub const VERSION: i64 = 4;
+pub const VERSION: i64 = 5;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Extraction {
@@ -92,7 +92,10 @@ pub fn extract_with(text: &str, published: Option<&str>, registry: &Registry) ->
     let s: Vec<char> = text.chars().collect();
     let published_date = published.and_then(|p| NaiveDate::parse_from_str(p.trim(), "%Y-%m-%d").ok());
     let sentences = text::sentences(&s);
-    let dates = date::dates(&s, published_date, &sentences);
+    let mut dates = date::dates(&s, published_date, &sentences);
+    if published_date.is_none() {
+        date::fill_years(&mut dates);
+    }
     let mentions = mention::mentions(text, &s, registry);
     let nums = numeral::scan(&s);
     // Numerals inside dates and names (512480, 零一万物) are not amounts.
