@@ -29,6 +29,15 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
   return template.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? `{${name}}`));
 }
 
+/** Keys that come in a `.one` and an `.other` form, by their common stem. */
+type Counted = MessageKey extends infer K ? (K extends `${infer Stem}.one` ? Stem : never) : never;
+
+/** The message for `n` things: `stem.one` for exactly one, else `stem.other`, with `{count}`
+    set to `n` as the language writes numbers and any other placeholders from `params`. */
+export function tCount(stem: Counted, n: number, params: Record<string, string | number> = {}): string {
+  return t(`${stem}.${n === 1 ? 'one' : 'other'}` as MessageKey, { ...params, count: formatCount(n) });
+}
+
 export function formatCount(n: number): string {
   return n.toLocaleString(i18n.locale === 'zh' ? 'zh-CN' : 'en');
 }

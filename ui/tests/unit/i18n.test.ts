@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { en, zh } from '../../src/lib/messages';
-import { i18n, setLocale, systemLocale, t } from '../../src/lib/i18n.svelte';
+import { i18n, setLocale, systemLocale, t, tCount } from '../../src/lib/i18n.svelte';
 
 describe('i18n', () => {
   test('follows the first Chinese or English OS language', () => {
@@ -20,11 +20,21 @@ describe('i18n', () => {
 
   test('fills placeholders and switches language', () => {
     setLocale('en');
-    expect(t('library.count', { count: 3 })).toBe('3 articles');
+    expect(t('search.results.other', { count: 3, query: '芯片' })).toBe('3 results for “芯片”');
     setLocale('zh');
     expect(i18n.locale).toBe('zh');
-    expect(t('library.count', { count: 3 })).toBe('3 篇文章');
+    expect(t('search.results.other', { count: 3, query: '芯片' })).toBe('“芯片”共 3 条结果');
     expect(document.documentElement.lang).toBe('zh-CN');
     expect(localStorage.getItem('dossier.locale')).toBe('zh');
+  });
+
+  test('counts take the singular for exactly one and write numbers as the language does', () => {
+    setLocale('en');
+    expect(tCount('library.count', 1)).toBe('1 article');
+    expect(tCount('library.count', 0)).toBe('0 articles');
+    expect(tCount('library.count', 100000)).toBe('100,000 articles');
+    expect(tCount('search.results', 1, { query: 'DeepSeek' })).toBe('1 result for “DeepSeek”');
+    setLocale('zh');
+    expect(tCount('library.count', 1)).toBe('1 篇文章');
   });
 });
