@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders the sample article's report as DOCX and PDF and turns every page into a PNG
 # to look at: LibreOffice converts the DOCX to PDF, pdftoppm rasterises both PDFs.
-# Output: tests/artifacts/report/{docx,pdf}-<page>.png (plus the DOCX and PDF).
+# Output: artifacts/report/{docx,pdf}-<page>.png (plus the DOCX and PDF).
 # Needs: soffice (libreoffice-writer-nogui), pdftoppm (poppler-utils), fonts-noto-cjk.
 # FORMATS="docx" renders only the DOCX. The CLI is built with the whole workspace's
 # features, so after the test run it is already there.
@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 sample=${SAMPLE:-../shared/samples/deepseek-market-zh.txt}
-out=tests/artifacts/report
+out=artifacts/report
 for tool in soffice pdftoppm; do
     command -v "$tool" >/dev/null || { echo "render-report: $tool is not installed" >&2; exit 1; }
 done

@@ -26,7 +26,7 @@ npm --prefix ui run bindings:check
 echo "== Rust tests"
 cargo test --workspace --locked
 
-echo "== the sample's report as DOCX and PDF pages (tests/artifacts/report/*.png)"
+echo "== the sample's report as DOCX and PDF pages (artifacts/report/*.png)"
 scripts/render-report.sh
 
 echo "== the Linux package: install, run, open a file, remove"
