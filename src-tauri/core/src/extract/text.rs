@@ -18,11 +18,17 @@ pub fn starts_with_at(s: &[char], at: usize, w: &str) -> Option<usize> {
     Some(k)
 }
 
-/// Start of `w` if it occurs in `s` ending exactly at `at`.
+/// Start of `w` if it occurs in `s` ending exactly at `at`. Compared from the end, so
+/// that a miss costs one char of `w` (tables of words are tried one after another).
 pub fn ends_with_at(s: &[char], at: usize, w: &str) -> Option<usize> {
-    let n = w.chars().count();
-    let b = at.checked_sub(n)?;
-    s[b..at].iter().copied().eq(w.chars()).then_some(b)
+    let mut k = at;
+    for c in w.chars().rev() {
+        if k == 0 || s[k - 1] != c {
+            return None;
+        }
+        k -= 1;
+    }
+    Some(k)
 }
 
 /// Index of the first occurrence of `w` in `s[from..to]`, searching backwards (nearest to
