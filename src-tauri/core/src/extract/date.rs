@@ -3,8 +3,10 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+use std::sync::OnceLock;
+
 use super::numeral::ascii_digit;
-use super::text::{starts_with_at, Span};
+use super::text::{starts_with_at, CharFilter, Span};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct D {
@@ -117,9 +119,17 @@ fn plausible_year(y: u32) -> bool {
     (1900..=2100).contains(&y)
 }
 
+/// Every char a date can start with: digits, Chinese numerals, capitals, and the first
+/// chars of the words read below (第三季度, 上周, 昨日, first half, last year). A new kind
+/// of date adds its first chars here: `dates` skips all other chars with one bit test.
+const FIRSTS: &str = "0123456789０１２３４５６７８９〇一二三四五六七八九十第上下周星礼昨今前去明本\
+                      ABCDEFGHIJKLMNOPQRSTUVWXYZflnsty";
+
 /// Dates of `s`. Month-day dates without a year take the nearest earlier year written in
 /// the same sentence, else the published year.
 pub fn dates(s: &[char], published: Option<NaiveDate>, sentences: &[Span]) -> Vec<D> {
+    static F: OnceLock<CharFilter> = OnceLock::new();
+    let firsts = F.get_or_init(|| CharFilter::new(FIRSTS.chars()));
     let mut out: Vec<D> = Vec::new();
     // (position, year) of explicit years, for the sentence-context rule.
     let mut sent_i = 0;
@@ -131,6 +141,10 @@ pub fn dates(s: &[char], published: Option<NaiveDate>, sentences: &[Span]) -> Ve
             context_year = None;
         }
         let c = s[i];
+        if !firsts.may_hold(c) {
+            i += 1;
+            continue;
+        }
         let prev_alnum = i > 0 && (s[i - 1].is_ascii_alphanumeric() || ascii_digit(s[i - 1]).is_some());
         let year_for = |ctx: Option<u32>| ctx.or(published.map(|p| p.year() as u32));
         let mut found: Option<(usize, String, Option<u32>)> = None;
