@@ -3,6 +3,10 @@
 //! (plain and financial forms, 万/亿/兆 magnitudes, abbreviations like 一万三), vague
 //! amounts (数十, 二十几万, 一千多万) and fractions (三分之一, 3/5, 百分之五).
 
+use std::sync::OnceLock;
+
+use super::text::CharFilter;
+
 /// What kind of numeral construct was read.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum NumKind {
@@ -571,9 +575,14 @@ impl<'a> Reader<'a> {
 
 /// Every numeral in `s`, left to right, non-overlapping.
 pub fn scan(s: &[char]) -> Vec<Num> {
+    let firsts = start_filter();
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.len() {
+        if !firsts.may_hold(s[i]) {
+            i += 1;
+            continue;
+        }
         match numeral_at(s, i) {
             Some(n) => {
                 i = n.end.max(i + 1);
@@ -585,15 +594,21 @@ pub fn scan(s: &[char]) -> Vec<Num> {
     out
 }
 
-/// Could a numeral start at `i`? Cheap test used before the full reader.
-fn may_start(s: &[char], i: usize) -> bool {
-    let c = s[i];
+/// Could a numeral start with `c`? Cheap test used before the full reader.
+fn may_start(c: char) -> bool {
     is_numeral_char(c) || matches!(c, '负' | '負' | '-' | '－' | '−' | '.' | '几' | '幾' | '数' | '數' | '半')
+}
+
+/// `may_start` as a one-bit test for the scan, made by trying every char of the Basic
+/// Multilingual Plane (no numeral char lies beyond it).
+fn start_filter() -> &'static CharFilter {
+    static F: OnceLock<CharFilter> = OnceLock::new();
+    F.get_or_init(|| CharFilter::new((0..0x10000).filter_map(char::from_u32).filter(|&c| may_start(c))))
 }
 
 /// The numeral (with sign, fraction or per-unit form) starting exactly at `i`.
 pub fn numeral_at(s: &[char], i: usize) -> Option<Num> {
-    if i >= s.len() || !may_start(s, i) {
+    if i >= s.len() || !may_start(s[i]) {
         return None;
     }
     let prev = if i > 0 { Some(s[i - 1]) } else { None };
@@ -834,6 +849,12 @@ mod tests {
             let s: Vec<char> = t.chars().collect();
             assert!(scan(&s).is_empty(), "{t}: {:?}", scan(&s));
         }
+    }
+
+    #[test]
+    fn numerals_start_in_the_basic_plane() {
+        assert!((0x10000..=0x10FFFF).filter_map(char::from_u32).all(|c| !may_start(c)));
+        assert!("0９一两十亿负.数半".chars().all(|c| start_filter().may_hold(c)));
     }
 
     #[test]
