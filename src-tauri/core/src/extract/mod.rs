@@ -110,7 +110,17 @@ pub fn extract_with(text: &str, published: Option<&str>, registry: &Registry) ->
     };
     let qs = quantity::quantities(&s, &nums, &skip, &users_at);
     let facts = fact::facts(&s, &cues, &sentences, &qs, &dates, &mentions);
-    let slice = |a: usize, b: usize| s[a..b].iter().collect::<String>();
+    // Byte offset of each char and of the end: output texts are copied from `text`.
+    let byte_at: Vec<usize> = s
+        .iter()
+        .scan(0, |b, c| {
+            let at = *b;
+            *b += c.len_utf8();
+            Some(at)
+        })
+        .chain([text.len()])
+        .collect();
+    let slice = |a: usize, b: usize| text[byte_at[a]..byte_at[b]].to_string();
     Extraction {
         title: title(text),
         language: language(&s),
