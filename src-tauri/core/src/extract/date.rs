@@ -136,14 +136,14 @@ pub fn dates(s: &[char], published: Option<NaiveDate>, sentences: &[Span]) -> Ve
     let mut context_year: Option<u32> = None;
     let mut i = 0;
     while i < s.len() {
-        while sent_i < sentences.len() && sentences[sent_i].end <= i {
-            sent_i += 1;
-            context_year = None;
-        }
         let c = s[i];
         if !firsts.may_hold(c) {
             i += 1;
             continue;
+        }
+        while sent_i < sentences.len() && sentences[sent_i].end <= i {
+            sent_i += 1;
+            context_year = None;
         }
         let prev_alnum = i > 0 && (s[i - 1].is_ascii_alphanumeric() || ascii_digit(s[i - 1]).is_some());
         let year_for = |ctx: Option<u32>| ctx.or(published.map(|p| p.year() as u32));
