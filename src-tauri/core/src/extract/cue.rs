@@ -1,7 +1,7 @@
-//! Cue words (metric names, investor cues, pronouns, round names...) found in one
-//! Aho-Corasick pass per article and kept as sorted positions per word, so that the
-//! many "is this word in that clause" questions of fact building are binary searches
-//! instead of scans of the sentence.
+//! Cue words (metric names, investor cues, pronouns, round names, titles, the registry's
+//! aliases...) found in one Aho-Corasick pass per article and kept as sorted positions per
+//! word, so that the many "is this word in that clause" questions of fact building are
+//! binary searches instead of scans of the sentence.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
@@ -17,26 +17,26 @@ pub struct Lexicon {
     /// Length of each pattern in chars.
     chars: Vec<usize>,
     /// Patterns that must match with their exact case (the automaton ignores ASCII case).
-    exact: Vec<Option<&'static str>>,
+    exact: Vec<Option<String>>,
 }
 
 impl Lexicon {
     /// `groups[k]` is group `Group(k)`: its words, and whether ASCII case is ignored.
-    pub fn new(groups: &[(Vec<&'static str>, bool)]) -> Lexicon {
+    pub fn new<W: AsRef<str>>(groups: &[(Vec<W>, bool)]) -> Lexicon {
         let mut base = vec![0];
         let mut patterns = Vec::new();
         let mut exact = Vec::new();
         for (words, ignore_case) in groups {
             for w in words {
-                patterns.push(*w);
-                exact.push((!ignore_case).then_some(*w));
+                patterns.push(w.as_ref());
+                exact.push((!ignore_case).then(|| w.as_ref().to_string()));
             }
             base.push(patterns.len());
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(true)
-            // A few hundred words: the DFA is small and several times faster than the NFA.
+            // Some thousand words: the DFA is small and several times faster than the NFA.
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("cue words are plain strings");
@@ -54,7 +54,7 @@ impl Lexicon {
         let (mut byte_pos, mut char_pos) = (0usize, 0usize);
         for m in self.automaton.find_overlapping_iter(text) {
             let id = m.pattern().as_usize();
-            if self.exact[id].is_some_and(|w| &bytes[m.start()..m.end()] != w.as_bytes()) {
+            if self.exact[id].as_ref().is_some_and(|w| &bytes[m.start()..m.end()] != w.as_bytes()) {
                 continue;
             }
             if m.end() >= byte_pos {
@@ -72,11 +72,11 @@ impl Lexicon {
         }
         let mut fill = counts.clone();
         let mut pos = vec![0u32; hits.len()];
-        for (id, at) in hits {
+        for &(id, at) in &hits {
             pos[fill[id as usize] as usize] = at;
             fill[id as usize] += 1;
         }
-        Cues { lexicon: self, offsets: counts, pos }
+        Cues { lexicon: self, offsets: counts, pos, hits }
     }
 }
 
@@ -89,6 +89,8 @@ pub struct Cues<'l> {
     lexicon: &'l Lexicon,
     offsets: Vec<u32>,
     pos: Vec<u32>,
+    /// (pattern, start) of every occurrence, in the automaton's order (by end).
+    hits: Vec<(u32, u32)>,
 }
 
 impl Cues<'_> {
@@ -123,6 +125,18 @@ impl Cues<'_> {
 
     pub fn group_len(&self, g: Group) -> usize {
         self.lexicon.base[g.0 + 1] - self.lexicon.base[g.0]
+    }
+
+    /// Every occurrence of a word of `g` as (start, end, word), sorted.
+    pub fn in_order(&self, g: Group) -> Vec<(usize, usize, usize)> {
+        let (first, last) = (self.lexicon.base[g.0], self.lexicon.base[g.0 + 1]);
+        let mut out: Vec<(usize, usize, usize)> = (self.hits.iter())
+            .map(|&(id, at)| (id as usize, at as usize))
+            .filter(|&(id, _)| (first..last).contains(&id))
+            .map(|(id, at)| (at, at + self.lexicon.chars[id], id - first))
+            .collect();
+        out.sort_unstable();
+        out
     }
 }
 
@@ -159,5 +173,17 @@ mod tests {
         assert_eq!(cues.rfind(Group(1), 0, 0, s.len()), Some(29));
         assert_eq!(cues.rfind(Group(1), 1, 0, s.len()), Some(46));
         assert_eq!(cues.find_any(Group(0), 3, s.len()), Some(13));
+        // All occurrences of a group in text order, as a direct scan at each char finds them.
+        let mut direct = Vec::new();
+        for at in 0..s.len() {
+            for (k, w) in words.iter().enumerate() {
+                if let Some(end) = text::starts_with_at(&s, at, w) {
+                    direct.push((at, end, k));
+                }
+            }
+        }
+        direct.sort();
+        assert_eq!(cues.in_order(Group(0)), direct);
+        assert_eq!(cues.in_order(Group(1)), [(5, 11, 0), (20, 26, 0), (29, 35, 0), (40, 43, 1), (46, 49, 1)]);
     }
 }

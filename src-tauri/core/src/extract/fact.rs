@@ -1,7 +1,7 @@
 //! Facts: a quantity with the metric its context names, the subject it belongs to, its
 //! date, funding round, investors and the sentence that states it.
 
-use super::cue::{Cues, Group, Lexicon};
+use super::cue::{Cues, Group};
 use super::date::D;
 use super::mention::{EntityKind, M};
 use super::quantity::{QuantityKind, Q};
@@ -195,7 +195,7 @@ const TOP_UP: usize = 12;
 /// Words that make a percentage move a price change (shares, index, ETF).
 const STOCK_WORDS: &[&str] = &["shares", "Shares", "stock", "股价", "指数", "Index", "ETF"];
 
-/// Cue word groups, in the order `lexicon` compiles them.
+/// Cue word groups, in the order of `cue_groups`.
 const METRIC: Group = Group(0);
 const INVESTOR: Group = Group(1);
 const ANAPHOR: Group = Group(2);
@@ -204,21 +204,19 @@ const STOCK: Group = Group(4);
 const MARKER: Group = Group(5);
 pub const USERS: Group = Group(6);
 
-/// All cue words of fact building in one automaton, compiled once.
-pub fn lexicon() -> &'static Lexicon {
-    static L: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-    L.get_or_init(|| {
-        Lexicon::new(&[
-            // Metric words are matched in any case (Revenue, revenue).
-            (METRIC_WORDS.iter().map(|&(w, _)| w).collect(), true),
-            (INVESTOR_CUES.to_vec(), false),
-            (ANAPHORA.to_vec(), false),
-            (ROUNDS.to_vec(), false),
-            (STOCK_WORDS.to_vec(), false),
-            (MARKERS.to_vec(), false),
-            (USER_WORDS.iter().map(|&(w, _)| w).collect(), false),
-        ])
-    })
+/// The cue words of fact building, as groups `Group(0)` .. `Group(6)` of a lexicon, with
+/// whether each group ignores ASCII case.
+pub fn cue_groups() -> Vec<(Vec<&'static str>, bool)> {
+    vec![
+        // Metric words are matched in any case (Revenue, revenue).
+        (METRIC_WORDS.iter().map(|&(w, _)| w).collect(), true),
+        (INVESTOR_CUES.to_vec(), false),
+        (ANAPHORA.to_vec(), false),
+        (ROUNDS.to_vec(), false),
+        (STOCK_WORDS.to_vec(), false),
+        (MARKERS.to_vec(), false),
+        (USER_WORDS.iter().map(|&(w, _)| w).collect(), false),
+    ]
 }
 
 fn metric_fits(metric: &str, q: &Q) -> bool {

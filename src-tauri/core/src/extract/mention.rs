@@ -1,13 +1,13 @@
 //! Mentions of companies, organisations, indices and people: a registry of known
-//! entities with aliases across scripts (one Aho-Corasick pass), plus detection of
-//! unknown organisations (company-name suffixes, English corporate names) and people
-//! (by title and speech verb).
+//! entities with aliases across scripts, plus detection of unknown organisations
+//! (company-name suffixes, English corporate names) and people (by title and speech
+//! verb). Aliases, titles and suffixes are found in the article's one Aho-Corasick pass.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
+use super::cue::{Cues, Group, Lexicon};
+use super::fact;
 use super::numeral::is_cjk;
 use super::text::{ends_with_at, starts_with_at, CharFilter};
 
@@ -28,13 +28,20 @@ pub struct Entity {
     pub aliases: Vec<String>,
 }
 
-/// Known entities compiled into one automaton.
+/// Known entities, compiled into one lexicon with the cue words of fact building and the
+/// words that mark unknown names, so that an article is scanned once.
 pub struct Registry {
     entities: Vec<Entity>,
-    /// Pattern index -> entity index.
+    /// Alias (word of `ALIAS`) -> entity index.
     owner: Vec<usize>,
-    automaton: AhoCorasick,
+    lexicon: Lexicon,
 }
+
+/// The registry's groups in its lexicon, after those of `fact::cue_groups`.
+const TITLE: Group = Group(7);
+const CREDIT: Group = Group(8);
+const SUFFIX: Group = Group(9);
+const ALIAS: Group = Group(10);
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct M {
@@ -172,61 +179,66 @@ impl Registry {
                 None => entities.push(e),
             }
         }
-        let mut patterns = Vec::new();
-        let mut owner = Vec::new();
-        let mut seen = HashSet::new();
-        for (i, e) in entities.iter().enumerate() {
-            for alias in e.aliases.iter().chain(std::iter::once(&e.name)) {
-                // 智谱AI is also written 智谱 AI: add the spaced form at script boundaries.
-                for form in [alias.clone(), spaced(alias)] {
-                    if !form.trim().is_empty() && seen.insert(form.clone()) {
-                        patterns.push(form);
-                        owner.push(i);
-                    }
-                }
-            }
-        }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            // Some hundred aliases: the DFA stays small and runs several times faster.
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
-            .expect("registry patterns are plain strings");
-        Registry { entities, owner, automaton }
+        let (patterns, owner) = alias_patterns(&entities);
+        let mut groups = fact::cue_groups();
+        assert_eq!(groups.len(), TITLE.0, "the registry's groups follow the cue words");
+        groups.push((TITLES.to_vec(), false));
+        groups.push((vec!["/制图"], false));
+        groups.push((ORG_SUFFIX.iter().map(|&(w, _)| w).collect(), false));
+        groups.push((patterns.iter().map(String::as_str).collect(), false));
+        Registry { entities, owner, lexicon: Lexicon::new(&groups) }
     }
 
     pub fn entities(&self) -> &[Entity] {
         &self.entities
     }
 
-    /// Registry matches in `text`, converted to char offsets. ASCII aliases must stand as
-    /// whole words (Meta, not metadata).
-    fn find(&self, text: &str, out: &mut Vec<M>) {
-        let bytes = text.as_bytes();
-        let mut chars_before = 0usize;
-        let mut byte_pos = 0usize;
-        for m in self.automaton.find_iter(text) {
-            chars_before += count_chars(&bytes[byte_pos..m.start()]);
-            byte_pos = m.start();
-            let len = count_chars(&bytes[m.start()..m.end()]);
-            let b_prev = text[..m.start()].chars().next_back();
-            let b_next = text[m.end()..].chars().next();
-            let pat = &bytes[m.start()..m.end()];
-            let glued = |c: Option<char>, edge: u8| {
-                c.is_some_and(|c| c.is_ascii_alphanumeric()) && edge.is_ascii_alphanumeric()
-            };
-            if glued(b_prev, pat[0]) || glued(b_next, pat[pat.len() - 1]) {
+    /// Every occurrence in `text` of the cue words, aliases, titles and suffixes.
+    pub(super) fn scan<'r>(&'r self, text: &str) -> Cues<'r> {
+        self.lexicon.scan(text)
+    }
+
+    /// Registry matches, leftmost-longest and without overlaps. ASCII aliases must stand
+    /// as whole words (Meta, not metadata).
+    fn find(&self, s: &[char], cues: &Cues, out: &mut Vec<M>) {
+        let mut next = 0;
+        // By start; at each start the longest alias comes last.
+        for run in cues.in_order(ALIAS).chunk_by(|x, y| x.0 == y.0) {
+            let (a, b, k) = run[run.len() - 1];
+            if a < next {
                 continue;
             }
-            let e = &self.entities[self.owner[m.pattern().as_usize()]];
-            out.push(M {
-                start: chars_before,
-                end: chars_before + len,
-                entity: e.name.clone(),
-                kind: e.kind,
-            });
+            next = b;
+            let glued = |c: Option<&char>, edge: char| {
+                c.is_some_and(|c| c.is_ascii_alphanumeric()) && edge.is_ascii_alphanumeric()
+            };
+            if glued(a.checked_sub(1).map(|p| &s[p]), s[a]) || glued(s.get(b), s[b - 1]) {
+                continue;
+            }
+            let e = &self.entities[self.owner[k]];
+            out.push(M { start: a, end: b, entity: e.name.clone(), kind: e.kind });
         }
     }
+}
+
+/// The strings that name `entities` (aliases, names, spaced forms), each once, with the
+/// index of the entity each names.
+fn alias_patterns(entities: &[Entity]) -> (Vec<String>, Vec<usize>) {
+    let mut patterns = Vec::new();
+    let mut owner = Vec::new();
+    let mut seen = HashSet::new();
+    for (i, e) in entities.iter().enumerate() {
+        for alias in e.aliases.iter().chain(std::iter::once(&e.name)) {
+            // 智谱AI is also written 智谱 AI: add the spaced form at script boundaries.
+            for form in [alias.clone(), spaced(alias)] {
+                if !form.trim().is_empty() && seen.insert(form.clone()) {
+                    patterns.push(form);
+                    owner.push(i);
+                }
+            }
+        }
+    }
+    (patterns, owner)
 }
 
 fn count_chars(b: &[u8]) -> usize {
@@ -272,12 +284,6 @@ const ORG_SUFFIX: &[(&str, EntityKind)] = &[
     ("大学", O),
     ("委员会", O),
 ];
-
-/// First characters of the suffixes, to skip most characters with one test.
-fn suffix_firsts() -> &'static CharFilter {
-    static F: OnceLock<CharFilter> = OnceLock::new();
-    F.get_or_init(|| CharFilter::new(ORG_SUFFIX.iter().filter_map(|(w, _)| w.chars().next())))
-}
 
 /// Generic words that, with a suffix, name a kind of firm rather than one firm.
 const GENERIC: &[&str] = &[
@@ -381,19 +387,17 @@ fn name_boundary(c: char) -> bool {
 }
 
 /// Organisations not in the registry: 谦询科技, 上海国有资本投资有限公司, Acme Robotics Inc.
-fn unknown_orgs(s: &[char], taken: &dyn Fn(usize, usize) -> bool, out: &mut Vec<M>) {
-    let firsts = suffix_firsts();
-    let mut i = 0;
-    while i < s.len() {
-        if !firsts.may_hold(s[i]) || !is_cjk(s[i]) {
-            i += 1;
+fn unknown_orgs(s: &[char], cues: &Cues, taken: &dyn Fn(usize, usize) -> bool, out: &mut Vec<M>) {
+    // Past the end of the last name found.
+    let mut next = 0;
+    for run in cues.in_order(SUFFIX).chunk_by(|x, y| x.0 == y.0) {
+        let i = run[0].0;
+        if i < next {
             continue;
         }
-        let hit = ORG_SUFFIX.iter().find_map(|&(w, k)| starts_with_at(s, i, w).map(|e| (e, k)));
-        let Some((e, kind)) = hit else {
-            i += 1;
-            continue;
-        };
+        // The first suffix of the list among those starting here.
+        let Some(&(_, e, k)) = run.iter().min_by_key(|h| h.2) else { continue };
+        let kind = ORG_SUFFIX[k].1;
         let mut b = i;
         while b > 0 && i - b < 10 && !name_boundary(s[b - 1]) {
             b -= 1;
@@ -406,10 +410,8 @@ fn unknown_orgs(s: &[char], taken: &dyn Fn(usize, usize) -> bool, out: &mut Vec<
             s.get(e).is_none_or(|&c| !is_cjk(c) || "、与和及等的在于将已也宣表称发联获完旗是为".contains(c));
         if i - b >= 2 && (!loose || bounded) && !taken(b, e) && !is_generic(&s[b..i]) {
             out.push(M { start: b, end: e, entity: s[b..e].iter().collect(), kind });
-            i = e;
-            continue;
+            next = e;
         }
-        i += 1;
     }
     english_orgs(s, taken, out);
 }
@@ -575,32 +577,29 @@ const NOT_NAMES: &[&str] = &[
 
 /// People: a name after a title and before a speech verb (分析师浦俊懿认为), a byline
 /// (本报记者 曲忠芳), a credit (刘洋/制图), or an English name before "said".
-fn people(s: &[char], out: &mut Vec<M>) {
+fn people(s: &[char], cues: &Cues, out: &mut Vec<M>) {
     let mut names: Vec<(usize, usize)> = Vec::new();
-    // One bit test per character; most are no title's first character.
-    static FIRST: OnceLock<CharFilter> = OnceLock::new();
-    let first = FIRST.get_or_init(|| CharFilter::new(TITLES.iter().filter_map(|t| t.chars().next())));
-    for i in 0..s.len() {
-        let may_title = first.may_hold(s[i]);
-        if let Some(t) = TITLES.iter().filter(|_| may_title).filter_map(|t| starts_with_at(s, i, t)).max() {
-            let mut a = t;
-            while s.get(a) == Some(&' ') {
-                a += 1;
-            }
-            if let Some(b) = (a + 2..=a + 3).find(|&b| {
-                s[a..b.min(s.len())].iter().all(|&c| is_cjk(c))
-                    && b <= s.len()
-                    && (s.get(b).is_none_or(|&c| !is_cjk(c))
-                        || SPEECH.iter().any(|v| starts_with_at(s, b, v).is_some()))
-            }) {
-                let name: String = s[a..b].iter().collect();
-                let verb = SPEECH.iter().chain(NOT_NAMES).any(|v| name.starts_with(v));
-                if !verb && !TITLES.iter().any(|t| name.contains(t)) && !name.contains('的') {
-                    names.push((a, b));
-                }
+    // Titles by start; at each start the longest comes last.
+    for run in cues.in_order(TITLE).chunk_by(|x, y| x.0 == y.0) {
+        let mut a = run[run.len() - 1].1;
+        while s.get(a) == Some(&' ') {
+            a += 1;
+        }
+        if let Some(b) = (a + 2..=a + 3).find(|&b| {
+            s[a..b.min(s.len())].iter().all(|&c| is_cjk(c))
+                && b <= s.len()
+                && (s.get(b).is_none_or(|&c| !is_cjk(c))
+                    || SPEECH.iter().any(|v| starts_with_at(s, b, v).is_some()))
+        }) {
+            let name: String = s[a..b].iter().collect();
+            let verb = SPEECH.iter().chain(NOT_NAMES).any(|v| name.starts_with(v));
+            if !verb && !TITLES.iter().any(|t| name.contains(t)) && !name.contains('的') {
+                names.push((a, b));
             }
         }
-        if s[i] == '/' && starts_with_at(s, i + 1, "制图").is_some() && i >= 2 {
+    }
+    for &(i, _, _) in &cues.in_order(CREDIT) {
+        if i >= 2 {
             let a = (i.saturating_sub(3)..i).find(|&a| s[a..i].iter().all(|&c| is_cjk(c))).unwrap_or(i);
             if i - a >= 2 {
                 names.push((a, i));
@@ -687,10 +686,11 @@ fn english_people(s: &[char], names: &mut Vec<(usize, usize)>) {
     }
 }
 
-/// All mentions of `text` (as `s` in chars), sorted, without overlaps (registry first).
-pub fn mentions(text: &str, s: &[char], registry: &Registry) -> Vec<M> {
+/// All mentions of `text` (as `s` in chars, with `cues` from `registry.scan`), sorted,
+/// without overlaps (registry first).
+pub fn mentions(text: &str, s: &[char], registry: &Registry, cues: &Cues) -> Vec<M> {
     let mut known = Vec::new();
-    registry.find(text, &mut known);
+    registry.find(s, cues, &mut known);
     // Registry matches come sorted and without overlaps: the first ending after `a` is
     // the only one that can overlap [a, b).
     let taken = |a: usize, b: usize| {
@@ -698,9 +698,9 @@ pub fn mentions(text: &str, s: &[char], registry: &Registry) -> Vec<M> {
         known.get(k).is_some_and(|m| m.start < b)
     };
     let mut extra = Vec::new();
-    people(s, &mut extra);
+    people(s, cues, &mut extra);
     quoted_names(s, &mut extra);
-    unknown_orgs(s, &taken, &mut extra);
+    unknown_orgs(s, cues, &taken, &mut extra);
     extra.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     // Extras are taken in start order, so only the furthest end among those kept can reach
     // a later one.
@@ -789,7 +789,8 @@ mod tests {
 
     fn run(t: &str) -> Vec<(String, String)> {
         let s: Vec<char> = t.chars().collect();
-        mentions(t, &s, Registry::builtin())
+        let r = Registry::builtin();
+        mentions(t, &s, r, &r.scan(t))
             .into_iter()
             .map(|m| (s[m.start..m.end].iter().collect(), m.entity))
             .collect()
@@ -813,6 +814,51 @@ mod tests {
         assert!(texts.contains(&"Acme Robotics Inc."), "{texts:?}");
     }
 
+    /// The registry's matches, read from the article's shared pass, are those of an
+    /// automaton of its aliases alone searching leftmost-longest.
+    #[test]
+    fn shared_pass_finds_the_leftmost_longest_aliases() {
+        use aho_corasick::{AhoCorasick, MatchKind};
+        let extra =
+            Entity { name: "宇树科技".into(), kind: C, aliases: vec!["宇树".into(), "Unitree".into()] };
+        let r = Registry::new(vec![extra]);
+        let (patterns, owner) = alias_patterns(r.entities());
+        let alone = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns).unwrap();
+        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/extract");
+        let mut texts = vec!["华为云与华为昇腾、华为；北京智谱华章科技有限公司，智谱 AI、智谱AI；Meta Platforms、\
+            metadata、Meta；半导体 ETF（512480）；腾讯投资腾讯云、Tencent Cloud；宇树科技和宇树，UnitreeX 与 Unitree"
+            .to_string()];
+        for f in std::fs::read_dir(fixtures).unwrap() {
+            let path = f.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                texts.push(std::fs::read_to_string(path).unwrap());
+            }
+        }
+        for t in &texts {
+            let s: Vec<char> = t.chars().collect();
+            let mut got = Vec::new();
+            r.find(&s, &r.scan(t), &mut got);
+            let chars = |b: usize| t[..b].chars().count();
+            let want: Vec<M> = alone
+                .find_iter(t.as_str())
+                .filter(|m| {
+                    let glued = |c: Option<char>, edge: char| {
+                        c.is_some_and(|c| c.is_ascii_alphanumeric()) && edge.is_ascii_alphanumeric()
+                    };
+                    let alias = &t[m.start()..m.end()];
+                    !glued(t[..m.start()].chars().next_back(), alias.chars().next().unwrap())
+                        && !glued(t[m.end()..].chars().next(), alias.chars().next_back().unwrap())
+                })
+                .map(|m| {
+                    let e = &r.entities()[owner[m.pattern().as_usize()]];
+                    M { start: chars(m.start()), end: chars(m.end()), entity: e.name.clone(), kind: e.kind }
+                })
+                .collect();
+            assert!(!want.is_empty());
+            assert_eq!(got, want, "{}", &t[..t.len().min(60)]);
+        }
+    }
+
     #[test]
     fn users_extend_the_registry() {
         let r =
@@ -821,7 +867,7 @@ mod tests {
             }]);
         let t = "Unitree 与宇树科技";
         let s: Vec<char> = t.chars().collect();
-        let got: Vec<String> = mentions(t, &s, &r).into_iter().map(|m| m.entity).collect();
+        let got: Vec<String> = mentions(t, &s, &r, &r.scan(t)).into_iter().map(|m| m.entity).collect();
         assert_eq!(got, ["宇树科技", "宇树科技"]);
     }
 }

@@ -90,7 +90,9 @@ pub fn extract_with(text: &str, published: Option<&str>, registry: &Registry) ->
     let published_date = published.and_then(|p| NaiveDate::parse_from_str(p.trim(), "%Y-%m-%d").ok());
     let sentences = text::sentences(&s);
     let dates = date::dates(&s, published_date, &sentences);
-    let mentions = mention::mentions(text, &s, registry);
+    // One automaton pass for the registry's aliases and every cue word.
+    let cues = registry.scan(text);
+    let mentions = mention::mentions(text, &s, registry, &cues);
     let nums = numeral::scan(&s);
     // Numerals inside dates and names (512480, 零一万物) are not amounts.
     let mut skip: Vec<text::Span> = dates
@@ -99,7 +101,6 @@ pub fn extract_with(text: &str, published: Option<&str>, registry: &Registry) ->
         .chain(mentions.iter().map(|m| text::Span { start: m.start, end: m.end }))
         .collect();
     skip.sort_by_key(|sp| sp.start);
-    let cues = fact::lexicon().scan(text);
     let users_at = |at: usize| {
         let k = sentences.partition_point(|sp| sp.end <= at);
         let sent = sentences.get(k).copied().unwrap_or(text::Span { start: 0, end: 0 });
