@@ -76,6 +76,7 @@ impl Lexicon {
             pos[fill[id as usize] as usize] = at;
             fill[id as usize] += 1;
         }
+        hits.sort_unstable_by_key(|&(id, at)| (at, id));
         Cues { lexicon: self, offsets: counts, pos, hits }
     }
 }
@@ -89,7 +90,7 @@ pub struct Cues<'l> {
     lexicon: &'l Lexicon,
     offsets: Vec<u32>,
     pos: Vec<u32>,
-    /// (pattern, start) of every occurrence, in the automaton's order (by end).
+    /// (pattern, start) of every occurrence, by start.
     hits: Vec<(u32, u32)>,
 }
 
@@ -114,17 +115,29 @@ impl Cues<'_> {
         i.checked_sub(1).map(|i| list[i] as usize).filter(|&p| p >= from)
     }
 
-    pub fn occurs(&self, g: Group, k: usize) -> bool {
-        !self.word(g, k).0.is_empty()
-    }
-
     /// Earliest occurrence of any word of `g` within `[from, to)`.
     pub fn find_any(&self, g: Group, from: usize, to: usize) -> Option<usize> {
-        (0..self.group_len(g)).filter_map(|k| self.find(g, k, from, to)).min()
+        self.within(g, from, to).next().map(|(at, _)| at)
     }
 
-    pub fn group_len(&self, g: Group) -> usize {
-        self.lexicon.base[g.0 + 1] - self.lexicon.base[g.0]
+    /// The words of `g` that occur within `[from, to)`, by index.
+    pub fn words_within(&self, g: Group, from: usize, to: usize) -> Vec<usize> {
+        let mut words: Vec<usize> = self.within(g, from, to).map(|(_, k)| k).collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    }
+
+    /// (start, word) of the occurrences of words of `g` lying within `[from, to)`, by start.
+    fn within(&self, g: Group, from: usize, to: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let (first, last) = (self.lexicon.base[g.0], self.lexicon.base[g.0 + 1]);
+        let i = self.hits.partition_point(|&(_, at)| (at as usize) < from);
+        self.hits[i..]
+            .iter()
+            .map(|&(id, at)| (id as usize, at as usize))
+            .take_while(move |&(_, at)| at < to)
+            .filter(move |&(id, at)| (first..last).contains(&id) && at + self.lexicon.chars[id] <= to)
+            .map(move |(id, at)| (at, id - first))
     }
 
     /// Every occurrence of a word of `g` as (start, end, word), sorted.
@@ -184,6 +197,17 @@ mod tests {
         }
         direct.sort();
         assert_eq!(cues.in_order(Group(0)), direct);
+        for from in 0..s.len() {
+            for to in from..=s.len() {
+                let mut inside: Vec<usize> =
+                    (direct.iter()).filter(|&&(a, b, _)| a >= from && b <= to).map(|&(_, _, k)| k).collect();
+                inside.sort();
+                inside.dedup();
+                assert_eq!(cues.words_within(Group(0), from, to), inside, "{from} {to}");
+                let first = words.iter().filter_map(|w| text::find(&s, from, to, w)).min();
+                assert_eq!(cues.find_any(Group(0), from, to), first, "{from} {to}");
+            }
+        }
         assert_eq!(cues.in_order(Group(1)), [(5, 11, 0), (20, 26, 0), (29, 35, 0), (40, 43, 1), (46, 49, 1)]);
     }
 }

@@ -234,7 +234,7 @@ fn metric_fits(metric: &str, q: &Q) -> bool {
 }
 
 /// Nearest metric word to `q` in `[from, to)`, as (distance, metric). `present` lists the
-/// metric words that occur in the article.
+/// metric words that occur there.
 fn nearest_metric(
     s: &[char],
     cues: &Cues,
@@ -483,7 +483,11 @@ fn anaphoric(s: &[char], cues: &Cues, from: usize, to: usize) -> bool {
 
 pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D], mentions: &[M]) -> Vec<F> {
     let mut out: Vec<F> = Vec::new();
-    let present: Vec<usize> = (0..METRIC_WORDS.len()).filter(|&k| cues.occurs(METRIC, k)).collect();
+    // Spans of the mentions cited as sources, tested once: every quantity asks again.
+    let mut sources: Vec<(usize, usize)> =
+        mentions.iter().filter(|m| is_source(s, m)).map(|m| (m.start, m.end)).collect();
+    sources.sort_unstable();
+    let cited = |m: &M| sources.binary_search(&(m.start, m.end)).is_ok();
     let mut sent_i = 0;
     for (qi, q) in qs.iter().enumerate() {
         while sent_i + 1 < sentences.len() && sentences[sent_i].end <= q.start {
@@ -496,10 +500,19 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
         let same_sentence_prev = prev.filter(|f| f.quote == sent);
         let counted_users = q.kind == QuantityKind::Count && matches!(q.unit, "用户" | "users");
         let (metric, metric_score) =
-            match nearest_metric(s, cues, &present, cs, ce, q).filter(|_| !counted_users) {
+            match nearest_metric(s, cues, &cues.words_within(METRIC, cs, ce), cs, ce, q)
+                .filter(|_| !counted_users)
+            {
                 _ if counted_users => ("users", 0.25),
                 Some((_, m)) => (m, 0.25),
-                None => match nearest_metric(s, cues, &present, sent.start, cs, q) {
+                None => match nearest_metric(
+                    s,
+                    cues,
+                    &cues.words_within(METRIC, sent.start, cs),
+                    sent.start,
+                    cs,
+                    q,
+                ) {
                     Some((_, m)) => (m, 0.1),
                     None => match same_sentence_prev.filter(|f| metric_fits(f.metric, q)) {
                         Some(f) => (f.metric, 0.1),
@@ -507,9 +520,12 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
                     },
                 },
             };
-        let candidates: Vec<&M> = mentions
+        // Mentions are sorted by start: those of the sentence are a run of them.
+        let sent_mentions = mentions.partition_point(|m| m.start < sent.start)
+            ..mentions.partition_point(|m| m.start < sent.end);
+        let candidates: Vec<&M> = mentions[sent_mentions]
             .iter()
-            .filter(|m| m.start >= sent.start && m.end <= sent.end && is_subject_kind(m) && !is_source(s, m))
+            .filter(|m| m.end <= sent.end && is_subject_kind(m) && !cited(m))
             .collect();
         let investor_cue = cues.find_any(INVESTOR, sent.start, sent.end);
         let before_cue = |m: &&M| investor_cue.is_none_or(|c| m.start < c || q.start > c);
@@ -527,7 +543,7 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
         // What 该公司 / it refers to: the topic (first name) of the previous sentence, else
         // the last name shortly before.
         let earlier_mention = || {
-            let usable = |m: &&M| is_subject_kind(m) && !is_source(s, m);
+            let usable = |m: &&M| is_subject_kind(m) && !cited(m);
             let prev_sent = sent_i.checked_sub(1).and_then(|k| sentences.get(k)).copied();
             prev_sent
                 .and_then(|p| mentions.iter().filter(usable).find(|m| m.start >= p.start && m.end <= p.end))
