@@ -8,6 +8,19 @@ pub struct Span {
 
 /// End of `w` if it occurs in `s` at `at`.
 pub fn starts_with_at(s: &[char], at: usize, w: &str) -> Option<usize> {
+    // Tables of words are tried one after another and most do not start here: compare a
+    // first byte before decoding `w`.
+    let Some(&first) = w.as_bytes().first() else { return Some(at) };
+    let u = *s.get(at)? as u32;
+    let lead = match u {
+        0..0x80 => u,
+        0x80..0x800 => 0xC0 | u >> 6,
+        0x800..0x10000 => 0xE0 | u >> 12,
+        _ => 0xF0 | u >> 18,
+    };
+    if lead != first as u32 {
+        return None;
+    }
     let mut k = at;
     for c in w.chars() {
         if s.get(k) != Some(&c) {
@@ -18,9 +31,14 @@ pub fn starts_with_at(s: &[char], at: usize, w: &str) -> Option<usize> {
     Some(k)
 }
 
-/// Start of `w` if it occurs in `s` ending exactly at `at`. Compared from the end, so
-/// that a miss costs one char of `w` (tables of words are tried one after another).
+/// Start of `w` if it occurs in `s` ending exactly at `at`. Compared from the end, and
+/// first by the last byte, so that a miss costs little (as in `starts_with_at`).
 pub fn ends_with_at(s: &[char], at: usize, w: &str) -> Option<usize> {
+    let Some(&last) = w.as_bytes().last() else { return Some(at) };
+    let u = *s.get(at.checked_sub(1)?)? as u32;
+    if (if u < 0x80 { u } else { 0x80 | u & 0x3F }) != last as u32 {
+        return None;
+    }
     let mut k = at;
     for c in w.chars().rev() {
         if k == 0 || s[k - 1] != c {
