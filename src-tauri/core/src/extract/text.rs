@@ -210,6 +210,21 @@ mod tests {
     }
 
     #[test]
+    fn word_matches_agree_with_comparing_chars() {
+        let t: Vec<char> = "Ωé融资 market 公司，¥5€ 𝟘x".chars().collect();
+        for w in ["融资", "market", "公司，", "é", "Ωé", "𝟘x", "¥5€", "", "资 m", "x", "融", "m"]
+        {
+            let n = w.chars().count();
+            for at in 0..=t.len() {
+                let starts = t.get(at..at + n).is_some_and(|x| x.iter().copied().eq(w.chars()));
+                assert_eq!(starts_with_at(&t, at, w), starts.then_some(at + n), "{w} {at}");
+                let ends = at >= n && t[at - n..at].iter().copied().eq(w.chars());
+                assert_eq!(ends_with_at(&t, at, w), ends.then(|| at - n), "{w} {at}");
+            }
+        }
+    }
+
+    #[test]
     fn char_filter_holds_its_chars() {
         let f = CharFilter::new("记者分析师".chars());
         assert!("记者分析师".chars().all(|c| f.may_hold(c)));
