@@ -453,6 +453,7 @@ pub fn quantities(
     users_at: &dyn Fn(usize) -> Option<&'static str>,
 ) -> Vec<Q> {
     let mut out: Vec<Q> = Vec::new();
+    let urls = url_marks(s);
     let mut skip_i = 0;
     for n in nums {
         while skip_i < skip.len() && skip[skip_i].end <= n.start {
@@ -471,7 +472,7 @@ pub fn quantities(
             Some(_) => continue,
             None => n,
         };
-        if n.start > 0 && matches!(s[n.start - 1], '第' | '#') || in_url(s, n.start) {
+        if n.start > 0 && matches!(s[n.start - 1], '第' | '#') || in_url(s, &urls, n.start) {
             continue;
         }
         // An identifier such as 7B or A100 ends in a letter, unless it is a unit (k, bn ...).
@@ -530,13 +531,26 @@ fn hedged(s: &[char], mut q: Q, vague: bool) -> Q {
     q
 }
 
-/// Inside a web address (https://…?q=30%25): numbers there are not amounts.
-fn in_url(s: &[char], at: usize) -> bool {
-    let floor = at.saturating_sub(300);
-    let word_start = s[floor..at].iter().rposition(|c| c.is_whitespace()).map_or(floor, |p| floor + p + 1);
-    let word = &s[word_start..at];
-    let at_ = |k: usize, w: &str| starts_with_at(word, k, w).is_some();
-    (0..word.len()).any(|k| (word[k] == ':' && at_(k, "://")) || (word[k] == 'w' && at_(k, "www.")))
+/// Spans of "://" and "www." in `s`, the marks of web addresses (see `in_url`).
+fn url_marks(s: &[char]) -> Vec<(usize, usize)> {
+    let mark = |k: usize| match s[k] {
+        ':' => starts_with_at(s, k, "://"),
+        'w' => starts_with_at(s, k, "www."),
+        _ => None,
+    };
+    (0..s.len()).filter_map(|k| mark(k).map(|e| (k, e))).collect()
+}
+
+/// Inside a web address (https://…?q=30%25): numbers there are not amounts. The word
+/// (up to 300 chars without whitespace) before `at` holds a mark of `marks`.
+fn in_url(s: &[char], marks: &[(usize, usize)], at: usize) -> bool {
+    // Marks ending by `at`, latest last (their ends grow with their starts); if the word
+    // holds any, it holds the latest.
+    let k = marks.partition_point(|&(_, e)| e <= at);
+    k.checked_sub(1).is_some_and(|k| {
+        let p = marks[k].0;
+        p + 300 >= at && !s[p..at].iter().any(|c| c.is_whitespace())
+    })
 }
 
 fn currency_before(s: &[char], at: usize) -> Option<(usize, &'static str)> {
@@ -848,6 +862,16 @@ mod tests {
         assert_eq!((got.0.as_str(), got.2, got.3, got.4), ("从8500到3万家", 8500.0, 3e4, "家"));
         let got = one("出货3万至5万台。");
         assert_eq!((got.0.as_str(), got.2, got.3, got.5), ("3万至5万台", 3e4, 5e4, Qualifier::Range));
+    }
+
+    #[test]
+    fn numbers_in_web_addresses_are_not_quantities() {
+        assert!(run("见https://example.com/a?q=30%25 与 www.example.com/5亿元").is_empty());
+        let got = run("见 https://example.com/a 后，融资30%。");
+        assert_eq!(got.len(), 1);
+        // The address is looked for in the 300 chars before the number.
+        assert!(run(&format!("www.{}30%", "中".repeat(296))).is_empty());
+        assert_eq!(run(&format!("www.{}30%", "中".repeat(297))).len(), 1);
     }
 
     #[test]
