@@ -41,7 +41,8 @@ pub struct Registry {
 const TITLE: Group = Group(7);
 const CREDIT: Group = Group(8);
 const SUFFIX: Group = Group(9);
-const ALIAS: Group = Group(10);
+const QUOTED: Group = Group(10);
+const ALIAS: Group = Group(11);
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct M {
@@ -185,6 +186,9 @@ impl Registry {
         groups.push((TITLES.to_vec(), false));
         groups.push((vec!["/制图"], false));
         groups.push((ORG_SUFFIX.iter().map(|&(w, _)| w).collect(), false));
+        let quotes: Vec<String> =
+            QUOTE_LEADS.iter().flat_map(|w| ['「', '“'].map(|q| format!("{w}{q}"))).collect();
+        groups.push((quotes.iter().map(String::as_str).collect(), false));
         groups.push((patterns.iter().map(String::as_str).collect(), false));
         Registry { entities, owner, lexicon: Lexicon::new(&groups) }
     }
@@ -387,7 +391,13 @@ fn name_boundary(c: char) -> bool {
 }
 
 /// Organisations not in the registry: 谦询科技, 上海国有资本投资有限公司, Acme Robotics Inc.
-fn unknown_orgs(s: &[char], cues: &Cues, taken: &dyn Fn(usize, usize) -> bool, out: &mut Vec<M>) {
+fn unknown_orgs(
+    s: &[char],
+    cues: &Cues,
+    caps: &[usize],
+    taken: &dyn Fn(usize, usize) -> bool,
+    out: &mut Vec<M>,
+) {
     // Past the end of the last name found.
     let mut next = 0;
     for run in cues.in_order(SUFFIX).chunk_by(|x, y| x.0 == y.0) {
@@ -413,7 +423,7 @@ fn unknown_orgs(s: &[char], cues: &Cues, taken: &dyn Fn(usize, usize) -> bool, o
             next = e;
         }
     }
-    english_orgs(s, taken, out);
+    english_orgs(s, caps, taken, out);
 }
 
 const EN_SUFFIX: &[&str] = &[
@@ -443,13 +453,12 @@ const EN_SUFFIX: &[&str] = &[
     "Association",
 ];
 
-/// Runs of capitalised English words ending in a corporate suffix.
-fn english_orgs(s: &[char], taken: &dyn Fn(usize, usize) -> bool, out: &mut Vec<M>) {
-    let mut i = 0;
-    while i < s.len() {
-        let word_start = s[i].is_ascii_uppercase() && (i == 0 || !s[i - 1].is_ascii_alphanumeric());
-        if !word_start {
-            i += 1;
+/// Runs of capitalised English words (starting at `caps`) ending in a corporate suffix.
+fn english_orgs(s: &[char], caps: &[usize], taken: &dyn Fn(usize, usize) -> bool, out: &mut Vec<M>) {
+    // Past the last run read.
+    let mut next = 0;
+    for &i in caps {
+        if i < next {
             continue;
         }
         // Collect capitalised words separated by single spaces.
@@ -493,7 +502,7 @@ fn english_orgs(s: &[char], taken: &dyn Fn(usize, usize) -> bool, out: &mut Vec<
                 out.push(M { start: a, end: b, entity: s[a..b].iter().collect(), kind: C });
             }
         }
-        i = words.last().map_or(i + 1, |&(_, b)| b.max(i + 1));
+        next = words.last().map_or(i + 1, |&(_, b)| b.max(i + 1));
     }
 }
 
@@ -577,7 +586,7 @@ const NOT_NAMES: &[&str] = &[
 
 /// People: a name after a title and before a speech verb (分析师浦俊懿认为), a byline
 /// (本报记者 曲忠芳), a credit (刘洋/制图), or an English name before "said".
-fn people(s: &[char], cues: &Cues, out: &mut Vec<M>) {
+fn people(s: &[char], cues: &Cues, caps: &[usize], out: &mut Vec<M>) {
     let mut names: Vec<(usize, usize)> = Vec::new();
     // Titles by start; at each start the longest comes last.
     for run in cues.in_order(TITLE).chunk_by(|x, y| x.0 == y.0) {
@@ -593,7 +602,7 @@ fn people(s: &[char], cues: &Cues, out: &mut Vec<M>) {
         }) {
             let name: String = s[a..b].iter().collect();
             let verb = SPEECH.iter().chain(NOT_NAMES).any(|v| name.starts_with(v));
-            if !verb && !TITLES.iter().any(|t| name.contains(t)) && !name.contains('的') {
+            if !verb && cues.find_any(TITLE, a, b).is_none() && !name.contains('的') {
                 names.push((a, b));
             }
         }
@@ -606,7 +615,7 @@ fn people(s: &[char], cues: &Cues, out: &mut Vec<M>) {
             }
         }
     }
-    english_people(s, &mut names);
+    english_people(s, caps, &mut names);
     // Every later occurrence of a found name is a mention too (罗国昭向记者介绍).
     let mut known: Vec<Vec<char>> = names.iter().map(|&(a, b)| s[a..b].to_vec()).collect();
     known.sort();
@@ -638,8 +647,9 @@ fn people(s: &[char], cues: &Cues, out: &mut Vec<M>) {
     }
 }
 
-/// "Jane Smith, an analyst at ...", "said Jane Smith", "Jane Smith said".
-fn english_people(s: &[char], names: &mut Vec<(usize, usize)>) {
+/// "Jane Smith, an analyst at ...", "said Jane Smith", "Jane Smith said"; names start at
+/// `caps`.
+fn english_people(s: &[char], caps: &[usize], names: &mut Vec<(usize, usize)>) {
     let cap_word = |at: usize| -> Option<usize> {
         if !s.get(at)?.is_ascii_uppercase() || (at > 0 && s[at - 1].is_ascii_alphanumeric()) {
             return None;
@@ -650,7 +660,7 @@ fn english_people(s: &[char], names: &mut Vec<(usize, usize)>) {
         }
         (k > at + 1).then_some(k)
     };
-    for i in 0..s.len() {
+    for &i in caps {
         let Some(e1) = cap_word(i) else { continue };
         if s.get(e1) != Some(&' ') {
             continue;
@@ -697,10 +707,14 @@ pub fn mentions(text: &str, s: &[char], registry: &Registry, cues: &Cues) -> Vec
         let k = known.partition_point(|m| m.end <= a);
         known.get(k).is_some_and(|m| m.start < b)
     };
+    // Starts of capitalised ASCII words, where English names begin.
+    let caps: Vec<usize> = (0..s.len())
+        .filter(|&i| s[i].is_ascii_uppercase() && (i == 0 || !s[i - 1].is_ascii_alphanumeric()))
+        .collect();
     let mut extra = Vec::new();
-    people(s, cues, &mut extra);
-    quoted_names(s, &mut extra);
-    unknown_orgs(s, cues, &taken, &mut extra);
+    people(s, cues, &caps, &mut extra);
+    quoted_names(s, cues, &mut extra);
+    unknown_orgs(s, cues, &caps, &taken, &mut extra);
     extra.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     // Extras are taken in start order, so only the furthest end among those kept can reach
     // a later one.
@@ -719,18 +733,15 @@ pub fn mentions(text: &str, s: &[char], registry: &Registry, cues: &Cues) -> Vec
     known
 }
 
+/// Words for a firm before a name in quotes.
+const QUOTE_LEADS: &[&str] = &["公司", "企业", "品牌", "平台", "机构", "厂商"];
+
 /// A name in quotes after a word for a firm: 具身智能公司「星海图」, 品牌“元气森林”.
-fn quoted_names(s: &[char], out: &mut Vec<M>) {
-    const LEADS: &[&str] = &["公司", "企业", "品牌", "平台", "机构", "厂商"];
-    for i in 0..s.len() {
-        let close = match s[i] {
-            '「' => '」',
-            '“' => '”',
-            _ => continue,
-        };
-        if !LEADS.iter().any(|w| ends_with_at(s, i, w).is_some()) {
-            continue;
-        }
+fn quoted_names(s: &[char], cues: &Cues, out: &mut Vec<M>) {
+    // A lead word and its opening quote, the quote last.
+    for &(_, e, _) in &cues.in_order(QUOTED) {
+        let i = e - 1;
+        let close = if s[i] == '「' { '」' } else { '”' };
         let Some(len) = s[i + 1..s.len().min(i + 14)].iter().position(|&c| c == close) else { continue };
         let name = &s[i + 1..i + 1 + len];
         let plain = name.iter().all(|&c| is_cjk(c) || c.is_ascii_alphanumeric() || c == ' ');

@@ -86,7 +86,15 @@ pub fn extract(text: &str, published: Option<&str>) -> Extraction {
 
 /// Extracts with a registry that may hold the user's own entities.
 pub fn extract_with(text: &str, published: Option<&str>, registry: &Registry) -> Extraction {
-    let s: Vec<char> = text.chars().collect();
+    // The chars, and the byte offset of each (and of the end): output texts are copied
+    // from `text`.
+    let n = text.chars().count();
+    let (mut s, mut byte_at) = (Vec::with_capacity(n), Vec::with_capacity(n + 1));
+    for (b, c) in text.char_indices() {
+        s.push(c);
+        byte_at.push(b);
+    }
+    byte_at.push(text.len());
     let published_date = published.and_then(|p| NaiveDate::parse_from_str(p.trim(), "%Y-%m-%d").ok());
     let sentences = text::sentences(&s);
     let dates = date::dates(&s, published_date, &sentences);
@@ -111,16 +119,6 @@ pub fn extract_with(text: &str, published: Option<&str>, registry: &Registry) ->
     };
     let qs = quantity::quantities(&s, &nums, &skip, &users_at);
     let facts = fact::facts(&s, &cues, &sentences, &qs, &dates, &mentions);
-    // Byte offset of each char and of the end: output texts are copied from `text`.
-    let byte_at: Vec<usize> = s
-        .iter()
-        .scan(0, |b, c| {
-            let at = *b;
-            *b += c.len_utf8();
-            Some(at)
-        })
-        .chain([text.len()])
-        .collect();
     let slice = |a: usize, b: usize| text[byte_at[a]..byte_at[b]].to_string();
     Extraction {
         title: title(text),
