@@ -2,7 +2,7 @@
 //! qualifier from the hedges around them, and merged into ranges (10亿美元到1500亿美元).
 
 use super::numeral::{self, Num, NumKind};
-use super::text::{ends_with_at, starts_with_at, Span};
+use super::text::{ends_with_at, first_byte_at, last_byte_before, starts_with_at, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -260,12 +260,21 @@ const HEDGE_AFTER: &[(&str, Qualifier)] = &[
 /// Separators of a range between two amounts.
 const RANGE_SEP: &[&str] = &["到", "至", "~", "～", "-", "－", "—", "–", "——", " to ", " and "];
 
+// Both are tried around every amount: words are skipped by one byte before comparing chars.
 fn longest<'t, T: Copy>(s: &[char], at: usize, table: &'t [(&'t str, T)]) -> Option<(usize, T)> {
-    table.iter().filter_map(|&(w, v)| starts_with_at(s, at, w).map(|e| (e, v))).max_by_key(|&(e, _)| e)
+    let first = first_byte_at(s, at);
+    (table.iter())
+        .filter(|(w, _)| w.as_bytes().first().is_none_or(|&b| Some(b) == first))
+        .filter_map(|&(w, v)| starts_with_at(s, at, w).map(|e| (e, v)))
+        .max_by_key(|&(e, _)| e)
 }
 
 fn longest_before<T: Copy>(s: &[char], at: usize, table: &[(&str, T)]) -> Option<(usize, T)> {
-    table.iter().filter_map(|&(w, v)| ends_with_at(s, at, w).map(|b| (b, v))).min_by_key(|&(b, _)| b)
+    let last = last_byte_before(s, at);
+    (table.iter())
+        .filter(|(w, _)| w.as_bytes().last().is_none_or(|&b| Some(b) == last))
+        .filter_map(|&(w, v)| ends_with_at(s, at, w).map(|b| (b, v)))
+        .min_by_key(|&(b, _)| b)
 }
 
 fn is_word_char(c: char) -> bool {

@@ -6,19 +6,29 @@ pub struct Span {
     pub end: usize,
 }
 
-/// End of `w` if it occurs in `s` at `at`.
-pub fn starts_with_at(s: &[char], at: usize, w: &str) -> Option<usize> {
-    // Tables of words are tried one after another and most do not start here: compare a
-    // first byte before decoding `w`.
-    let Some(&first) = w.as_bytes().first() else { return Some(at) };
+/// First UTF-8 byte of the char at `at`. A word with another first byte does not start
+/// there: tables of words test it before comparing chars.
+pub fn first_byte_at(s: &[char], at: usize) -> Option<u8> {
     let u = *s.get(at)? as u32;
-    let lead = match u {
+    Some(match u {
         0..0x80 => u,
         0x80..0x800 => 0xC0 | u >> 6,
         0x800..0x10000 => 0xE0 | u >> 12,
         _ => 0xF0 | u >> 18,
-    };
-    if lead != first as u32 {
+    } as u8)
+}
+
+/// Last UTF-8 byte of the char before `at`, the counterpart of `first_byte_at`.
+pub fn last_byte_before(s: &[char], at: usize) -> Option<u8> {
+    let u = *s.get(at.checked_sub(1)?)? as u32;
+    Some(if u < 0x80 { u as u8 } else { 0x80 | (u & 0x3F) as u8 })
+}
+
+/// End of `w` if it occurs in `s` at `at`.
+pub fn starts_with_at(s: &[char], at: usize, w: &str) -> Option<usize> {
+    // Most words tried do not start here: compare a first byte before decoding `w`.
+    let Some(&first) = w.as_bytes().first() else { return Some(at) };
+    if first_byte_at(s, at)? != first {
         return None;
     }
     let mut k = at;
@@ -35,8 +45,7 @@ pub fn starts_with_at(s: &[char], at: usize, w: &str) -> Option<usize> {
 /// first by the last byte, so that a miss costs little (as in `starts_with_at`).
 pub fn ends_with_at(s: &[char], at: usize, w: &str) -> Option<usize> {
     let Some(&last) = w.as_bytes().last() else { return Some(at) };
-    let u = *s.get(at.checked_sub(1)?)? as u32;
-    if (if u < 0x80 { u } else { 0x80 | u & 0x3F }) != last as u32 {
+    if last_byte_before(s, at)? != last {
         return None;
     }
     let mut k = at;
@@ -216,6 +225,11 @@ mod tests {
         {
             let n = w.chars().count();
             for at in 0..=t.len() {
+                let mut buf = [0; 4];
+                let mut utf8 = |k: usize| t.get(k).map(|c| c.encode_utf8(&mut buf).as_bytes().to_vec());
+                assert_eq!(first_byte_at(&t, at), utf8(at).map(|b| b[0]));
+                let before = at.checked_sub(1).and_then(&mut utf8);
+                assert_eq!(last_byte_before(&t, at), before.map(|b| b[b.len() - 1]));
                 let starts = t.get(at..at + n).is_some_and(|x| x.iter().copied().eq(w.chars()));
                 assert_eq!(starts_with_at(&t, at, w), starts.then_some(at + n), "{w} {at}");
                 let ends = at >= n && t[at - n..at].iter().copied().eq(w.chars());
