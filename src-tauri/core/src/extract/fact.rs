@@ -1,6 +1,8 @@
 //! Facts: a quantity with the metric its context names, the subject it belongs to, its
 //! date, funding round, investors and the sentence that states it.
 
+use std::cell::Cell;
+
 use super::cue::{Cues, Group};
 use super::date::D;
 use super::mention::{EntityKind, M};
@@ -483,11 +485,19 @@ fn anaphoric(s: &[char], cues: &Cues, from: usize, to: usize) -> bool {
 
 pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D], mentions: &[M]) -> Vec<F> {
     let mut out: Vec<F> = Vec::new();
-    // Spans of the mentions cited as sources, tested once: every quantity asks again.
-    let mut sources: Vec<(usize, usize)> =
-        mentions.iter().filter(|m| is_source(s, m)).map(|m| (m.start, m.end)).collect();
-    sources.sort_unstable();
-    let cited = |m: &M| sources.binary_search(&(m.start, m.end)).is_ok();
+    // Whether a mention is cited as a source, tested when first asked: every quantity of
+    // its sentence asks again. Mentions are sorted by start.
+    let tested: Vec<Cell<Option<bool>>> = vec![Cell::new(None); mentions.len()];
+    let cited = |m: &M| {
+        let first = mentions.partition_point(|x| x.start < m.start);
+        let k = first + mentions[first..].iter().position(|x| x.end == m.end).unwrap_or(0);
+        let known = tested[k].get();
+        known.unwrap_or_else(|| {
+            let source = is_source(s, m);
+            tested[k].set(Some(source));
+            source
+        })
+    };
     let mut sent_i = 0;
     for (qi, q) in qs.iter().enumerate() {
         while sent_i + 1 < sentences.len() && sentences[sent_i].end <= q.start {
