@@ -206,9 +206,9 @@ impl Registry {
     /// as whole words (Meta, not metadata).
     fn find(&self, s: &[char], cues: &Cues, out: &mut Vec<M>) {
         let mut next = 0;
-        // By start; at each start the longest alias comes last.
         for run in cues.in_order(ALIAS).chunk_by(|x, y| x.0 == y.0) {
-            let (a, b, k) = run[run.len() - 1];
+            // The longest alias starting here.
+            let Some(&(a, b, k)) = run.iter().max_by_key(|h| h.1) else { continue };
             if a < next {
                 continue;
             }
@@ -401,12 +401,11 @@ fn unknown_orgs(
     // Past the end of the last name found.
     let mut next = 0;
     for run in cues.in_order(SUFFIX).chunk_by(|x, y| x.0 == y.0) {
-        let i = run[0].0;
+        // The first suffix of the list among those starting here.
+        let (i, e, k) = run[0];
         if i < next {
             continue;
         }
-        // The first suffix of the list among those starting here.
-        let Some(&(_, e, k)) = run.iter().min_by_key(|h| h.2) else { continue };
         let kind = ORG_SUFFIX[k].1;
         let mut b = i;
         while b > 0 && i - b < 10 && !name_boundary(s[b - 1]) {
@@ -588,9 +587,9 @@ const NOT_NAMES: &[&str] = &[
 /// (本报记者 曲忠芳), a credit (刘洋/制图), or an English name before "said".
 fn people(s: &[char], cues: &Cues, caps: &[usize], out: &mut Vec<M>) {
     let mut names: Vec<(usize, usize)> = Vec::new();
-    // Titles by start; at each start the longest comes last.
     for run in cues.in_order(TITLE).chunk_by(|x, y| x.0 == y.0) {
-        let mut a = run[run.len() - 1].1;
+        // After the longest title starting here.
+        let Some(mut a) = run.iter().map(|h| h.1).max() else { continue };
         while s.get(a) == Some(&' ') {
             a += 1;
         }
