@@ -79,23 +79,27 @@ pub fn find(s: &[char], from: usize, to: usize, w: &str) -> Option<usize> {
     (from..=to - n).find(|&b| starts_with_at(s, b, w).is_some())
 }
 
-/// A set of chars as a 1024-bit filter on the low bits of the code point: `may_hold` is
+/// A set of chars as an 8192-bit filter on the low bits of the code point: `may_hold` is
 /// exact for absent chars most of the time and never wrong for present ones. Lets per-char
-/// loops skip almost every char with one bit test.
-pub struct CharFilter([u64; 16]);
+/// loops skip almost every char with one bit test; at 8192 bits a Han char shares its bit
+/// with two others on average, so that few pass by mistake.
+pub struct CharFilter([u64; CharFilter::WORDS]);
 
 impl CharFilter {
+    const WORDS: usize = 128;
+    const MASK: usize = CharFilter::WORDS * 64 - 1;
+
     pub fn new(chars: impl IntoIterator<Item = char>) -> CharFilter {
-        let mut bits = [0u64; 16];
+        let mut bits = [0u64; CharFilter::WORDS];
         for c in chars {
-            let k = c as usize & 1023;
+            let k = c as usize & CharFilter::MASK;
             bits[k >> 6] |= 1 << (k & 63);
         }
         CharFilter(bits)
     }
 
     pub fn may_hold(&self, c: char) -> bool {
-        let k = c as usize & 1023;
+        let k = c as usize & CharFilter::MASK;
         self.0[k >> 6] >> (k & 63) & 1 == 1
     }
 }
