@@ -206,8 +206,11 @@ const STOCK: Group = Group(4);
 const MARKER: Group = Group(5);
 pub const USERS: Group = Group(6);
 
-/// The cue words of fact building, as groups `Group(0)` .. `Group(6)` of a lexicon, with
-/// whether each group ignores ASCII case.
+/// Number of groups of fact building's cue words; other modules' groups follow them.
+pub const GROUPS: usize = 7;
+
+/// The cue words of fact building, as groups `Group(0)` .. `Group(GROUPS - 1)` of a
+/// lexicon, with whether each group ignores ASCII case.
 pub fn cue_groups() -> Vec<(Vec<&'static str>, bool)> {
     vec![
         // Metric words are matched in any case (Revenue, revenue).

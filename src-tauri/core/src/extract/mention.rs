@@ -7,9 +7,9 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::cue::{Cues, Group, Lexicon};
-use super::fact;
 use super::numeral::is_cjk;
 use super::text::{ends_with_at, starts_with_at, CharFilter};
+use super::{fact, quantity};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -37,12 +37,12 @@ pub struct Registry {
     lexicon: Lexicon,
 }
 
-/// The registry's groups in its lexicon, after those of `fact::cue_groups`.
-const TITLE: Group = Group(7);
-const CREDIT: Group = Group(8);
-const SUFFIX: Group = Group(9);
-const QUOTED: Group = Group(10);
-const ALIAS: Group = Group(11);
+/// The registry's groups in its lexicon, after those of facts and quantities.
+const TITLE: Group = Group(quantity::GROUPS_END);
+const CREDIT: Group = Group(quantity::GROUPS_END + 1);
+const SUFFIX: Group = Group(quantity::GROUPS_END + 2);
+const QUOTED: Group = Group(quantity::GROUPS_END + 3);
+const ALIAS: Group = Group(quantity::GROUPS_END + 4);
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct M {
@@ -182,7 +182,8 @@ impl Registry {
         }
         let (patterns, owner) = alias_patterns(&entities);
         let mut groups = fact::cue_groups();
-        assert_eq!(groups.len(), TITLE.0, "the registry's groups follow the cue words");
+        groups.extend(quantity::cue_groups());
+        assert_eq!(groups.len(), TITLE.0, "the registry's groups follow those of facts and quantities");
         groups.push((TITLES.to_vec(), false));
         groups.push((vec!["/制图"], false));
         groups.push((ORG_SUFFIX.iter().map(|&(w, _)| w).collect(), false));

@@ -117,7 +117,7 @@ pub fn extract_with(text: &str, published: Option<&str>, registry: &Registry) ->
             .find(|&k| cues.find(fact::USERS, k, from, at).is_some())
             .map(|k| fact::USER_WORDS[k].1)
     };
-    let qs = quantity::quantities(&s, &nums, &skip, &users_at);
+    let qs = quantity::quantities(&s, &nums, &skip, &cues, &users_at);
     let facts = fact::facts(&s, &cues, &sentences, &qs, &dates, &mentions);
     let slice = |a: usize, b: usize| text[byte_at[a]..byte_at[b]].to_string();
     Extraction {

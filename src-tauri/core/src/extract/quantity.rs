@@ -1,6 +1,8 @@
 //! Quantities: numerals given a kind (money, percent, count, multiple), a unit, a
 //! qualifier from the hedges around them, and merged into ranges (10亿美元到1500亿美元).
 
+use super::cue::{Cues, Group};
+use super::fact;
 use super::numeral::{self, Num, NumKind};
 use super::text::{ends_with_at, first_byte_at, last_byte_before, starts_with_at, Span};
 
@@ -38,6 +40,24 @@ pub struct Q {
     pub high: f64,
     pub unit: &'static str,
     pub qualifier: Qualifier,
+}
+
+/// Word groups of quantities in the article's lexicon, after those of facts.
+const URL: Group = Group(fact::GROUPS);
+const MULTIPLE: Group = Group(fact::GROUPS + 1);
+const PERCENT: Group = Group(fact::GROUPS + 2);
+/// One past the groups of quantities.
+pub const GROUPS_END: usize = fact::GROUPS + 3;
+
+/// The words quantities look for, as groups of a lexicon from `Group(fact::GROUPS)`, with
+/// whether each group ignores ASCII case: marks of web addresses, multiples and
+/// percentages written as words.
+pub fn cue_groups() -> Vec<(Vec<&'static str>, bool)> {
+    vec![
+        (vec!["://", "www."], false),
+        (MULTIPLE_WORDS.iter().map(|&(w, _)| w).collect(), false),
+        (PERCENT_WORDS.iter().map(|&(w, _)| w).collect(), false),
+    ]
 }
 
 /// Currency words written after the amount, longest first within a shared prefix.
@@ -459,10 +479,11 @@ pub fn quantities(
     s: &[char],
     nums: &[Num],
     skip: &[Span],
+    cues: &Cues,
     users_at: &dyn Fn(usize) -> Option<&'static str>,
 ) -> Vec<Q> {
     let mut out: Vec<Q> = Vec::new();
-    let urls = url_marks(s);
+    let urls = cues.in_order(URL);
     let mut skip_i = 0;
     for n in nums {
         while skip_i < skip.len() && skip[skip_i].end <= n.start {
@@ -509,8 +530,8 @@ pub fn quantities(
         let q = Q { kind, start, end, num_start: start, low, high, unit, qualifier: Qualifier::Exact };
         out.push(hedged(s, q, vague));
     }
-    out.extend(word_multiples(s).into_iter().map(|q| hedged(s, q, false)));
-    word_percents(s, &mut out);
+    out.extend(word_multiples(s, cues).into_iter().map(|q| hedged(s, q, false)));
+    word_percents(s, cues, &mut out);
     out.sort_by_key(|q| q.start);
     merge_ranges(s, nums, out)
 }
@@ -540,22 +561,13 @@ fn hedged(s: &[char], mut q: Q, vague: bool) -> Q {
     q
 }
 
-/// Spans of "://" and "www." in `s`, the marks of web addresses (see `in_url`).
-fn url_marks(s: &[char]) -> Vec<(usize, usize)> {
-    let mark = |k: usize| match s[k] {
-        ':' => starts_with_at(s, k, "://"),
-        'w' => starts_with_at(s, k, "www."),
-        _ => None,
-    };
-    (0..s.len()).filter_map(|k| mark(k).map(|e| (k, e))).collect()
-}
-
 /// Inside a web address (https://…?q=30%25): numbers there are not amounts. The word
-/// (up to 300 chars without whitespace) before `at` holds a mark of `marks`.
-fn in_url(s: &[char], marks: &[(usize, usize)], at: usize) -> bool {
+/// (up to 300 chars without whitespace) before `at` holds one of `marks`, the occurrences
+/// of "://" and "www." (start, end, word).
+fn in_url(s: &[char], marks: &[(usize, usize, usize)], at: usize) -> bool {
     // Marks ending by `at`, latest last (their ends grow with their starts); if the word
     // holds any, it holds the latest.
-    let k = marks.partition_point(|&(_, e)| e <= at);
+    let k = marks.partition_point(|&(_, e, _)| e <= at);
     k.checked_sub(1).is_some_and(|k| {
         let p = marks[k].0;
         p + 300 >= at && !s[p..at].iter().any(|c| c.is_whitespace())
@@ -613,84 +625,78 @@ fn subunits(s: &[char], at: usize, code: &str) -> Option<(usize, f64)> {
     (k > at).then_some((k, add))
 }
 
+/// Percentages written as words (see `word_percents`).
+const PERCENT_WORDS: &[(&str, f64)] = &[("对折", 50.0), ("對折", 50.0), ("半折", 50.0), ("半成", 5.0)];
+
 /// Percentages written as words: 打对折, 半折 (50%), 半成 (5%).
-fn word_percents(s: &[char], out: &mut Vec<Q>) {
-    const WORDS: &[(&str, f64)] = &[("对折", 50.0), ("對折", 50.0), ("半折", 50.0), ("半成", 5.0)];
-    for i in 0..s.len() {
-        if !matches!(s[i], '对' | '對' | '半') {
-            continue;
-        }
-        for &(w, v) in WORDS {
-            // 对折 alone is a fold; after 打 it is a discount.
-            let fold = w.ends_with("对折") || w.ends_with("對折");
-            let ok = !fold || i > 0 && s[i - 1] == '打';
-            if let Some(e) = starts_with_at(s, i, w).filter(|_| ok) {
-                out.push(Q {
-                    kind: QuantityKind::Percent,
-                    start: i,
-                    end: e,
-                    num_start: i,
-                    low: v,
-                    high: v,
-                    unit: "%",
-                    qualifier: Qualifier::Exact,
-                });
-            }
+fn word_percents(s: &[char], cues: &Cues, out: &mut Vec<Q>) {
+    for &(i, e, k) in &cues.in_order(PERCENT) {
+        let (w, v) = PERCENT_WORDS[k];
+        // 对折 alone is a fold; after 打 it is a discount.
+        let fold = w.ends_with("对折") || w.ends_with("對折");
+        let ok = !fold || i > 0 && s[i - 1] == '打';
+        if ok {
+            out.push(Q {
+                kind: QuantityKind::Percent,
+                start: i,
+                end: e,
+                num_start: i,
+                low: v,
+                high: v,
+                unit: "%",
+                qualifier: Qualifier::Exact,
+            });
         }
     }
 }
 
+/// Multiples written as words (see `word_multiples`).
+const MULTIPLE_WORDS: &[(&str, f64)] = &[
+    ("一半", 0.5),
+    ("翻一番", 2.0),
+    ("翻两番", 4.0),
+    ("翻番", 2.0),
+    ("翻倍", 2.0),
+    ("doubled", 2.0),
+    ("tripled", 3.0),
+    ("trebled", 3.0),
+    ("quadrupled", 4.0),
+    ("halved", 0.5),
+    ("a third", 1.0 / 3.0),
+    ("one-third", 1.0 / 3.0),
+    ("one third", 1.0 / 3.0),
+    ("two-thirds", 2.0 / 3.0),
+    ("two thirds", 2.0 / 3.0),
+    ("a fifth", 0.2),
+    ("one-fifth", 0.2),
+    ("a tenth", 0.1),
+    ("one-tenth", 0.1),
+];
+
 /// Multiples written as words: 一半, 翻一番, 翻番, 翻两番, doubled, tripled.
-fn word_multiples(s: &[char]) -> Vec<Q> {
-    const WORDS: &[(&str, f64)] = &[
-        ("一半", 0.5),
-        ("翻一番", 2.0),
-        ("翻两番", 4.0),
-        ("翻番", 2.0),
-        ("翻倍", 2.0),
-        ("doubled", 2.0),
-        ("tripled", 3.0),
-        ("trebled", 3.0),
-        ("quadrupled", 4.0),
-        ("halved", 0.5),
-        ("a third", 1.0 / 3.0),
-        ("one-third", 1.0 / 3.0),
-        ("one third", 1.0 / 3.0),
-        ("two-thirds", 2.0 / 3.0),
-        ("two thirds", 2.0 / 3.0),
-        ("a fifth", 0.2),
-        ("one-fifth", 0.2),
-        ("a tenth", 0.1),
-        ("one-tenth", 0.1),
-    ];
+fn word_multiples(s: &[char], cues: &Cues) -> Vec<Q> {
     let mut out = Vec::new();
-    for i in 0..s.len() {
-        if !matches!(s[i], '一' | '翻' | 'd' | 't' | 'q' | 'h' | 'a' | 'o') {
-            continue;
-        }
-        for &(w, v) in WORDS {
-            if let Some(e) = starts_with_at(s, i, w) {
-                // "a third round" is an ordinal; "a third of" and "a third," are fractions.
-                let ordinal =
-                    w.starts_with("a ") && s.get(e) == Some(&' ') && starts_with_at(s, e, " of ").is_none();
-                let ascii_ok = !w.is_ascii()
-                    || ((i == 0 || !s[i - 1].is_ascii_alphanumeric())
-                        && !s.get(e).is_some_and(|c| c.is_ascii_alphanumeric())
-                        && !ordinal);
-                if ascii_ok {
-                    out.push(Q {
-                        kind: QuantityKind::Multiple,
-                        start: i,
-                        end: e,
-                        num_start: i,
-                        low: v,
-                        high: v,
-                        unit: "x",
-                        qualifier: Qualifier::Exact,
-                    });
-                }
-                break;
-            }
+    for run in cues.in_order(MULTIPLE).chunk_by(|x, y| x.0 == y.0) {
+        // The first word of the list among those starting here.
+        let (i, e, k) = run[0];
+        let (w, v) = MULTIPLE_WORDS[k];
+        // "a third round" is an ordinal; "a third of" and "a third," are fractions.
+        let ordinal = w.starts_with("a ") && s.get(e) == Some(&' ') && starts_with_at(s, e, " of ").is_none();
+        let ascii_ok = !w.is_ascii()
+            || ((i == 0 || !s[i - 1].is_ascii_alphanumeric())
+                && !s.get(e).is_some_and(|c| c.is_ascii_alphanumeric())
+                && !ordinal);
+        if ascii_ok {
+            out.push(Q {
+                kind: QuantityKind::Multiple,
+                start: i,
+                end: e,
+                num_start: i,
+                low: v,
+                high: v,
+                unit: "x",
+                qualifier: Qualifier::Exact,
+            });
         }
     }
     out
@@ -765,13 +771,13 @@ fn merge_ranges(s: &[char], nums: &[Num], qs: Vec<Q>) -> Vec<Q> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::numeral;
+    use crate::extract::{numeral, Registry};
 
     /// (text, kind, low, high, unit, qualifier) of every quantity in `t`.
     fn run(t: &str) -> Vec<(String, QuantityKind, f64, f64, &'static str, Qualifier)> {
         let s: Vec<char> = t.chars().collect();
         let nums = numeral::scan(&s);
-        quantities(&s, &nums, &[], &|_| None)
+        quantities(&s, &nums, &[], &Registry::builtin().scan(t), &|_| None)
             .into_iter()
             .map(|q| (s[q.start..q.end].iter().collect(), q.kind, q.low, q.high, q.unit, q.qualifier))
             .collect()
