@@ -457,12 +457,13 @@ const EN_SUFFIX: &[&str] = &[
 fn english_orgs(s: &[char], caps: &[usize], taken: &dyn Fn(usize, usize) -> bool, out: &mut Vec<M>) {
     // Past the last run read.
     let mut next = 0;
+    let mut words = Vec::new();
     for &i in caps {
         if i < next {
             continue;
         }
         // Collect capitalised words separated by single spaces.
-        let mut words = Vec::new();
+        words.clear();
         let mut k = i;
         loop {
             let ws = k;
@@ -482,8 +483,8 @@ fn english_orgs(s: &[char], caps: &[usize], taken: &dyn Fn(usize, usize) -> bool
             }
         }
         let suffix_at = words.iter().rposition(|&(a, b)| {
-            let w: String = s[a..b].iter().collect();
-            EN_SUFFIX.contains(&w.as_str())
+            // A word of n chars has at least n bytes: most suffixes are told apart by length.
+            EN_SUFFIX.iter().any(|x| x.len() >= b - a && x.chars().eq(s[a..b].iter().copied()))
         });
         if let Some(p) = suffix_at.filter(|&p| p > 0) {
             let (a, _) = words[0];
@@ -708,8 +709,9 @@ pub fn mentions(text: &str, s: &[char], registry: &Registry, cues: &Cues) -> Vec
         known.get(k).is_some_and(|m| m.start < b)
     };
     // Starts of capitalised ASCII words, where English names begin.
-    let caps: Vec<usize> = (0..s.len())
-        .filter(|&i| s[i].is_ascii_uppercase() && (i == 0 || !s[i - 1].is_ascii_alphanumeric()))
+    let caps: Vec<usize> = (s.iter().enumerate())
+        .filter(|&(i, c)| c.is_ascii_uppercase() && (i == 0 || !s[i - 1].is_ascii_alphanumeric()))
+        .map(|(i, _)| i)
         .collect();
     let mut extra = Vec::new();
     people(s, cues, &caps, &mut extra);
