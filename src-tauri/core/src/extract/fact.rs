@@ -556,10 +556,11 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
         // What 该公司 / it refers to: the topic (first name) of the previous sentence, else
         // the last name shortly before.
         let earlier_mention = || {
+            // Tested after the position: whether a mention is a source takes longer.
             let usable = |m: &&M| is_subject_kind(m) && !cited(m);
             let prev_sent = sent_i.checked_sub(1).and_then(|k| sentences.get(k)).copied();
             prev_sent
-                .and_then(|p| mentions.iter().filter(usable).find(|m| m.start >= p.start && m.end <= p.end))
+                .and_then(|p| mentions.iter().filter(|m| m.start >= p.start && m.end <= p.end).find(usable))
                 .map(|m| m.entity.clone())
                 .or_else(|| {
                     // Else the firm the last facts were about, if they were shortly before.
@@ -573,8 +574,8 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
                     mentions
                         .iter()
                         .rev()
-                        .filter(usable)
-                        .find(|m| m.end <= sent.start && m.end + 400 > sent.start)
+                        .filter(|m| m.end <= sent.start && m.end + 400 > sent.start)
+                        .find(usable)
                         .map(|m| m.entity.clone())
                 })
                 .map(|e| (e, 0.1))
