@@ -29,7 +29,9 @@ impl Lexicon {
         for (words, ignore_case) in groups {
             for w in words {
                 patterns.push(w.as_ref());
-                exact.push((!ignore_case).then(|| w.as_ref().to_string()));
+                // Only a word with ASCII letters can match in another case.
+                let cased = w.as_ref().bytes().any(|b| b.is_ascii_alphabetic());
+                exact.push((!ignore_case && cased).then(|| w.as_ref().to_string()));
             }
             base.push(patterns.len());
         }
@@ -63,7 +65,15 @@ impl Lexicon {
                 char_pos -= count_chars(&bytes[m.end()..byte_pos]);
             }
             byte_pos = m.end();
-            hits.push((id as u32, (char_pos - self.chars[id]) as u32));
+            // Kept by start, then word: a match that starts before the last ones (a longer
+            // word around a shorter one) moves back past them.
+            let hit = (id as u32, (char_pos - self.chars[id]) as u32);
+            let mut k = hits.len();
+            hits.push(hit);
+            while k > 0 && (hits[k - 1].1, hits[k - 1].0) > (hit.1, hit.0) {
+                hits.swap(k - 1, k);
+                k -= 1;
+            }
             counts[id + 1] += 1;
         }
         // Counting sort by word; each word's positions stay in text order.
@@ -76,7 +86,6 @@ impl Lexicon {
             pos[fill[id as usize] as usize] = at;
             fill[id as usize] += 1;
         }
-        hits.sort_unstable_by_key(|&(id, at)| (at, id));
         Cues { lexicon: self, offsets: counts, pos, hits }
     }
 }

@@ -523,12 +523,12 @@ fn relative(s: &[char], i: usize, published: Option<NaiveDate>) -> Option<(usize
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::text::sentences;
+    use crate::extract::text::{sentence_ends, sentences};
 
     fn run(t: &str) -> Vec<(String, String)> {
         let s: Vec<char> = t.chars().collect();
         let p = NaiveDate::from_ymd_opt(2025, 2, 14);
-        dates(&s, p, &sentences(&s))
+        dates(&s, p, &sentences(&s, &sentence_ends(&s)))
             .into_iter()
             .map(|d| (s[d.start..d.end].iter().collect(), d.value))
             .collect()

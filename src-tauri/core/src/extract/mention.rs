@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use super::cue::{Cues, Group, Lexicon};
 use super::numeral::is_cjk;
-use super::text::{ends_with_at, starts_with_at, CharFilter};
+use super::text::{ends_with_at, starts_with_at, CharFilter, SENTENCE_ENDS};
 use super::{fact, quantity};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -43,6 +43,8 @@ const CREDIT: Group = Group(quantity::GROUPS_END + 1);
 const SUFFIX: Group = Group(quantity::GROUPS_END + 2);
 const QUOTED: Group = Group(quantity::GROUPS_END + 3);
 const ALIAS: Group = Group(quantity::GROUPS_END + 4);
+/// The chars that may end a sentence, for `text::sentences`.
+pub const SENTENCE_END: Group = Group(quantity::GROUPS_END + 5);
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct M {
@@ -191,6 +193,7 @@ impl Registry {
             QUOTE_LEADS.iter().flat_map(|w| ['「', '“'].map(|q| format!("{w}{q}"))).collect();
         groups.push((quotes.iter().map(String::as_str).collect(), false));
         groups.push((patterns.iter().map(String::as_str).collect(), false));
+        groups.push((SENTENCE_ENDS.to_vec(), false));
         Registry { entities, owner, lexicon: Lexicon::new(&groups) }
     }
 
@@ -870,6 +873,17 @@ mod tests {
             assert!(!want.is_empty());
             assert_eq!(got, want, "{}", &t[..t.len().min(60)]);
         }
+    }
+
+    /// Sentence ends read from the shared pass are those found char by char.
+    #[test]
+    fn shared_pass_finds_sentence_ends() {
+        let t = "标题\n第一句。第二句！Mr. Smith said so. 3.5? 末尾";
+        let s: Vec<char> = t.chars().collect();
+        let r = Registry::builtin();
+        let ends: Vec<usize> = r.scan(t).in_order(SENTENCE_END).iter().map(|h| h.0).collect();
+        assert_eq!(ends, crate::extract::text::sentence_ends(&s));
+        assert_eq!(ends.len(), 7);
     }
 
     #[test]

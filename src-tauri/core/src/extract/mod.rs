@@ -96,10 +96,11 @@ pub fn extract_with(text: &str, published: Option<&str>, registry: &Registry) ->
     }
     byte_at.push(text.len());
     let published_date = published.and_then(|p| NaiveDate::parse_from_str(p.trim(), "%Y-%m-%d").ok());
-    let sentences = text::sentences(&s);
-    let dates = date::dates(&s, published_date, &sentences);
-    // One automaton pass for the registry's aliases and every cue word.
+    // One automaton pass for the registry's aliases, every cue word and sentence end.
     let cues = registry.scan(text);
+    let ends: Vec<usize> = cues.in_order(mention::SENTENCE_END).iter().map(|&(at, _, _)| at).collect();
+    let sentences = text::sentences(&s, &ends);
+    let dates = date::dates(&s, published_date, &sentences);
     let mentions = mention::mentions(text, &s, registry, &cues);
     let nums = numeral::scan(&s);
     // Numerals inside dates and names (512480, 零一万物) are not amounts.
@@ -208,7 +209,7 @@ pub fn fact_in_selection(
         crate::Error::invalid("the selection holds no figure to make a fact of; select the number")
     })?;
     let quantity = extraction.quantities.swap_remove(index);
-    let sentence = text::sentences(&s)
+    let sentence = text::sentences(&s, &text::sentence_ends(&s))
         .into_iter()
         .find(|sp| sp.start <= quantity.start && quantity.start < sp.end)
         .unwrap_or(text::Span { start: quantity.start, end: quantity.end });

@@ -109,16 +109,29 @@ const ABBREVIATIONS: &[&str] = &[
     "Corp", "Co", "Mr", "Ms", "Mrs", "Dr", "St", "No", "vs", "U.S", "U.K", "e.g", "i.e", "Jr", "Sr",
 ];
 
-/// Sentence spans. Sentences end at 。！？ (and at . ! ? followed by a space and a capital
-/// in English). A line break ends a sentence only after such punctuation or after a
-/// short line (a heading): long lines without an end mark are paragraphs the page
-/// layout cut, and the sentence goes on after the break.
-pub fn sentences(s: &[char]) -> Vec<Span> {
+/// The chars that may end a sentence.
+pub const SENTENCE_ENDS: &[&str] = &["。", "！", "？", ".", "!", "?", "\n"];
+
+/// Positions of `SENTENCE_ENDS` in `s`, char by char (an article's automaton pass finds
+/// them along with its cue words).
+pub fn sentence_ends(s: &[char]) -> Vec<usize> {
+    (0..s.len()).filter(|&i| SENTENCE_ENDS.iter().any(|w| starts_with_at(s, i, w).is_some())).collect()
+}
+
+/// Sentence spans, given the positions `ends` of `SENTENCE_ENDS` in `s`. Sentences end at
+/// 。！？ (and at . ! ? followed by a space and a capital in English). A line break ends a
+/// sentence only after such punctuation or after a short line (a heading): long lines
+/// without an end mark are paragraphs the page layout cut, and the sentence goes on
+/// after the break.
+pub fn sentences(s: &[char], ends: &[usize]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut line_start = 0;
-    let mut i = 0;
-    while i < s.len() {
+    for &i in ends {
+        // Inside what the last cut took (closing quotes after 。).
+        if i < start {
+            continue;
+        }
         let c = s[i];
         let mut cut = None;
         match c {
@@ -160,10 +173,7 @@ pub fn sentences(s: &[char]) -> Vec<Span> {
         if let Some(e) = cut {
             push_trimmed(s, &mut out, start, e);
             start = e;
-            i = e;
-            continue;
         }
-        i += 1;
     }
     push_trimmed(s, &mut out, start, s.len());
     out
@@ -217,7 +227,8 @@ mod tests {
     #[test]
     fn sentences_join_cut_paragraphs_and_split_headings() {
         let t: Vec<char> = "标题行\n\n这是一段被版面切断的很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长的段落文字而且\n\n在这里继续。下一句。".chars().collect();
-        let got: Vec<String> = sentences(&t).iter().map(|sp| t[sp.start..sp.end].iter().collect()).collect();
+        let got: Vec<String> =
+            sentences(&t, &sentence_ends(&t)).iter().map(|sp| t[sp.start..sp.end].iter().collect()).collect();
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(got[1].ends_with("继续。"));
     }
@@ -253,6 +264,6 @@ mod tests {
     #[test]
     fn english_abbreviations_do_not_end_sentences() {
         let t: Vec<char> = "On Feb. 14 the firm, Acme Inc. raised $5m. It grew.".chars().collect();
-        assert_eq!(sentences(&t).len(), 2);
+        assert_eq!(sentences(&t, &sentence_ends(&t)).len(), 2);
     }
 }
