@@ -14,6 +14,8 @@ pub struct Lexicon {
     automaton: AhoCorasick,
     /// First pattern of each group (one more entry than groups).
     base: Vec<usize>,
+    /// Group of each pattern.
+    group: Vec<usize>,
     /// Length of each pattern in chars.
     chars: Vec<usize>,
     /// Patterns that must match with their exact case (the automaton ignores ASCII case).
@@ -43,7 +45,8 @@ impl Lexicon {
             .build(&patterns)
             .expect("cue words are plain strings");
         let chars = patterns.iter().map(|p| p.chars().count()).collect();
-        Lexicon { automaton, base, chars, exact }
+        let group = (0..groups.len()).flat_map(|g| std::iter::repeat_n(g, base[g + 1] - base[g])).collect();
+        Lexicon { automaton, base, group, chars, exact }
     }
 
     /// Every occurrence of every word of `text`, overlaps included.
@@ -86,7 +89,23 @@ impl Lexicon {
             pos[fill[id as usize] as usize] = at;
             fill[id as usize] += 1;
         }
-        Cues { lexicon: self, offsets: counts, pos, hits }
+        // And by group, each group's in text order: questions are asked of one group.
+        let groups = self.base.len() - 1;
+        let mut group_start = vec![0u32; groups + 1];
+        for &(id, _) in &hits {
+            group_start[self.group[id as usize] + 1] += 1;
+        }
+        for g in 0..groups {
+            group_start[g + 1] += group_start[g];
+        }
+        let mut fill = group_start.clone();
+        let mut by_group = vec![(0, 0); hits.len()];
+        for &(id, at) in &hits {
+            let g = self.group[id as usize];
+            by_group[fill[g] as usize] = (id, at);
+            fill[g] += 1;
+        }
+        Cues { lexicon: self, offsets: counts, pos, group_start, by_group }
     }
 }
 
@@ -99,8 +118,10 @@ pub struct Cues<'l> {
     lexicon: &'l Lexicon,
     offsets: Vec<u32>,
     pos: Vec<u32>,
-    /// (pattern, start) of every occurrence, by start.
-    hits: Vec<(u32, u32)>,
+    /// First occurrence of each group in `by_group` (one more entry than groups).
+    group_start: Vec<u32>,
+    /// (pattern, start) of every occurrence, by group, then start, then pattern.
+    by_group: Vec<(u32, u32)>,
 }
 
 impl Cues<'_> {
@@ -137,24 +158,29 @@ impl Cues<'_> {
         words
     }
 
+    /// (pattern, start) of the occurrences of words of `g`, by start, then pattern.
+    fn of_group(&self, g: Group) -> &[(u32, u32)] {
+        &self.by_group[self.group_start[g.0] as usize..self.group_start[g.0 + 1] as usize]
+    }
+
     /// (start, word) of the occurrences of words of `g` lying within `[from, to)`, by start.
     fn within(&self, g: Group, from: usize, to: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let (first, last) = (self.lexicon.base[g.0], self.lexicon.base[g.0 + 1]);
-        let i = self.hits.partition_point(|&(_, at)| (at as usize) < from);
-        self.hits[i..]
+        let first = self.lexicon.base[g.0];
+        let hits = self.of_group(g);
+        let i = hits.partition_point(|&(_, at)| (at as usize) < from);
+        hits[i..]
             .iter()
             .map(|&(id, at)| (id as usize, at as usize))
             .take_while(move |&(_, at)| at < to)
-            .filter(move |&(id, at)| (first..last).contains(&id) && at + self.lexicon.chars[id] <= to)
+            .filter(move |&(id, at)| at + self.lexicon.chars[id] <= to)
             .map(move |(id, at)| (at, id - first))
     }
 
     /// Every occurrence of a word of `g` as (start, end, word), by start, then word.
     pub fn in_order(&self, g: Group) -> Vec<(usize, usize, usize)> {
-        let (first, last) = (self.lexicon.base[g.0], self.lexicon.base[g.0 + 1]);
-        (self.hits.iter())
+        let first = self.lexicon.base[g.0];
+        (self.of_group(g).iter())
             .map(|&(id, at)| (id as usize, at as usize))
-            .filter(|&(id, _)| (first..last).contains(&id))
             .map(|(id, at)| (at, at + self.lexicon.chars[id], id - first))
             .collect()
     }
