@@ -138,22 +138,18 @@ pub fn extract_with(text: &str, published: Option<&str>, registry: &Registry) ->
                 qualifier: q.qualifier,
             })
             .collect(),
+        // Dates and mentions are no longer needed: their strings move into the output.
         dates: dates
-            .iter()
-            .map(|d| DateMention {
-                text: slice(d.start, d.end),
-                start: d.start,
-                end: d.end,
-                value: d.value.clone(),
-            })
+            .into_iter()
+            .map(|d| DateMention { text: slice(d.start, d.end), start: d.start, end: d.end, value: d.value })
             .collect(),
         mentions: mentions
-            .iter()
+            .into_iter()
             .map(|m| Mention {
                 text: slice(m.start, m.end),
                 start: m.start,
                 end: m.end,
-                entity: m.entity.clone(),
+                entity: m.entity,
                 kind: m.kind,
             })
             .collect(),
