@@ -79,15 +79,15 @@ impl Lexicon {
             }
             counts[id + 1] += 1;
         }
-        // Counting sort by word; each word's positions stay in text order.
+        // Counting sort by word; each word's positions stay in text order. Filling moves
+        // `counts[k]` from where word k's positions start to where they end.
         for k in 0..n {
             counts[k + 1] += counts[k];
         }
-        let mut fill = counts.clone();
         let mut pos = vec![0u32; hits.len()];
         for &(id, at) in &hits {
-            pos[fill[id as usize] as usize] = at;
-            fill[id as usize] += 1;
+            pos[counts[id as usize] as usize] = at;
+            counts[id as usize] += 1;
         }
         // And by group, each group's in text order: questions are asked of one group.
         let groups = self.base.len() - 1;
@@ -105,7 +105,7 @@ impl Lexicon {
             by_group[fill[g] as usize] = (id, at);
             fill[g] += 1;
         }
-        Cues { lexicon: self, offsets: counts, pos, group_start, by_group }
+        Cues { lexicon: self, ends: counts, pos, group_start, by_group }
     }
 }
 
@@ -116,7 +116,8 @@ fn count_chars(b: &[u8]) -> usize {
 /// Positions of the lexicon's words in one text.
 pub struct Cues<'l> {
     lexicon: &'l Lexicon,
-    offsets: Vec<u32>,
+    /// End of each word's positions in `pos` (the start is the previous word's end).
+    ends: Vec<u32>,
     pos: Vec<u32>,
     /// First occurrence of each group in `by_group` (one more entry than groups).
     group_start: Vec<u32>,
@@ -128,7 +129,8 @@ impl Cues<'_> {
     fn word(&self, g: Group, k: usize) -> (&[u32], usize) {
         let id = self.lexicon.base[g.0] + k;
         debug_assert!(id < self.lexicon.base[g.0 + 1], "word {k} is not in group {}", g.0);
-        (&self.pos[self.offsets[id] as usize..self.offsets[id + 1] as usize], self.lexicon.chars[id])
+        let start = if id == 0 { 0 } else { self.ends[id - 1] };
+        (&self.pos[start as usize..self.ends[id] as usize], self.lexicon.chars[id])
     }
 
     /// Start of the first occurrence of word `k` of `g` lying within `[from, to)`.
