@@ -1,7 +1,7 @@
-//! Cue words (metric names, investor cues, pronouns, round names...) found in one
-//! Aho-Corasick pass per article and kept as sorted positions per word, so that the
-//! many "is this word in that clause" questions of fact building are binary searches
-//! instead of scans of the sentence.
+//! Cue words (metric names, investor cues, pronouns, round names, titles, the registry's
+//! aliases...) found in one Aho-Corasick pass per article and kept as sorted positions per
+//! word, so that the many "is this word in that clause" questions of fact building are
+//! binary searches instead of scans of the sentence.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
@@ -14,34 +14,39 @@ pub struct Lexicon {
     automaton: AhoCorasick,
     /// First pattern of each group (one more entry than groups).
     base: Vec<usize>,
+    /// Group of each pattern.
+    group: Vec<usize>,
     /// Length of each pattern in chars.
     chars: Vec<usize>,
     /// Patterns that must match with their exact case (the automaton ignores ASCII case).
-    exact: Vec<Option<&'static str>>,
+    exact: Vec<Option<String>>,
 }
 
 impl Lexicon {
     /// `groups[k]` is group `Group(k)`: its words, and whether ASCII case is ignored.
-    pub fn new(groups: &[(Vec<&'static str>, bool)]) -> Lexicon {
+    pub fn new<W: AsRef<str>>(groups: &[(Vec<W>, bool)]) -> Lexicon {
         let mut base = vec![0];
         let mut patterns = Vec::new();
         let mut exact = Vec::new();
         for (words, ignore_case) in groups {
             for w in words {
-                patterns.push(*w);
-                exact.push((!ignore_case).then_some(*w));
+                patterns.push(w.as_ref());
+                // Only a word with ASCII letters can match in another case.
+                let cased = w.as_ref().bytes().any(|b| b.is_ascii_alphabetic());
+                exact.push((!ignore_case && cased).then(|| w.as_ref().to_string()));
             }
             base.push(patterns.len());
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(true)
-            // A few hundred words: the DFA is small and several times faster than the NFA.
+            // Some thousand words: the DFA is small and several times faster than the NFA.
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("cue words are plain strings");
         let chars = patterns.iter().map(|p| p.chars().count()).collect();
-        Lexicon { automaton, base, chars, exact }
+        let group = (0..groups.len()).flat_map(|g| std::iter::repeat_n(g, base[g + 1] - base[g])).collect();
+        Lexicon { automaton, base, group, chars, exact }
     }
 
     /// Every occurrence of every word of `text`, overlaps included.
@@ -54,7 +59,7 @@ impl Lexicon {
         let (mut byte_pos, mut char_pos) = (0usize, 0usize);
         for m in self.automaton.find_overlapping_iter(text) {
             let id = m.pattern().as_usize();
-            if self.exact[id].is_some_and(|w| &bytes[m.start()..m.end()] != w.as_bytes()) {
+            if self.exact[id].as_ref().is_some_and(|w| &bytes[m.start()..m.end()] != w.as_bytes()) {
                 continue;
             }
             if m.end() >= byte_pos {
@@ -63,20 +68,44 @@ impl Lexicon {
                 char_pos -= count_chars(&bytes[m.end()..byte_pos]);
             }
             byte_pos = m.end();
-            hits.push((id as u32, (char_pos - self.chars[id]) as u32));
+            // Kept by start, then word: a match that starts before the last ones (a longer
+            // word around a shorter one) moves back past them.
+            let hit = (id as u32, (char_pos - self.chars[id]) as u32);
+            let mut k = hits.len();
+            hits.push(hit);
+            while k > 0 && (hits[k - 1].1, hits[k - 1].0) > (hit.1, hit.0) {
+                hits.swap(k - 1, k);
+                k -= 1;
+            }
             counts[id + 1] += 1;
         }
-        // Counting sort by word; each word's positions stay in text order.
+        // Counting sort by word; each word's positions stay in text order. Filling moves
+        // `counts[k]` from where word k's positions start to where they end.
         for k in 0..n {
             counts[k + 1] += counts[k];
         }
-        let mut fill = counts.clone();
         let mut pos = vec![0u32; hits.len()];
-        for (id, at) in hits {
-            pos[fill[id as usize] as usize] = at;
-            fill[id as usize] += 1;
+        for &(id, at) in &hits {
+            pos[counts[id as usize] as usize] = at;
+            counts[id as usize] += 1;
         }
-        Cues { lexicon: self, offsets: counts, pos }
+        // And by group, each group's in text order: questions are asked of one group.
+        let groups = self.base.len() - 1;
+        let mut group_start = vec![0u32; groups + 1];
+        for &(id, _) in &hits {
+            group_start[self.group[id as usize] + 1] += 1;
+        }
+        for g in 0..groups {
+            group_start[g + 1] += group_start[g];
+        }
+        let mut fill = group_start.clone();
+        let mut by_group = vec![(0, 0); hits.len()];
+        for &(id, at) in &hits {
+            let g = self.group[id as usize];
+            by_group[fill[g] as usize] = (id, at);
+            fill[g] += 1;
+        }
+        Cues { lexicon: self, ends: counts, pos, group_start, by_group }
     }
 }
 
@@ -87,15 +116,21 @@ fn count_chars(b: &[u8]) -> usize {
 /// Positions of the lexicon's words in one text.
 pub struct Cues<'l> {
     lexicon: &'l Lexicon,
-    offsets: Vec<u32>,
+    /// End of each word's positions in `pos` (the start is the previous word's end).
+    ends: Vec<u32>,
     pos: Vec<u32>,
+    /// First occurrence of each group in `by_group` (one more entry than groups).
+    group_start: Vec<u32>,
+    /// (pattern, start) of every occurrence, by group, then start, then pattern.
+    by_group: Vec<(u32, u32)>,
 }
 
 impl Cues<'_> {
     fn word(&self, g: Group, k: usize) -> (&[u32], usize) {
         let id = self.lexicon.base[g.0] + k;
         debug_assert!(id < self.lexicon.base[g.0 + 1], "word {k} is not in group {}", g.0);
-        (&self.pos[self.offsets[id] as usize..self.offsets[id + 1] as usize], self.lexicon.chars[id])
+        let start = if id == 0 { 0 } else { self.ends[id - 1] };
+        (&self.pos[start as usize..self.ends[id] as usize], self.lexicon.chars[id])
     }
 
     /// Start of the first occurrence of word `k` of `g` lying within `[from, to)`.
@@ -112,17 +147,44 @@ impl Cues<'_> {
         i.checked_sub(1).map(|i| list[i] as usize).filter(|&p| p >= from)
     }
 
-    pub fn occurs(&self, g: Group, k: usize) -> bool {
-        !self.word(g, k).0.is_empty()
-    }
-
     /// Earliest occurrence of any word of `g` within `[from, to)`.
     pub fn find_any(&self, g: Group, from: usize, to: usize) -> Option<usize> {
-        (0..self.group_len(g)).filter_map(|k| self.find(g, k, from, to)).min()
+        self.within(g, from, to).next().map(|(at, _)| at)
     }
 
-    pub fn group_len(&self, g: Group) -> usize {
-        self.lexicon.base[g.0 + 1] - self.lexicon.base[g.0]
+    /// The words of `g` that occur within `[from, to)`, by index.
+    pub fn words_within(&self, g: Group, from: usize, to: usize) -> Vec<usize> {
+        let mut words: Vec<usize> = self.within(g, from, to).map(|(_, k)| k).collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    }
+
+    /// (pattern, start) of the occurrences of words of `g`, by start, then pattern.
+    fn of_group(&self, g: Group) -> &[(u32, u32)] {
+        &self.by_group[self.group_start[g.0] as usize..self.group_start[g.0 + 1] as usize]
+    }
+
+    /// (start, word) of the occurrences of words of `g` lying within `[from, to)`, by start.
+    pub fn within(&self, g: Group, from: usize, to: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let first = self.lexicon.base[g.0];
+        let hits = self.of_group(g);
+        let i = hits.partition_point(|&(_, at)| (at as usize) < from);
+        hits[i..]
+            .iter()
+            .map(|&(id, at)| (id as usize, at as usize))
+            .take_while(move |&(_, at)| at < to)
+            .filter(move |&(id, at)| at + self.lexicon.chars[id] <= to)
+            .map(move |(id, at)| (at, id - first))
+    }
+
+    /// Every occurrence of a word of `g` as (start, end, word), by start, then word.
+    pub fn in_order(&self, g: Group) -> Vec<(usize, usize, usize)> {
+        let first = self.lexicon.base[g.0];
+        (self.of_group(g).iter())
+            .map(|&(id, at)| (id as usize, at as usize))
+            .map(|(id, at)| (at, at + self.lexicon.chars[id], id - first))
+            .collect()
     }
 }
 
@@ -159,5 +221,27 @@ mod tests {
         assert_eq!(cues.rfind(Group(1), 0, 0, s.len()), Some(29));
         assert_eq!(cues.rfind(Group(1), 1, 0, s.len()), Some(46));
         assert_eq!(cues.find_any(Group(0), 3, s.len()), Some(13));
+        // All occurrences of a group in text order, as a direct scan at each char finds them.
+        let mut direct = Vec::new();
+        for at in 0..s.len() {
+            for (k, w) in words.iter().enumerate() {
+                if let Some(end) = text::starts_with_at(&s, at, w) {
+                    direct.push((at, end, k));
+                }
+            }
+        }
+        assert_eq!(cues.in_order(Group(0)), direct);
+        for from in 0..s.len() {
+            for to in from..=s.len() {
+                let mut inside: Vec<usize> =
+                    (direct.iter()).filter(|&&(a, b, _)| a >= from && b <= to).map(|&(_, _, k)| k).collect();
+                inside.sort();
+                inside.dedup();
+                assert_eq!(cues.words_within(Group(0), from, to), inside, "{from} {to}");
+                let first = words.iter().filter_map(|w| text::find(&s, from, to, w)).min();
+                assert_eq!(cues.find_any(Group(0), from, to), first, "{from} {to}");
+            }
+        }
+        assert_eq!(cues.in_order(Group(1)), [(5, 11, 0), (20, 26, 0), (29, 35, 0), (40, 43, 1), (46, 49, 1)]);
     }
 }

@@ -3,8 +3,10 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+use std::sync::OnceLock;
+
 use super::numeral::ascii_digit;
-use super::text::{starts_with_at, Span};
+use super::text::{starts_with_at, CharFilter, Span};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct D {
@@ -117,9 +119,18 @@ fn plausible_year(y: u32) -> bool {
     (1900..=2100).contains(&y)
 }
 
+/// Every char a date can start with: digits, Chinese numerals, capitals, and the first
+/// chars of the words read below (第三季度, 上周, 昨日, 同年, 当年, 报告期, first half, last
+/// year, that year). A new kind of date adds its first chars here: `dates` skips all other
+/// chars with one bit test.
+const FIRSTS: &str = "0123456789０１２３４５６７８９〇一二三四五六七八九十第上下周星礼昨今前去明本同当报\
+                      ABCDEFGHIJKLMNOPQRSTUVWXYZflnsty";
+
 /// Dates of `s`. Month-day dates without a year take the nearest earlier year written in
 /// the same sentence, else the published year.
 pub fn dates(s: &[char], published: Option<NaiveDate>, sentences: &[Span]) -> Vec<D> {
+    static F: OnceLock<CharFilter> = OnceLock::new();
+    let firsts = F.get_or_init(|| CharFilter::new(FIRSTS.chars()));
     let mut out: Vec<D> = Vec::new();
     // (position, year) of explicit years, for the sentence-context rule.
     let mut sent_i = 0;
@@ -131,11 +142,15 @@ pub fn dates(s: &[char], published: Option<NaiveDate>, sentences: &[Span]) -> Ve
     let mut title_period: Option<String> = None;
     let mut i = 0;
     while i < s.len() {
+        let c = s[i];
+        if !firsts.may_hold(c) {
+            i += 1;
+            continue;
+        }
         while sent_i < sentences.len() && sentences[sent_i].end <= i {
             sent_i += 1;
             context_year = None;
         }
-        let c = s[i];
         let prev_alnum = i > 0 && (s[i - 1].is_ascii_alphanumeric() || ascii_digit(s[i - 1]).is_some());
         let year_for = |ctx: Option<u32>| ctx.or(published.map(|p| p.year() as u32));
         let mut found: Option<(usize, String, Option<u32>)> = None;
@@ -602,12 +617,16 @@ pub fn fill_years(dates: &mut [D]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::text::sentences;
+    use crate::extract::text::{sentence_ends, sentences};
 
     #[test]
     fn years_by_reference_and_taiwan_quarters() {
         let got = run("Results for 2022 were strong. It earned a record that year.");
         assert_eq!(got, [("2022".to_string(), "2022".to_string()), ("that year".into(), "2022".into())]);
+        // 同 and 当 pass the filter of first chars.
+        let got = run("2022年营收增长，同年上市，当年盈利。");
+        let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
+        assert_eq!(values, ["2022", "2022", "2022"]);
         let got = run("星辰智能2024年年度业绩快报\n报告期内，公司营收增长。");
         assert_eq!(got[1], ("报告期".to_string(), "2024".to_string()));
         assert_eq!(run("第四季營收"), [("第四季".to_string(), "2024-Q4".to_string())]);
@@ -619,7 +638,7 @@ mod tests {
     fn run(t: &str) -> Vec<(String, String)> {
         let s: Vec<char> = t.chars().collect();
         let p = NaiveDate::from_ymd_opt(2025, 2, 14);
-        dates(&s, p, &sentences(&s))
+        dates(&s, p, &sentences(&s, &sentence_ends(&s)))
             .into_iter()
             .map(|d| (s[d.start..d.end].iter().collect(), d.value))
             .collect()
@@ -692,7 +711,7 @@ mod tests {
     fn an_undated_article_gives_its_years_to_months_and_days() {
         let t: Vec<char> =
             "2024年12月发布，2025年1月27日上线。截至2月14日，4月1日起免费；11月的旧闻。".chars().collect();
-        let mut ds = dates(&t, None, &sentences(&t));
+        let mut ds = dates(&t, None, &sentences(&t, &sentence_ends(&t)));
         fill_years(&mut ds);
         let values: Vec<&str> = ds.iter().map(|d| d.value.as_str()).collect();
         assert_eq!(values, ["2024-12", "2025-01-27", "2025-02-14", "2025-04-01", "2024-11"]);

@@ -1,7 +1,9 @@
 //! Facts: a quantity with the metric its context names, the subject it belongs to, its
 //! date, funding round, investors and the sentence that states it.
 
-use super::cue::{Cues, Group, Lexicon};
+use std::cell::Cell;
+
+use super::cue::{Cues, Group};
 use super::date::D;
 use super::mention::{EntityKind, M};
 use super::quantity::{QuantityKind, Q};
@@ -242,7 +244,7 @@ const STOCK_WORDS: &[&str] = &["shares", "Shares", "stock", "股价", "指数", 
 /// The stock words that name a company's shares (not an index or a fund).
 const SHARE_WORDS: std::ops::Range<usize> = 0..4;
 
-/// Cue word groups, in the order `lexicon` compiles them.
+/// Cue word groups, in the order of `cue_groups`.
 const METRIC: Group = Group(0);
 const INVESTOR: Group = Group(1);
 const ANAPHOR: Group = Group(2);
@@ -251,31 +253,32 @@ const STOCK: Group = Group(4);
 const MARKER: Group = Group(5);
 pub const USERS: Group = Group(6);
 
-/// All cue words of fact building in one automaton, compiled once.
-pub fn lexicon() -> &'static Lexicon {
-    static L: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-    L.get_or_init(|| {
-        Lexicon::new(&[
-            // Metric words are matched in any case (Revenue, revenue).
-            (METRIC_WORDS.iter().map(|&(w, _)| w).collect(), true),
-            (INVESTOR_CUES.to_vec(), false),
-            (ANAPHORA.to_vec(), false),
-            (ROUNDS.to_vec(), false),
-            (STOCK_WORDS.to_vec(), false),
-            (MARKERS.to_vec(), false),
-            (USER_WORDS.iter().map(|&(w, _)| w).collect(), false),
-        ])
-    })
+/// Number of groups of fact building's cue words; other modules' groups follow them.
+pub const GROUPS: usize = 7;
+
+/// The cue words of fact building, as groups `Group(0)` .. `Group(GROUPS - 1)` of a
+/// lexicon, with whether each group ignores ASCII case.
+pub fn cue_groups() -> Vec<(Vec<&'static str>, bool)> {
+    vec![
+        // Metric words are matched in any case (Revenue, revenue).
+        (METRIC_WORDS.iter().map(|&(w, _)| w).collect(), true),
+        (INVESTOR_CUES.to_vec(), false),
+        (ANAPHORA.to_vec(), false),
+        (ROUNDS.to_vec(), false),
+        (STOCK_WORDS.to_vec(), false),
+        (MARKERS.to_vec(), false),
+        (USER_WORDS.iter().map(|&(w, _)| w).collect(), false),
+    ]
 }
 
 /// Is a figure (revenue, profit, users ... not a verb of change) named in `[from, to)`?
-fn named_figure(cues: &Cues, present: &[usize], from: usize, to: usize) -> bool {
-    present.iter().any(|&k| {
+fn named_figure(cues: &Cues, from: usize, to: usize) -> bool {
+    cues.within(METRIC, from, to).any(|(_, k)| {
         let (w, m) = METRIC_WORDS[k];
         let verb = matches!(m, "growth" | "price_change")
             && !matches!(w, "增速" | "增幅" | "growth" | "CAGR")
             || w == "lost";
-        !verb && cues.find(METRIC, k, from, to).is_some()
+        !verb
     })
 }
 
@@ -295,7 +298,7 @@ fn metric_fits(metric: &str, q: &Q) -> bool {
 }
 
 /// Nearest metric word to `q` in `[from, to)`, as (distance, metric). `present` lists the
-/// metric words that occur in the article.
+/// metric words that occur there.
 fn nearest_metric(
     s: &[char],
     cues: &Cues,
@@ -567,7 +570,19 @@ fn anaphoric(s: &[char], cues: &Cues, from: usize, to: usize) -> bool {
 
 pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D], mentions: &[M]) -> Vec<F> {
     let mut out: Vec<F> = Vec::new();
-    let present: Vec<usize> = (0..METRIC_WORDS.len()).filter(|&k| cues.occurs(METRIC, k)).collect();
+    // Whether a mention is cited as a source, tested when first asked: every quantity of
+    // its sentence asks again. Mentions are sorted by start.
+    let tested: Vec<Cell<Option<bool>>> = vec![Cell::new(None); mentions.len()];
+    let cited = |m: &M| {
+        let first = mentions.partition_point(|x| x.start < m.start);
+        let k = first + mentions[first..].iter().position(|x| x.end == m.end).unwrap_or(0);
+        let known = tested[k].get();
+        known.unwrap_or_else(|| {
+            let source = is_source(s, m);
+            tested[k].set(Some(source));
+            source
+        })
+    };
     let mut sent_i = 0;
     for (qi, q) in qs.iter().enumerate() {
         while sent_i + 1 < sentences.len() && sentences[sent_i].end <= q.start {
@@ -584,12 +599,21 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
         let by_change = matches!(q.kind, QuantityKind::Percent | QuantityKind::Multiple)
             && ends_with_at(s, q.start, "by ").is_some();
         let (metric, metric_score) =
-            match nearest_metric(s, cues, &present, cs, ce, q).filter(|_| !counted_users) {
+            match nearest_metric(s, cues, &cues.words_within(METRIC, cs, ce), cs, ce, q)
+                .filter(|_| !counted_users)
+            {
                 _ if quoted_price => ("price", 0.25),
                 _ if by_change => ("growth", 0.25),
                 _ if counted_users => ("users", 0.25),
                 Some((_, m)) => (m, 0.25),
-                None => match nearest_metric(s, cues, &present, sent.start, cs, q) {
+                None => match nearest_metric(
+                    s,
+                    cues,
+                    &cues.words_within(METRIC, sent.start, cs),
+                    sent.start,
+                    cs,
+                    q,
+                ) {
                     Some((_, m)) => (m, 0.1),
                     None => match same_sentence_prev.filter(|f| metric_fits(f.metric, q)) {
                         Some(f) => (f.metric, 0.1),
@@ -597,23 +621,20 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
                     },
                 },
             };
+        // Mentions are sorted by start: those of the sentence are a run of them.
+        let sent_mentions = &mentions[mentions.partition_point(|m| m.start < sent.start)
+            ..mentions.partition_point(|m| m.start < sent.end)];
         // 国信证券：比亚迪海外放量…: a name heading the sentence with a colon is its source
         // when the sentence names another.
         let heading = |m: &M| {
             matches!(s.get(m.end), Some('：' | ':'))
-                && mentions.iter().any(|o| {
+                && sent_mentions.iter().any(|o| {
                     o.start > m.end && o.end <= sent.end && is_subject_kind(o) && o.entity != m.entity
                 })
         };
-        let candidates: Vec<&M> = mentions
+        let candidates: Vec<&M> = sent_mentions
             .iter()
-            .filter(|m| {
-                m.start >= sent.start
-                    && m.end <= sent.end
-                    && is_subject_kind(m)
-                    && !is_source(s, m)
-                    && !heading(m)
-            })
+            .filter(|m| m.end <= sent.end && is_subject_kind(m) && !cited(m) && !heading(m))
             .collect();
         let investor_cue = cues.find_any(INVESTOR, sent.start, sent.end);
         let before_cue = |m: &&M| investor_cue.is_none_or(|c| m.start < c || q.start > c);
@@ -640,11 +661,12 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
         // What 该公司 / it refers to: the topic (first name) of the previous sentence, else
         // the last name shortly before.
         let earlier_mention = || {
-            // An index moves; it is not what "the firm" or 该公司 refers to.
-            let usable = |m: &&M| is_subject_kind(m) && m.kind != EntityKind::Index && !is_source(s, m);
+            // An index moves; it is not what "the firm" or 该公司 refers to. Tested after the
+            // position: whether a mention is a source takes longer.
+            let usable = |m: &&M| is_subject_kind(m) && m.kind != EntityKind::Index && !cited(m);
             let prev_sent = sent_i.checked_sub(1).and_then(|k| sentences.get(k)).copied();
             prev_sent
-                .and_then(|p| mentions.iter().filter(usable).find(|m| m.start >= p.start && m.end <= p.end))
+                .and_then(|p| mentions.iter().filter(|m| m.start >= p.start && m.end <= p.end).find(usable))
                 .map(|m| m.entity.clone())
                 .or_else(|| {
                     // Else the firm the last facts were about, if they were shortly before.
@@ -663,8 +685,8 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
                     mentions
                         .iter()
                         .rev()
-                        .filter(usable)
-                        .find(|m| m.end <= sent.start && m.end + 400 > sent.start)
+                        .filter(|m| m.end <= sent.start && m.end + 400 > sent.start)
+                        .find(usable)
                         .map(|m| m.entity.clone())
                 })
                 .map(|e| (e, 0.1))
@@ -703,7 +725,7 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
         // bare move (Tencent fell 3.1%) with no figure named before it in the clause.
         let stock = cues.find_any(STOCK, sent.start, ce).is_some()
             || mentions.iter().any(|m| m.entity == subject && m.kind == EntityKind::Index)
-            || !named_figure(cues, &present, cs, q.start)
+            || !named_figure(cues, cs, q.start)
                 && mentions.iter().any(|m| {
                     m.entity == subject && m.kind == EntityKind::Company && m.start >= cs && m.end <= q.start
                 });

@@ -1,15 +1,15 @@
 //! Mentions of companies, organisations, indices and people: a registry of known
-//! entities with aliases across scripts (one Aho-Corasick pass), plus detection of
-//! unknown organisations (company-name suffixes, English corporate names) and people
-//! (by title and speech verb).
+//! entities with aliases across scripts, plus detection of unknown organisations
+//! (company-name suffixes, English corporate names) and people (by title and speech
+//! verb). Aliases, titles and suffixes are found in the article's one Aho-Corasick pass.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
+use super::cue::{Cues, Group, Lexicon};
 use super::numeral::{ascii_digit, is_cjk};
-use super::text::{ends_with_at, starts_with_at, CharFilter};
+use super::text::{ends_with_at, starts_with_at, CharFilter, SENTENCE_ENDS};
+use super::{fact, quantity};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -28,13 +28,23 @@ pub struct Entity {
     pub aliases: Vec<String>,
 }
 
-/// Known entities compiled into one automaton.
+/// Known entities, compiled into one lexicon with the cue words of fact building and the
+/// words that mark unknown names, so that an article is scanned once.
 pub struct Registry {
     entities: Vec<Entity>,
-    /// Pattern index -> entity index.
+    /// Alias (word of `ALIAS`) -> entity index.
     owner: Vec<usize>,
-    automaton: AhoCorasick,
+    lexicon: Lexicon,
 }
+
+/// The registry's groups in its lexicon, after those of facts and quantities.
+const TITLE: Group = Group(quantity::GROUPS_END);
+const CREDIT: Group = Group(quantity::GROUPS_END + 1);
+const SUFFIX: Group = Group(quantity::GROUPS_END + 2);
+const QUOTED: Group = Group(quantity::GROUPS_END + 3);
+const ALIAS: Group = Group(quantity::GROUPS_END + 4);
+/// The chars that may end a sentence, for `text::sentences`.
+pub const SENTENCE_END: Group = Group(quantity::GROUPS_END + 5);
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct M {
@@ -183,61 +193,71 @@ impl Registry {
                 None => entities.push(e),
             }
         }
-        let mut patterns = Vec::new();
-        let mut owner = Vec::new();
-        let mut seen = HashSet::new();
-        for (i, e) in entities.iter().enumerate() {
-            for alias in e.aliases.iter().chain(std::iter::once(&e.name)) {
-                // 智谱AI is also written 智谱 AI: add the spaced form at script boundaries.
-                for form in [alias.clone(), spaced(alias)] {
-                    if !form.trim().is_empty() && seen.insert(form.clone()) {
-                        patterns.push(form);
-                        owner.push(i);
-                    }
-                }
-            }
-        }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            // Some hundred aliases: the DFA stays small and runs several times faster.
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
-            .expect("registry patterns are plain strings");
-        Registry { entities, owner, automaton }
+        let (patterns, owner) = alias_patterns(&entities);
+        let mut groups = fact::cue_groups();
+        groups.extend(quantity::cue_groups());
+        assert_eq!(groups.len(), TITLE.0, "the registry's groups follow those of facts and quantities");
+        groups.push((TITLES.to_vec(), false));
+        groups.push((vec!["/制图"], false));
+        groups.push((ORG_SUFFIX.iter().map(|&(w, _)| w).collect(), false));
+        let quotes: Vec<String> =
+            QUOTE_LEADS.iter().flat_map(|w| ['「', '“'].map(|q| format!("{w}{q}"))).collect();
+        groups.push((quotes.iter().map(String::as_str).collect(), false));
+        groups.push((patterns.iter().map(String::as_str).collect(), false));
+        groups.push((SENTENCE_ENDS.to_vec(), false));
+        Registry { entities, owner, lexicon: Lexicon::new(&groups) }
     }
 
     pub fn entities(&self) -> &[Entity] {
         &self.entities
     }
 
-    /// Registry matches in `text`, converted to char offsets. ASCII aliases must stand as
-    /// whole words (Meta, not metadata).
-    fn find(&self, text: &str, out: &mut Vec<M>) {
-        let bytes = text.as_bytes();
-        let mut chars_before = 0usize;
-        let mut byte_pos = 0usize;
-        for m in self.automaton.find_iter(text) {
-            chars_before += count_chars(&bytes[byte_pos..m.start()]);
-            byte_pos = m.start();
-            let len = count_chars(&bytes[m.start()..m.end()]);
-            let b_prev = text[..m.start()].chars().next_back();
-            let b_next = text[m.end()..].chars().next();
-            let pat = &bytes[m.start()..m.end()];
-            let glued = |c: Option<char>, edge: u8| {
-                c.is_some_and(|c| c.is_ascii_alphanumeric()) && edge.is_ascii_alphanumeric()
-            };
-            if glued(b_prev, pat[0]) || glued(b_next, pat[pat.len() - 1]) {
+    /// Every occurrence in `text` of the cue words, aliases, titles and suffixes.
+    pub(super) fn scan<'r>(&'r self, text: &str) -> Cues<'r> {
+        self.lexicon.scan(text)
+    }
+
+    /// Registry matches, leftmost-longest and without overlaps. ASCII aliases must stand
+    /// as whole words (Meta, not metadata).
+    fn find(&self, s: &[char], cues: &Cues, out: &mut Vec<M>) {
+        let mut next = 0;
+        for run in cues.in_order(ALIAS).chunk_by(|x, y| x.0 == y.0) {
+            // The longest alias starting here.
+            let Some(&(a, b, k)) = run.iter().max_by_key(|h| h.1) else { continue };
+            if a < next {
                 continue;
             }
-            let e = &self.entities[self.owner[m.pattern().as_usize()]];
-            out.push(M {
-                start: chars_before,
-                end: chars_before + len,
-                entity: e.name.clone(),
-                kind: e.kind,
-            });
+            next = b;
+            let glued = |c: Option<&char>, edge: char| {
+                c.is_some_and(|c| c.is_ascii_alphanumeric()) && edge.is_ascii_alphanumeric()
+            };
+            if glued(a.checked_sub(1).map(|p| &s[p]), s[a]) || glued(s.get(b), s[b - 1]) {
+                continue;
+            }
+            let e = &self.entities[self.owner[k]];
+            out.push(M { start: a, end: b, entity: e.name.clone(), kind: e.kind });
         }
     }
+}
+
+/// The strings that name `entities` (aliases, names, spaced forms), each once, with the
+/// index of the entity each names.
+fn alias_patterns(entities: &[Entity]) -> (Vec<String>, Vec<usize>) {
+    let mut patterns = Vec::new();
+    let mut owner = Vec::new();
+    let mut seen = HashSet::new();
+    for (i, e) in entities.iter().enumerate() {
+        for alias in e.aliases.iter().chain(std::iter::once(&e.name)) {
+            // 智谱AI is also written 智谱 AI: add the spaced form at script boundaries.
+            for form in [alias.clone(), spaced(alias)] {
+                if !form.trim().is_empty() && seen.insert(form.clone()) {
+                    patterns.push(form);
+                    owner.push(i);
+                }
+            }
+        }
+    }
+    (patterns, owner)
 }
 
 fn count_chars(b: &[u8]) -> usize {
@@ -283,12 +303,6 @@ const ORG_SUFFIX: &[(&str, EntityKind)] = &[
     ("大学", O),
     ("委员会", O),
 ];
-
-/// First characters of the suffixes, to skip most characters with one test.
-fn suffix_firsts() -> &'static CharFilter {
-    static F: OnceLock<CharFilter> = OnceLock::new();
-    F.get_or_init(|| CharFilter::new(ORG_SUFFIX.iter().filter_map(|(w, _)| w.chars().next())))
-}
 
 /// Generic words that, with a suffix, name a kind of firm rather than one firm.
 const GENERIC: &[&str] = &[
@@ -392,19 +406,22 @@ fn name_boundary(c: char) -> bool {
 }
 
 /// Organisations not in the registry: 谦询科技, 上海国有资本投资有限公司, Acme Robotics Inc.
-fn unknown_orgs(s: &[char], taken: &dyn Fn(usize, usize) -> bool, out: &mut Vec<M>) {
-    let firsts = suffix_firsts();
-    let mut i = 0;
-    while i < s.len() {
-        if !firsts.may_hold(s[i]) || !is_cjk(s[i]) {
-            i += 1;
+fn unknown_orgs(
+    s: &[char],
+    cues: &Cues,
+    caps: &[usize],
+    taken: &dyn Fn(usize, usize) -> bool,
+    out: &mut Vec<M>,
+) {
+    // Past the end of the last name found.
+    let mut next = 0;
+    for run in cues.in_order(SUFFIX).chunk_by(|x, y| x.0 == y.0) {
+        // The first suffix of the list among those starting here.
+        let (i, e, k) = run[0];
+        if i < next {
             continue;
         }
-        let hit = ORG_SUFFIX.iter().find_map(|&(w, k)| starts_with_at(s, i, w).map(|e| (e, k)));
-        let Some((e, kind)) = hit else {
-            i += 1;
-            continue;
-        };
+        let kind = ORG_SUFFIX[k].1;
         let mut b = i;
         while b > 0 && i - b < 10 && !name_boundary(s[b - 1]) {
             b -= 1;
@@ -423,12 +440,10 @@ fn unknown_orgs(s: &[char], taken: &dyn Fn(usize, usize) -> bool, out: &mut Vec<
             .is_none_or(|&c| !is_cjk(c) || "、与和及等的在于将已也宣表称发联获完旗是为领跟参持".contains(c));
         if i - b >= 2 && !pronoun && (!loose || bounded) && !taken(b, e) && !is_generic(&s[b..i]) {
             out.push(M { start: b, end: e, entity: s[b..e].iter().collect(), kind });
-            i = e;
-            continue;
+            next = e;
         }
-        i += 1;
     }
-    english_orgs(s, taken, out);
+    english_orgs(s, caps, taken, out);
 }
 
 const EN_SUFFIX: &[&str] = &[
@@ -498,17 +513,17 @@ const SENTENCE_WORDS: &[&str] = &[
     "Only",
 ];
 
-/// Runs of capitalised English words ending in a corporate suffix.
-fn english_orgs(s: &[char], taken: &dyn Fn(usize, usize) -> bool, out: &mut Vec<M>) {
-    let mut i = 0;
-    while i < s.len() {
-        let word_start = s[i].is_ascii_uppercase() && (i == 0 || !s[i - 1].is_ascii_alphanumeric());
-        if !word_start {
-            i += 1;
+/// Runs of capitalised English words (starting at `caps`) ending in a corporate suffix.
+fn english_orgs(s: &[char], caps: &[usize], taken: &dyn Fn(usize, usize) -> bool, out: &mut Vec<M>) {
+    // Past the last run read.
+    let mut next = 0;
+    let mut words = Vec::new();
+    for &i in caps {
+        if i < next {
             continue;
         }
         // Collect capitalised words separated by single spaces.
-        let mut words = Vec::new();
+        words.clear();
         let mut k = i;
         loop {
             let ws = k;
@@ -528,8 +543,8 @@ fn english_orgs(s: &[char], taken: &dyn Fn(usize, usize) -> bool, out: &mut Vec<
             }
         }
         let suffix_at = words.iter().rposition(|&(a, b)| {
-            let w: String = s[a..b].iter().collect();
-            EN_SUFFIX.contains(&w.as_str())
+            // A word of n chars has at least n bytes: most suffixes are told apart by length.
+            EN_SUFFIX.iter().any(|x| x.len() >= b - a && x.chars().eq(s[a..b].iter().copied()))
         });
         if let Some(p) = suffix_at.filter(|&p| p > 0) {
             let (a, _) = words[0];
@@ -540,7 +555,7 @@ fn english_orgs(s: &[char], taken: &dyn Fn(usize, usize) -> bool, out: &mut Vec<
                 out.push(M { start: a, end: b, entity: s[a..b].iter().collect(), kind: C });
             }
         }
-        i = words.last().map_or(i + 1, |&(_, b)| b.max(i + 1));
+        next = words.last().map_or(i + 1, |&(_, b)| b.max(i + 1));
     }
 }
 
@@ -636,43 +651,40 @@ const NOT_NAMES: &[&str] = &[
 
 /// People: a name after a title and before a speech verb (分析师浦俊懿认为), a byline
 /// (本报记者 曲忠芳), a credit (刘洋/制图), or an English name before "said".
-fn people(s: &[char], out: &mut Vec<M>) {
+fn people(s: &[char], cues: &Cues, caps: &[usize], out: &mut Vec<M>) {
     let mut names: Vec<(usize, usize)> = Vec::new();
-    // One bit test per character; most are no title's first character.
-    static FIRST: OnceLock<CharFilter> = OnceLock::new();
-    let first = FIRST.get_or_init(|| CharFilter::new(TITLES.iter().filter_map(|t| t.chars().next())));
-    for i in 0..s.len() {
-        let may_title = first.may_hold(s[i]);
-        if let Some(t) = TITLES.iter().filter(|_| may_title).filter_map(|t| starts_with_at(s, i, t)).max() {
-            let mut a = t;
-            // 证券分析师：李明远, a credit line.
-            if matches!(s.get(a), Some('：' | ':')) {
-                a += 1;
-            }
-            while s.get(a) == Some(&' ') {
-                a += 1;
-            }
-            if let Some(b) = (a + 2..=a + 3).find(|&b| {
-                s[a..b.min(s.len())].iter().all(|&c| is_cjk(c))
-                    && b <= s.len()
-                    && (s.get(b).is_none_or(|&c| !is_cjk(c))
-                        || SPEECH.iter().any(|v| starts_with_at(s, b, v).is_some()))
-            }) {
-                let name: String = s[a..b].iter().collect();
-                let verb = SPEECH.iter().chain(NOT_NAMES).any(|v| name.starts_with(v));
-                if !verb && !TITLES.iter().any(|t| name.contains(t)) && !name.contains('的') {
-                    names.push((a, b));
-                }
+    for run in cues.in_order(TITLE).chunk_by(|x, y| x.0 == y.0) {
+        // After the longest title starting here.
+        let Some(mut a) = run.iter().map(|h| h.1).max() else { continue };
+        // 证券分析师：李明远, a credit line.
+        if matches!(s.get(a), Some('：' | ':')) {
+            a += 1;
+        }
+        while s.get(a) == Some(&' ') {
+            a += 1;
+        }
+        if let Some(b) = (a + 2..=a + 3).find(|&b| {
+            s[a..b.min(s.len())].iter().all(|&c| is_cjk(c))
+                && b <= s.len()
+                && (s.get(b).is_none_or(|&c| !is_cjk(c))
+                    || SPEECH.iter().any(|v| starts_with_at(s, b, v).is_some()))
+        }) {
+            let name: String = s[a..b].iter().collect();
+            let verb = SPEECH.iter().chain(NOT_NAMES).any(|v| name.starts_with(v));
+            if !verb && cues.find_any(TITLE, a, b).is_none() && !name.contains('的') {
+                names.push((a, b));
             }
         }
-        if s[i] == '/' && starts_with_at(s, i + 1, "制图").is_some() && i >= 2 {
+    }
+    for &(i, _, _) in &cues.in_order(CREDIT) {
+        if i >= 2 {
             let a = (i.saturating_sub(3)..i).find(|&a| s[a..i].iter().all(|&c| is_cjk(c))).unwrap_or(i);
             if i - a >= 2 {
                 names.push((a, i));
             }
         }
     }
-    english_people(s, &mut names);
+    english_people(s, caps, &mut names);
     // Every later occurrence of a found name is a mention too (罗国昭向记者介绍).
     let mut known: Vec<Vec<char>> = names.iter().map(|&(a, b)| s[a..b].to_vec()).collect();
     known.sort();
@@ -704,8 +716,9 @@ fn people(s: &[char], out: &mut Vec<M>) {
     }
 }
 
-/// "Jane Smith, an analyst at ...", "said Jane Smith", "Jane Smith said".
-fn english_people(s: &[char], names: &mut Vec<(usize, usize)>) {
+/// "Jane Smith, an analyst at ...", "said Jane Smith", "Jane Smith said"; names start at
+/// `caps`.
+fn english_people(s: &[char], caps: &[usize], names: &mut Vec<(usize, usize)>) {
     let cap_word = |at: usize| -> Option<usize> {
         if !s.get(at)?.is_ascii_uppercase() || (at > 0 && s[at - 1].is_ascii_alphanumeric()) {
             return None;
@@ -716,7 +729,7 @@ fn english_people(s: &[char], names: &mut Vec<(usize, usize)>) {
         }
         (k > at + 1).then_some(k)
     };
-    for i in 0..s.len() {
+    for &i in caps {
         let Some(e1) = cap_word(i) else { continue };
         if s.get(e1) != Some(&' ') {
             continue;
@@ -748,10 +761,12 @@ fn english_people(s: &[char], names: &mut Vec<(usize, usize)>) {
             ["said ", "analyst ", "executive ", "founder ", "CEO ", "Officer ", "Chairman ", "By ", "by "]
                 .iter()
                 .any(|w| ends_with_at(s, i, w).is_some());
-        // By Daniel Wu and Mei Lin: every name of a byline.
-        let line = s[..i].iter().rposition(|&c| c == '\n').map_or(0, |p| p + 1);
-        let byline = starts_with_at(s, line, "By ").is_some()
-            && [" and ", ", "].iter().any(|w| ends_with_at(s, i, w).is_some());
+        // By Daniel Wu and Mei Lin: every name of a byline. The line's start is sought only
+        // after a separator: it costs a scan back over the line.
+        let byline = [" and ", ", "].iter().any(|w| ends_with_at(s, i, w).is_some()) && {
+            let line = s[..i].iter().rposition(|&c| c == '\n').map_or(0, |p| p + 1);
+            starts_with_at(s, line, "By ").is_some()
+        };
         if after_said || before_said || byline {
             names.push((i, e2));
         }
@@ -782,23 +797,29 @@ fn capital_bylines(s: &[char], names: &mut Vec<(usize, usize)>) {
     }
 }
 
-/// All mentions of `text` (as `s` in chars), sorted, without overlaps (registry first).
-pub fn mentions(text: &str, s: &[char], registry: &Registry) -> Vec<M> {
+/// All mentions of `text` (as `s` in chars, with `cues` from `registry.scan`), sorted,
+/// without overlaps (registry first).
+pub fn mentions(text: &str, s: &[char], registry: &Registry, cues: &Cues) -> Vec<M> {
     let mut known = Vec::new();
-    registry.find(text, &mut known);
+    registry.find(s, cues, &mut known);
     // Registry matches come sorted and without overlaps: the first ending after `a` is
     // the only one that can overlap [a, b).
     let taken = |a: usize, b: usize| {
         let k = known.partition_point(|m| m.end <= a);
         known.get(k).is_some_and(|m| m.start < b)
     };
+    // Starts of capitalised ASCII words, where English names begin.
+    let caps: Vec<usize> = (s.iter().enumerate())
+        .filter(|&(i, c)| c.is_ascii_uppercase() && (i == 0 || !s[i - 1].is_ascii_alphanumeric()))
+        .map(|(i, _)| i)
+        .collect();
     let mut extra = Vec::new();
-    people(s, &mut extra);
-    quoted_names(s, &mut extra);
-    unknown_orgs(s, &taken, &mut extra);
+    people(s, cues, &caps, &mut extra);
+    quoted_names(s, cues, &mut extra);
+    unknown_orgs(s, cues, &caps, &taken, &mut extra);
     moved_names(s, &mut extra);
     funded_names(s, &mut extra);
-    described_orgs(s, &mut extra);
+    described_orgs(s, &caps, &mut extra);
     extra.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     // Extras are taken in start order, so only the furthest end among those kept can reach
     // a later one.
@@ -892,8 +913,9 @@ fn funded_names(s: &[char], out: &mut Vec<M>) {
 }
 
 /// English names described beside them: "Galaxy General, a Beijing-based maker of
-/// humanoid robots, raised ..." and "Medical-imaging start-up Kanghui AI raised ...".
-fn described_orgs(s: &[char], out: &mut Vec<M>) {
+/// humanoid robots, raised ..." and "Medical-imaging start-up Kanghui AI raised ...". Both
+/// start at a capitalised word (`caps`).
+fn described_orgs(s: &[char], caps: &[usize], out: &mut Vec<M>) {
     const TRADES: &[&str] = &[
         "maker",
         "developer",
@@ -951,9 +973,25 @@ fn described_orgs(s: &[char], out: &mut Vec<M>) {
         }
         (words > 0 && k > a + 1).then_some(k)
     };
-    for i in 0..s.len() {
+    for &i in caps {
+        // start-up Kanghui AI raised: a trade word, then the name, then a verb.
+        if i > 0 && s[i - 1] == ' ' {
+            let b = s[..i - 1].iter().rposition(|&c| c == ' ' || c == '\n').map_or(0, |p| p + 1);
+            let before: String = s[b..i - 1].iter().collect();
+            let trade = TRADES.iter().any(|t| before.ends_with(t) && before.len() > 2);
+            if let Some(e) = capitalised(i).filter(|_| trade) {
+                let lower_next =
+                    s.get(e) == Some(&' ') && s.get(e + 1).is_some_and(|c| c.is_ascii_lowercase());
+                if lower_next
+                    && !["Chief", "Chairman", "President", "CEO", "Mr", "Ms", "Dr"]
+                        .contains(&word_at(i).as_str())
+                {
+                    out.push(M { start: i, end: e, entity: s[i..e].iter().collect(), kind: C });
+                }
+            }
+        }
         let sentence_start = i == 0 || s[i - 1] == '\n' || i > 1 && s[i - 1] == ' ' && s[i - 2] == '.';
-        if sentence_start && s[i].is_ascii_uppercase() {
+        if sentence_start {
             let Some(e) = capitalised(i) else { continue };
             let first = word_at(i);
             let apposed = [", a ", ", an ", ", the "].iter().find_map(|w| starts_with_at(s, e, w));
@@ -968,35 +1006,18 @@ fn described_orgs(s: &[char], out: &mut Vec<M>) {
                 }
             }
         }
-        // start-up Kanghui AI raised: a trade word, then the name, then a verb.
-        if s[i] == ' ' && s.get(i + 1).is_some_and(|c| c.is_ascii_uppercase()) {
-            let b = s[..i].iter().rposition(|&c| c == ' ' || c == '\n').map_or(0, |p| p + 1);
-            let before: String = s[b..i].iter().collect();
-            let trade = TRADES.iter().any(|t| before.ends_with(t) && before.len() > 2);
-            let Some(e) = capitalised(i + 1).filter(|_| trade) else { continue };
-            let lower_next = s.get(e) == Some(&' ') && s.get(e + 1).is_some_and(|c| c.is_ascii_lowercase());
-            if lower_next
-                && !["Chief", "Chairman", "President", "CEO", "Mr", "Ms", "Dr"]
-                    .contains(&word_at(i + 1).as_str())
-            {
-                out.push(M { start: i + 1, end: e, entity: s[i + 1..e].iter().collect(), kind: C });
-            }
-        }
     }
 }
 
+/// Words for a firm before a name in quotes.
+const QUOTE_LEADS: &[&str] = &["公司", "企业", "品牌", "平台", "机构", "厂商", "应用", "产品"];
+
 /// A name in quotes after a word for a firm: 具身智能公司「星海图」, 品牌“元气森林”.
-fn quoted_names(s: &[char], out: &mut Vec<M>) {
-    const LEADS: &[&str] = &["公司", "企业", "品牌", "平台", "机构", "厂商", "应用", "产品"];
-    for i in 0..s.len() {
-        let close = match s[i] {
-            '「' => '」',
-            '“' => '”',
-            _ => continue,
-        };
-        if !LEADS.iter().any(|w| ends_with_at(s, i, w).is_some()) {
-            continue;
-        }
+fn quoted_names(s: &[char], cues: &Cues, out: &mut Vec<M>) {
+    // A lead word and its opening quote, the quote last.
+    for &(_, e, _) in &cues.in_order(QUOTED) {
+        let i = e - 1;
+        let close = if s[i] == '「' { '」' } else { '”' };
         let Some(len) = s[i + 1..s.len().min(i + 14)].iter().position(|&c| c == close) else { continue };
         let name = &s[i + 1..i + 1 + len];
         let plain = name.iter().all(|&c| is_cjk(c) || c.is_ascii_alphanumeric() || c == ' ');
@@ -1138,7 +1159,8 @@ mod tests {
 
     fn run(t: &str) -> Vec<(String, String)> {
         let s: Vec<char> = t.chars().collect();
-        mentions(t, &s, Registry::builtin())
+        let r = Registry::builtin();
+        mentions(t, &s, r, &r.scan(t))
             .into_iter()
             .map(|m| (s[m.start..m.end].iter().collect(), m.entity))
             .collect()
@@ -1160,6 +1182,65 @@ mod tests {
         assert!(texts.contains(&"龚斌"), "{texts:?}");
         assert!(texts.contains(&"浦俊懿"), "{texts:?}");
         assert!(texts.contains(&"Acme Robotics Inc."), "{texts:?}");
+    }
+
+    /// The registry's matches, read from the article's shared pass, are those of an
+    /// automaton of its aliases alone searching leftmost-longest.
+    #[test]
+    fn shared_pass_finds_the_leftmost_longest_aliases() {
+        use aho_corasick::{AhoCorasick, MatchKind};
+        let extra =
+            Entity { name: "宇树科技".into(), kind: C, aliases: vec!["宇树".into(), "Unitree".into()] };
+        let r = Registry::new(vec![extra]);
+        let (patterns, owner) = alias_patterns(r.entities());
+        let alone = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns).unwrap();
+        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/extract");
+        let mut texts = vec!["华为云与华为昇腾、华为；北京智谱华章科技有限公司，智谱 AI、智谱AI；Meta Platforms、\
+            metadata、Meta；半导体 ETF（512480）；腾讯投资腾讯云、Tencent Cloud；宇树科技和宇树，UnitreeX 与 Unitree"
+            .to_string()];
+        for f in std::fs::read_dir(fixtures).unwrap() {
+            let path = f.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                texts.push(std::fs::read_to_string(path).unwrap());
+            }
+        }
+        // Some fixture articles name no registered entity; all of them together do.
+        let mut found = 0;
+        for t in &texts {
+            let s: Vec<char> = t.chars().collect();
+            let mut got = Vec::new();
+            r.find(&s, &r.scan(t), &mut got);
+            let chars = |b: usize| t[..b].chars().count();
+            let want: Vec<M> = alone
+                .find_iter(t.as_str())
+                .filter(|m| {
+                    let glued = |c: Option<char>, edge: char| {
+                        c.is_some_and(|c| c.is_ascii_alphanumeric()) && edge.is_ascii_alphanumeric()
+                    };
+                    let alias = &t[m.start()..m.end()];
+                    !glued(t[..m.start()].chars().next_back(), alias.chars().next().unwrap())
+                        && !glued(t[m.end()..].chars().next(), alias.chars().next_back().unwrap())
+                })
+                .map(|m| {
+                    let e = &r.entities()[owner[m.pattern().as_usize()]];
+                    M { start: chars(m.start()), end: chars(m.end()), entity: e.name.clone(), kind: e.kind }
+                })
+                .collect();
+            found += want.len();
+            assert_eq!(got, want, "{}", &t[..t.len().min(60)]);
+        }
+        assert!(found > 0);
+    }
+
+    /// Sentence ends read from the shared pass are those found char by char.
+    #[test]
+    fn shared_pass_finds_sentence_ends() {
+        let t = "标题\n第一句。第二句！Mr. Smith said so. 3.5? 末尾";
+        let s: Vec<char> = t.chars().collect();
+        let r = Registry::builtin();
+        let ends: Vec<usize> = r.scan(t).in_order(SENTENCE_END).iter().map(|h| h.0).collect();
+        assert_eq!(ends, crate::extract::text::sentence_ends(&s));
+        assert_eq!(ends.len(), 7);
     }
 
     #[test]
@@ -1208,7 +1289,7 @@ mod tests {
             }]);
         let t = "Unitree 与宇树科技";
         let s: Vec<char> = t.chars().collect();
-        let got: Vec<String> = mentions(t, &s, &r).into_iter().map(|m| m.entity).collect();
+        let got: Vec<String> = mentions(t, &s, &r, &r.scan(t)).into_iter().map(|m| m.entity).collect();
         assert_eq!(got, ["宇树科技", "宇树科技"]);
     }
 }

@@ -89,14 +89,25 @@ pub fn extract(text: &str, published: Option<&str>) -> Extraction {
 
 /// Extracts with a registry that may hold the user's own entities.
 pub fn extract_with(text: &str, published: Option<&str>, registry: &Registry) -> Extraction {
-    let s: Vec<char> = text.chars().collect();
+    // The chars, and the byte offset of each (and of the end): output texts are copied
+    // from `text`.
+    let n = text.chars().count();
+    let (mut s, mut byte_at) = (Vec::with_capacity(n), Vec::with_capacity(n + 1));
+    for (b, c) in text.char_indices() {
+        s.push(c);
+        byte_at.push(b);
+    }
+    byte_at.push(text.len());
     let published_date = published.and_then(|p| NaiveDate::parse_from_str(p.trim(), "%Y-%m-%d").ok());
-    let sentences = text::sentences(&s);
+    // One automaton pass for the registry's aliases, every cue word and sentence end.
+    let cues = registry.scan(text);
+    let ends: Vec<usize> = cues.in_order(mention::SENTENCE_END).iter().map(|&(at, _, _)| at).collect();
+    let sentences = text::sentences(&s, &ends);
     let mut dates = date::dates(&s, published_date, &sentences);
     if published_date.is_none() {
         date::fill_years(&mut dates);
     }
-    let mentions = mention::mentions(text, &s, registry);
+    let mentions = mention::mentions(text, &s, registry, &cues);
     let nums = numeral::scan(&s);
     // Numerals inside dates and names (512480, 零一万物) are not amounts.
     let mut skip: Vec<text::Span> = dates
@@ -105,7 +116,6 @@ pub fn extract_with(text: &str, published: Option<&str>, registry: &Registry) ->
         .chain(mentions.iter().map(|m| text::Span { start: m.start, end: m.end }))
         .collect();
     skip.sort_by_key(|sp| sp.start);
-    let cues = fact::lexicon().scan(text);
     let users_at = |at: usize| {
         let k = sentences.partition_point(|sp| sp.end <= at);
         let sent = sentences.get(k).copied().unwrap_or(text::Span { start: 0, end: 0 });
@@ -114,9 +124,9 @@ pub fn extract_with(text: &str, published: Option<&str>, registry: &Registry) ->
             .find(|&k| cues.find(fact::USERS, k, from, at).is_some())
             .map(|k| fact::USER_WORDS[k].1)
     };
-    let qs = quantity::quantities(&s, &nums, &skip, &users_at);
+    let qs = quantity::quantities(&s, &nums, &skip, &cues, &users_at);
     let facts = fact::facts(&s, &cues, &sentences, &qs, &dates, &mentions);
-    let slice = |a: usize, b: usize| s[a..b].iter().collect::<String>();
+    let slice = |a: usize, b: usize| text[byte_at[a]..byte_at[b]].to_string();
     Extraction {
         title: title(text),
         language: language(&s),
@@ -135,22 +145,18 @@ pub fn extract_with(text: &str, published: Option<&str>, registry: &Registry) ->
                 amount_start: q.num_start,
             })
             .collect(),
+        // Dates and mentions are no longer needed: their strings move into the output.
         dates: dates
-            .iter()
-            .map(|d| DateMention {
-                text: slice(d.start, d.end),
-                start: d.start,
-                end: d.end,
-                value: d.value.clone(),
-            })
+            .into_iter()
+            .map(|d| DateMention { text: slice(d.start, d.end), start: d.start, end: d.end, value: d.value })
             .collect(),
         mentions: mentions
-            .iter()
+            .into_iter()
             .map(|m| Mention {
                 text: slice(m.start, m.end),
                 start: m.start,
                 end: m.end,
-                entity: m.entity.clone(),
+                entity: m.entity,
                 kind: m.kind,
             })
             .collect(),
@@ -206,7 +212,7 @@ pub fn fact_in_selection(
         crate::Error::invalid("the selection holds no figure to make a fact of; select the number")
     })?;
     let quantity = extraction.quantities.swap_remove(index);
-    let sentence = text::sentences(&s)
+    let sentence = text::sentences(&s, &text::sentence_ends(&s))
         .into_iter()
         .find(|sp| sp.start <= quantity.start && quantity.start < sp.end)
         .unwrap_or(text::Span { start: quantity.start, end: quantity.end });
@@ -237,14 +243,10 @@ fn title(text: &str) -> String {
 
 /// "zh" when Han characters outnumber Latin letters, else "en".
 fn language(s: &[char]) -> &'static str {
-    let (mut han, mut latin) = (0usize, 0usize);
-    for &c in s.iter().take(20_000) {
-        if numeral::is_cjk(c) {
-            han += 1;
-        } else if c.is_ascii_alphabetic() {
-            latin += 1;
-        }
-    }
+    let head = &s[..s.len().min(20_000)];
+    // Two counts rather than one loop with branches: each compiles to vector code.
+    let han = head.iter().filter(|&&c| numeral::is_cjk(c)).count();
+    let latin = head.iter().filter(|c| c.is_ascii_alphabetic()).count();
     if han * 2 >= latin {
         "zh"
     } else {

@@ -3,6 +3,10 @@
 //! (plain and financial forms, 万/亿/兆 magnitudes, abbreviations like 一万三), vague
 //! amounts (数十, 二十几万, 一千多万) and fractions (三分之一, 3/5, 百分之五).
 
+use std::sync::OnceLock;
+
+use super::text::CharFilter;
+
 /// What kind of numeral construct was read.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum NumKind {
@@ -1043,9 +1047,14 @@ fn significant(v: f64) -> f64 {
 
 /// Every numeral in `s`, left to right, non-overlapping.
 pub fn scan(s: &[char]) -> Vec<Num> {
+    let firsts = start_filter();
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.len() {
+        if !firsts.may_hold(s[i]) {
+            i += 1;
+            continue;
+        }
         match numeral_at(s, i) {
             Some(n) => {
                 i = n.end.max(i + 1);
@@ -1068,17 +1077,28 @@ fn after_currency_code(s: &[char], i: usize) -> bool {
         && GLUED_CODES.iter().any(|code| code.chars().zip(&s[b..i]).all(|(c, x)| c.eq_ignore_ascii_case(x)))
 }
 
-/// Could a numeral start at `i`? Cheap test used before the full reader.
-fn may_start(s: &[char], i: usize) -> bool {
-    let c = s[i];
+/// Could a numeral start with `c`? Cheap test used before the full reader. Any ASCII letter
+/// may start a number word; `numeral_at` also wants it at the start of a word.
+fn may_start(c: char) -> bool {
     is_numeral_char(c)
         || matches!(c, '负' | '負' | '-' | '－' | '−' | '.' | '几' | '幾' | '数' | '數' | '半')
-        || c.is_ascii_alphabetic() && (i == 0 || !s[i - 1].is_ascii_alphabetic())
+        || c.is_ascii_alphabetic()
+}
+
+/// `may_start` as a one-bit test for the scan, made by trying every char of the Basic
+/// Multilingual Plane (no numeral char lies beyond it).
+fn start_filter() -> &'static CharFilter {
+    static F: OnceLock<CharFilter> = OnceLock::new();
+    F.get_or_init(|| CharFilter::new((0..0x10000).filter_map(char::from_u32).filter(|&c| may_start(c))))
 }
 
 /// The numeral (with sign, fraction or per-unit form) starting exactly at `i`.
 pub fn numeral_at(s: &[char], i: usize) -> Option<Num> {
-    if i >= s.len() || !may_start(s, i) {
+    if i >= s.len() || !may_start(s[i]) {
+        return None;
+    }
+    // A number word starts at the start of a word.
+    if s[i].is_ascii_alphabetic() && i > 0 && s[i - 1].is_ascii_alphabetic() {
         return None;
     }
     let prev = if i > 0 { Some(s[i - 1]) } else { None };
@@ -1382,6 +1402,12 @@ mod tests {
         }
         // 20x is a multiple and keeps its number.
         assert_eq!(one("trades at 20x earnings").1, 20.0);
+    }
+
+    #[test]
+    fn numerals_start_in_the_basic_plane() {
+        assert!((0x10000..=0x10FFFF).filter_map(char::from_u32).all(|c| !may_start(c)));
+        assert!("0９一两十亿负.数半aZ".chars().all(|c| start_filter().may_hold(c)));
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! Quantities: numerals given a kind (money, percent, count, multiple), a unit, a
 //! qualifier from the hedges around them, and merged into ranges (10亿美元到1500亿美元).
 
+use super::cue::{Cues, Group};
 use super::numeral::{self, Num, NumKind};
-use super::text::{ends_with_at, starts_with_at, Span};
+use super::text::{ends_with_at, first_byte_at, last_byte_before, starts_with_at, Span};
+use super::{fact, Registry};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -40,6 +42,28 @@ pub struct Q {
     pub qualifier: Qualifier,
     /// Whether each end of a range is included, when the text says (大于10小于等于20).
     pub closed: Option<(bool, bool)>,
+}
+
+/// Word groups of quantities in the article's lexicon, after those of facts.
+const URL: Group = Group(fact::GROUPS);
+const MULTIPLE: Group = Group(fact::GROUPS + 1);
+const PERCENT: Group = Group(fact::GROUPS + 2);
+const TWD_NAME: Group = Group(fact::GROUPS + 3);
+const CNY_NAME: Group = Group(fact::GROUPS + 4);
+/// One past the groups of quantities.
+pub const GROUPS_END: usize = fact::GROUPS + 5;
+
+/// The words quantities look for, as groups of a lexicon from `Group(fact::GROUPS)`, with
+/// whether each group ignores ASCII case: marks of web addresses, multiples and
+/// percentages written as words, names of the New Taiwan dollar and of the renminbi.
+pub fn cue_groups() -> Vec<(Vec<&'static str>, bool)> {
+    vec![
+        (vec!["://", "www."], false),
+        (MULTIPLE_WORDS.iter().map(|&(w, _)| w).collect(), false),
+        (PERCENT_WORDS.iter().map(|&(w, _)| w).collect(), false),
+        (vec!["新台幣", "新台币", "台幣", "NT$"], false),
+        (vec!["人民币", "人民幣", "RMB"], false),
+    ]
 }
 
 /// Currency words written after the amount, longest first within a shared prefix. English
@@ -441,18 +465,21 @@ const RANGE_SEP: &[&str] =
 const BOUND_JOINERS: &[&str] =
     &["", "并且", "并", "且", "而且", "的同时", "同时", "，", ",", "、", " and ", " but ", ", "];
 
+// Both are tried around every amount: words are skipped by one byte before comparing chars.
 fn longest<'t, T: Copy>(s: &[char], at: usize, table: &'t [(&'t str, T)]) -> Option<(usize, T)> {
-    table.iter().filter_map(|&(w, v)| starts_with_at(s, at, w).map(|e| (e, v))).max_by_key(|&(e, _)| e)
+    let first = first_byte_at(s, at);
+    (table.iter())
+        .filter(|(w, _)| w.as_bytes().first().is_none_or(|&b| Some(b) == first))
+        .filter_map(|&(w, v)| starts_with_at(s, at, w).map(|e| (e, v)))
+        .max_by_key(|&(e, _)| e)
 }
 
 /// The longest word of `table` ending at `at`, ASCII letters in any case (More than 40).
 fn longest_before<T: Copy>(s: &[char], at: usize, table: &[(&str, T)]) -> Option<(usize, T)> {
-    table
-        .iter()
-        .filter_map(|&(w, v)| {
-            let b = at.checked_sub(w.chars().count())?;
-            starts_with_ci(s, b, w).map(|_| (b, v))
-        })
+    let last = last_byte_before(s, at);
+    (table.iter())
+        .filter(|(w, _)| w.as_bytes().last().is_none_or(|b| last.is_some_and(|l| l.eq_ignore_ascii_case(b))))
+        .filter_map(|&(w, v)| ends_with_ci(s, at, w).map(|b| (b, v)))
         .min_by_key(|&(b, _)| b)
 }
 
@@ -472,10 +499,27 @@ fn starts_with_ci(s: &[char], at: usize, w: &str) -> Option<usize> {
     Some(k)
 }
 
+/// Start of `w` ending at `at`, ASCII letters compared in any case; compared from the end,
+/// so that a miss costs one char (as in `ends_with_at`).
+fn ends_with_ci(s: &[char], at: usize, w: &str) -> Option<usize> {
+    let mut k = at;
+    for c in w.chars().rev() {
+        if !k.checked_sub(1).and_then(|p| s.get(p)).is_some_and(|x| x.eq_ignore_ascii_case(&c)) {
+            return None;
+        }
+        k -= 1;
+    }
+    Some(k)
+}
+
 /// The longest currency word of `table` at `at` that ends a word: (end, ISO code).
 fn currency_word(s: &[char], at: usize, table: &[(&str, &'static str)]) -> Option<(usize, &'static str)> {
-    table
-        .iter()
+    // Tried after every amount: words are skipped by their first byte (in any ASCII case).
+    let first = first_byte_at(s, at);
+    (table.iter())
+        .filter(|(w, _)| {
+            w.as_bytes().first().is_none_or(|b| first.is_some_and(|f| f.eq_ignore_ascii_case(b)))
+        })
         .filter_map(|&(w, code)| starts_with_ci(s, at, w).map(|e| (e, code)))
         .filter(|&(e, _)| !(s[e - 1].is_ascii_alphabetic() && s.get(e).is_some_and(|&c| is_word_char(c))))
         .max_by_key(|&(e, _)| e)
@@ -703,9 +747,10 @@ pub fn quantities(
     s: &[char],
     nums: &[Num],
     skip: &[Span],
+    cues: &Cues,
     users_at: &dyn Fn(usize) -> Option<&'static str>,
 ) -> Vec<Q> {
-    read(s, nums, skip, users_at, Reading::Units)
+    read(s, nums, skip, cues, users_at, Reading::Units)
 }
 
 /// How numerals are read: as amounts of what their units say, or as bare numbers whose
@@ -720,12 +765,14 @@ fn read(
     s: &[char],
     nums: &[Num],
     skip: &[Span],
+    cues: &Cues,
     users_at: &dyn Fn(usize) -> Option<&'static str>,
     reading: Reading,
 ) -> Vec<Q> {
     let mut out: Vec<Q> = Vec::new();
+    let urls = cues.in_order(URL);
     let mut skip_i = 0;
-    let yuan = yuan_code(s);
+    let yuan = yuan_code(s, cues);
     for (ni, n) in nums.iter().enumerate() {
         while skip_i < skip.len() && skip[skip_i].end <= n.start {
             skip_i += 1;
@@ -745,7 +792,7 @@ fn read(
         };
         // 两美元又三美分: the sub-unit's numeral is already part of the amount.
         let inside = out.last().is_some_and(|q| n.start < q.end);
-        if inside || n.start > 0 && matches!(s[n.start - 1], '第' | '#') || in_url(s, n.start) {
+        if inside || n.start > 0 && matches!(s[n.start - 1], '第' | '#') || in_url(s, &urls, n.start) {
             continue;
         }
         // 营业收入（百万元）: the unit of a table row, not an amount.
@@ -817,8 +864,8 @@ fn read(
         out.push(hedged(s, q, vague));
     }
     if reading == Reading::Units {
-        out.extend(word_multiples(s).into_iter().map(|q| hedged(s, q, false)));
-        word_percents(s, &mut out);
+        out.extend(word_multiples(s, cues).into_iter().map(|q| hedged(s, q, false)));
+        word_percents(s, cues, &mut out);
     }
     out.sort_by_key(|q| q.start);
     // Numerals of dates and names cannot open a range either (2024 to 1.4 million units).
@@ -835,14 +882,9 @@ fn read(
 
 /// The currency a bare 元 stands for: the New Taiwan dollar in a text that names it and
 /// not the renminbi, else the renminbi.
-fn yuan_code(s: &[char]) -> &'static str {
-    let names = |words: &[&str]| {
-        (0..s.len()).any(|k| {
-            matches!(s[k], '新' | '台' | '人' | 'N' | 'R')
-                && words.iter().any(|w| starts_with_at(s, k, w).is_some())
-        })
-    };
-    if names(&["新台幣", "新台币", "台幣", "NT$"]) && !names(&["人民币", "人民幣", "RMB"]) {
+fn yuan_code(s: &[char], cues: &Cues) -> &'static str {
+    let names = |g: Group| cues.find_any(g, 0, s.len()).is_some();
+    if names(TWD_NAME) && !names(CNY_NAME) {
         "TWD"
     } else {
         "CNY"
@@ -1098,13 +1140,17 @@ fn hedged(s: &[char], mut q: Q, vague: bool) -> Q {
     q
 }
 
-/// Inside a web address (https://…?q=30%25): numbers there are not amounts.
-fn in_url(s: &[char], at: usize) -> bool {
-    let floor = at.saturating_sub(300);
-    let word_start = s[floor..at].iter().rposition(|c| c.is_whitespace()).map_or(floor, |p| floor + p + 1);
-    let word = &s[word_start..at];
-    let at_ = |k: usize, w: &str| starts_with_at(word, k, w).is_some();
-    (0..word.len()).any(|k| (word[k] == ':' && at_(k, "://")) || (word[k] == 'w' && at_(k, "www.")))
+/// Inside a web address (https://…?q=30%25): numbers there are not amounts. The word
+/// (up to 300 chars without whitespace) before `at` holds one of `marks`, the occurrences
+/// of "://" and "www." (start, end, word).
+fn in_url(s: &[char], marks: &[(usize, usize, usize)], at: usize) -> bool {
+    // Marks ending by `at`, latest last (their ends grow with their starts); if the word
+    // holds any, it holds the latest.
+    let k = marks.partition_point(|&(_, e, _)| e <= at);
+    k.checked_sub(1).is_some_and(|k| {
+        let p = marks[k].0;
+        p + 300 >= at && !s[p..at].iter().any(|c| c.is_whitespace())
+    })
 }
 
 fn currency_before(s: &[char], at: usize) -> Option<(usize, &'static str)> {
@@ -1197,79 +1243,74 @@ fn subunits(s: &[char], at: usize, code: &str) -> Option<(usize, f64)> {
     (k > at).then_some((k, add))
 }
 
+/// Percentages written as words (see `word_percents`).
+const PERCENT_WORDS: &[(&str, f64)] = &[("对折", 50.0), ("對折", 50.0), ("半折", 50.0), ("半成", 5.0)];
+
 /// Percentages written as words: 打对折, 半折 (50%), 半成 (5%).
-fn word_percents(s: &[char], out: &mut Vec<Q>) {
-    const WORDS: &[(&str, f64)] = &[("对折", 50.0), ("對折", 50.0), ("半折", 50.0), ("半成", 5.0)];
-    for i in 0..s.len() {
-        if !matches!(s[i], '对' | '對' | '半') {
-            continue;
-        }
-        for &(w, v) in WORDS {
-            // 对折 alone is a fold; after 打 it is a discount.
-            let fold = w.ends_with("对折") || w.ends_with("對折");
-            let ok = !fold || i > 0 && s[i - 1] == '打';
-            if let Some(e) = starts_with_at(s, i, w).filter(|_| ok) {
-                out.push(Q {
-                    kind: QuantityKind::Percent,
-                    start: i,
-                    end: e,
-                    num_start: i,
-                    low: v,
-                    high: v,
-                    unit: "%",
-                    qualifier: Qualifier::Exact,
-                    closed: None,
-                });
-            }
+fn word_percents(s: &[char], cues: &Cues, out: &mut Vec<Q>) {
+    for &(i, e, k) in &cues.in_order(PERCENT) {
+        let (w, v) = PERCENT_WORDS[k];
+        // 对折 alone is a fold; after 打 it is a discount.
+        let fold = w.ends_with("对折") || w.ends_with("對折");
+        let ok = !fold || i > 0 && s[i - 1] == '打';
+        if ok {
+            out.push(Q {
+                kind: QuantityKind::Percent,
+                start: i,
+                end: e,
+                num_start: i,
+                low: v,
+                high: v,
+                unit: "%",
+                qualifier: Qualifier::Exact,
+                closed: None,
+            });
         }
     }
 }
 
+/// Multiples written as words (see `word_multiples`).
+const MULTIPLE_WORDS: &[(&str, f64)] = &[
+    ("一半", 0.5),
+    ("翻一番", 2.0),
+    ("翻两番", 4.0),
+    ("翻番", 2.0),
+    ("翻倍", 2.0),
+    ("doubled", 2.0),
+    ("double", 2.0),
+    ("tripled", 3.0),
+    ("triple", 3.0),
+    ("trebled", 3.0),
+    ("quadrupled", 4.0),
+    ("halved", 0.5),
+];
+
 /// Multiples written as words: 一半, 翻一番, 翻番, 翻两番, doubled, tripled.
-fn word_multiples(s: &[char]) -> Vec<Q> {
-    const WORDS: &[(&str, f64)] = &[
-        ("一半", 0.5),
-        ("翻一番", 2.0),
-        ("翻两番", 4.0),
-        ("翻番", 2.0),
-        ("翻倍", 2.0),
-        ("doubled", 2.0),
-        ("double", 2.0),
-        ("tripled", 3.0),
-        ("triple", 3.0),
-        ("trebled", 3.0),
-        ("quadrupled", 4.0),
-        ("halved", 0.5),
-    ];
+fn word_multiples(s: &[char], cues: &Cues) -> Vec<Q> {
     let mut out = Vec::new();
-    for i in 0..s.len() {
-        if !matches!(s[i], '一' | '翻' | 'd' | 't' | 'q' | 'h') {
-            continue;
-        }
-        for &(w, v) in WORDS {
-            if let Some(e) = starts_with_at(s, i, w) {
-                // double-digit and "a double whammy" are no multiples.
-                let adjective = matches!(w, "double" | "triple")
-                    && (s.get(e) == Some(&'-') || ends_with_at(s, i, "a ").is_some());
-                let ascii_ok = !w.is_ascii()
-                    || ((i == 0 || !s[i - 1].is_ascii_alphanumeric())
-                        && !s.get(e).is_some_and(|c| c.is_ascii_alphanumeric())
-                        && !adjective);
-                if ascii_ok {
-                    out.push(Q {
-                        kind: QuantityKind::Multiple,
-                        start: i,
-                        end: e,
-                        num_start: i,
-                        low: v,
-                        high: v,
-                        unit: "x",
-                        qualifier: Qualifier::Exact,
-                        closed: None,
-                    });
-                }
-                break;
-            }
+    for run in cues.in_order(MULTIPLE).chunk_by(|x, y| x.0 == y.0) {
+        // The first word of the list among those starting here.
+        let (i, e, k) = run[0];
+        let (w, v) = MULTIPLE_WORDS[k];
+        // double-digit and "a double whammy" are no multiples.
+        let adjective = matches!(w, "double" | "triple")
+            && (s.get(e) == Some(&'-') || ends_with_at(s, i, "a ").is_some());
+        let ascii_ok = !w.is_ascii()
+            || ((i == 0 || !s[i - 1].is_ascii_alphanumeric())
+                && !s.get(e).is_some_and(|c| c.is_ascii_alphanumeric())
+                && !adjective);
+        if ascii_ok {
+            out.push(Q {
+                kind: QuantityKind::Multiple,
+                start: i,
+                end: e,
+                num_start: i,
+                low: v,
+                high: v,
+                unit: "x",
+                qualifier: Qualifier::Exact,
+                closed: None,
+            });
         }
     }
     out
@@ -1440,7 +1481,11 @@ fn scaled_low(nums: &[Num], low: f64, first_start: usize, q: &Q) -> f64 {
 /// (gt, lte, range, vague ...) and, for a range, whether the text includes each end.
 pub fn number_bounds(s: &[char]) -> Vec<Bound> {
     let nums = numeral::scan(s);
-    read(s, &nums, &[], &|_| None, Reading::Bare)
+    // The words `read` looks for (web addresses, currency names) come from an article's
+    // automaton pass.
+    let text: String = s.iter().collect();
+    let cues = Registry::builtin().scan(&text);
+    read(s, &nums, &[], &cues, &|_| None, Reading::Bare)
         .into_iter()
         .filter(|q| !matches!(q.qualifier, Qualifier::Exact | Qualifier::Approx))
         .map(|q| Bound {
@@ -1475,7 +1520,7 @@ mod tests {
     fn run(t: &str) -> Vec<(String, QuantityKind, f64, f64, &'static str, Qualifier)> {
         let s: Vec<char> = t.chars().collect();
         let nums = numeral::scan(&s);
-        quantities(&s, &nums, &[], &|_| None)
+        quantities(&s, &nums, &[], &Registry::builtin().scan(t), &|_| None)
             .into_iter()
             .map(|q| (s[q.start..q.end].iter().collect(), q.kind, q.low, q.high, q.unit, q.qualifier))
             .collect()
@@ -1741,6 +1786,16 @@ mod tests {
         assert!(run("a double-digit gain").is_empty());
         assert_eq!(one("followed by HongShan with nine deals").0, "nine deals");
         assert!(run("according to two people familiar with the matter").is_empty());
+    }
+
+    #[test]
+    fn numbers_in_web_addresses_are_not_quantities() {
+        assert!(run("见https://example.com/a?q=30%25 与 www.example.com/5亿元").is_empty());
+        let got = run("见 https://example.com/a 后，融资30%。");
+        assert_eq!(got.len(), 1);
+        // The address is looked for in the 300 chars before the number.
+        assert!(run(&format!("www.{}30%", "中".repeat(296))).is_empty());
+        assert_eq!(run(&format!("www.{}30%", "中".repeat(297))).len(), 1);
     }
 
     #[test]

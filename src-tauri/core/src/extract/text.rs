@@ -6,8 +6,31 @@ pub struct Span {
     pub end: usize,
 }
 
+/// First UTF-8 byte of the char at `at`. A word with another first byte does not start
+/// there: tables of words test it before comparing chars.
+pub fn first_byte_at(s: &[char], at: usize) -> Option<u8> {
+    let u = *s.get(at)? as u32;
+    Some(match u {
+        0..0x80 => u,
+        0x80..0x800 => 0xC0 | u >> 6,
+        0x800..0x10000 => 0xE0 | u >> 12,
+        _ => 0xF0 | u >> 18,
+    } as u8)
+}
+
+/// Last UTF-8 byte of the char before `at`, the counterpart of `first_byte_at`.
+pub fn last_byte_before(s: &[char], at: usize) -> Option<u8> {
+    let u = *s.get(at.checked_sub(1)?)? as u32;
+    Some(if u < 0x80 { u as u8 } else { 0x80 | (u & 0x3F) as u8 })
+}
+
 /// End of `w` if it occurs in `s` at `at`.
 pub fn starts_with_at(s: &[char], at: usize, w: &str) -> Option<usize> {
+    // Most words tried do not start here: compare a first byte before decoding `w`.
+    let Some(&first) = w.as_bytes().first() else { return Some(at) };
+    if first_byte_at(s, at)? != first {
+        return None;
+    }
     let mut k = at;
     for c in w.chars() {
         if s.get(k) != Some(&c) {
@@ -18,11 +41,21 @@ pub fn starts_with_at(s: &[char], at: usize, w: &str) -> Option<usize> {
     Some(k)
 }
 
-/// Start of `w` if it occurs in `s` ending exactly at `at`.
+/// Start of `w` if it occurs in `s` ending exactly at `at`. Compared from the end, and
+/// first by the last byte, so that a miss costs little (as in `starts_with_at`).
 pub fn ends_with_at(s: &[char], at: usize, w: &str) -> Option<usize> {
-    let n = w.chars().count();
-    let b = at.checked_sub(n)?;
-    s[b..at].iter().copied().eq(w.chars()).then_some(b)
+    let Some(&last) = w.as_bytes().last() else { return Some(at) };
+    if last_byte_before(s, at)? != last {
+        return None;
+    }
+    let mut k = at;
+    for c in w.chars().rev() {
+        if k == 0 || s[k - 1] != c {
+            return None;
+        }
+        k -= 1;
+    }
+    Some(k)
 }
 
 /// Index of the first occurrence of `w` in `s[from..to]`, searching backwards (nearest to
@@ -46,23 +79,27 @@ pub fn find(s: &[char], from: usize, to: usize, w: &str) -> Option<usize> {
     (from..=to - n).find(|&b| starts_with_at(s, b, w).is_some())
 }
 
-/// A set of chars as a 1024-bit filter on the low bits of the code point: `may_hold` is
+/// A set of chars as an 8192-bit filter on the low bits of the code point: `may_hold` is
 /// exact for absent chars most of the time and never wrong for present ones. Lets per-char
-/// loops skip almost every char with one bit test.
-pub struct CharFilter([u64; 16]);
+/// loops skip almost every char with one bit test; at 8192 bits a Han char shares its bit
+/// with two others on average, so that few pass by mistake.
+pub struct CharFilter([u64; CharFilter::WORDS]);
 
 impl CharFilter {
+    const WORDS: usize = 128;
+    const MASK: usize = CharFilter::WORDS * 64 - 1;
+
     pub fn new(chars: impl IntoIterator<Item = char>) -> CharFilter {
-        let mut bits = [0u64; 16];
+        let mut bits = [0u64; CharFilter::WORDS];
         for c in chars {
-            let k = c as usize & 1023;
+            let k = c as usize & CharFilter::MASK;
             bits[k >> 6] |= 1 << (k & 63);
         }
         CharFilter(bits)
     }
 
     pub fn may_hold(&self, c: char) -> bool {
-        let k = c as usize & 1023;
+        let k = c as usize & CharFilter::MASK;
         self.0[k >> 6] >> (k & 63) & 1 == 1
     }
 }
@@ -72,16 +109,29 @@ const ABBREVIATIONS: &[&str] = &[
     "Corp", "Co", "Mr", "Ms", "Mrs", "Dr", "St", "No", "vs", "U.S", "U.K", "e.g", "i.e", "Jr", "Sr",
 ];
 
-/// Sentence spans. Sentences end at 。！？ (and at . ! ? followed by a space and a capital
-/// in English). A line break ends a sentence only after such punctuation or after a
-/// short line (a heading): long lines without an end mark are paragraphs the page
-/// layout cut, and the sentence goes on after the break.
-pub fn sentences(s: &[char]) -> Vec<Span> {
+/// The chars that may end a sentence.
+pub const SENTENCE_ENDS: &[&str] = &["。", "！", "？", ".", "!", "?", "\n"];
+
+/// Positions of `SENTENCE_ENDS` in `s`, char by char (an article's automaton pass finds
+/// them along with its cue words).
+pub fn sentence_ends(s: &[char]) -> Vec<usize> {
+    (0..s.len()).filter(|&i| SENTENCE_ENDS.iter().any(|w| starts_with_at(s, i, w).is_some())).collect()
+}
+
+/// Sentence spans, given the positions `ends` of `SENTENCE_ENDS` in `s`. Sentences end at
+/// 。！？ (and at . ! ? followed by a space and a capital in English). A line break ends a
+/// sentence only after such punctuation or after a short line (a heading): long lines
+/// without an end mark are paragraphs the page layout cut, and the sentence goes on
+/// after the break.
+pub fn sentences(s: &[char], ends: &[usize]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut line_start = 0;
-    let mut i = 0;
-    while i < s.len() {
+    for &i in ends {
+        // Inside what the last cut took (closing quotes after 。).
+        if i < start {
+            continue;
+        }
         let c = s[i];
         let mut cut = None;
         match c {
@@ -123,10 +173,7 @@ pub fn sentences(s: &[char]) -> Vec<Span> {
         if let Some(e) = cut {
             push_trimmed(s, &mut out, start, e);
             start = e;
-            i = e;
-            continue;
         }
-        i += 1;
     }
     push_trimmed(s, &mut out, start, s.len());
     out
@@ -180,9 +227,30 @@ mod tests {
     #[test]
     fn sentences_join_cut_paragraphs_and_split_headings() {
         let t: Vec<char> = "标题行\n\n这是一段被版面切断的很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长的段落文字而且\n\n在这里继续。下一句。".chars().collect();
-        let got: Vec<String> = sentences(&t).iter().map(|sp| t[sp.start..sp.end].iter().collect()).collect();
+        let got: Vec<String> =
+            sentences(&t, &sentence_ends(&t)).iter().map(|sp| t[sp.start..sp.end].iter().collect()).collect();
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(got[1].ends_with("继续。"));
+    }
+
+    #[test]
+    fn word_matches_agree_with_comparing_chars() {
+        let t: Vec<char> = "Ωé融资 market 公司，¥5€ 𝟘x".chars().collect();
+        for w in ["融资", "market", "公司，", "é", "Ωé", "𝟘x", "¥5€", "", "资 m", "x", "融", "m"]
+        {
+            let n = w.chars().count();
+            for at in 0..=t.len() {
+                let mut buf = [0; 4];
+                let mut utf8 = |k: usize| t.get(k).map(|c| c.encode_utf8(&mut buf).as_bytes().to_vec());
+                assert_eq!(first_byte_at(&t, at), utf8(at).map(|b| b[0]));
+                let before = at.checked_sub(1).and_then(&mut utf8);
+                assert_eq!(last_byte_before(&t, at), before.map(|b| b[b.len() - 1]));
+                let starts = t.get(at..at + n).is_some_and(|x| x.iter().copied().eq(w.chars()));
+                assert_eq!(starts_with_at(&t, at, w), starts.then_some(at + n), "{w} {at}");
+                let ends = at >= n && t[at - n..at].iter().copied().eq(w.chars());
+                assert_eq!(ends_with_at(&t, at, w), ends.then(|| at - n), "{w} {at}");
+            }
+        }
     }
 
     #[test]
@@ -196,6 +264,6 @@ mod tests {
     #[test]
     fn english_abbreviations_do_not_end_sentences() {
         let t: Vec<char> = "On Feb. 14 the firm, Acme Inc. raised $5m. It grew.".chars().collect();
-        assert_eq!(sentences(&t).len(), 2);
+        assert_eq!(sentences(&t, &sentence_ends(&t)).len(), 2);
     }
 }
