@@ -28,6 +28,7 @@ pub fn run() {
             let state = AppState::open(data_dir()?)?;
             app.manage(state);
             app.manage(report::Preview::default());
+            importing::reextract_stale(app.handle().clone());
             let cwd = std::env::current_dir().unwrap_or_default();
             opening::open(app.handle(), opening::from_args(std::env::args_os().skip(1), &cwd));
             Ok(())

@@ -111,6 +111,10 @@ export const onImportProgress = (handler: (p: Progress) => void): Promise<Unlist
 export const onImportFinished = (handler: (r: ImportReport) => void): Promise<UnlistenFn> =>
   listen<ImportReport>('import:finished', (e) => handler(e.payload));
 
+/** A newer extractor re-read this many articles (after an upgrade): their facts changed. */
+export const onExtractionUpdated = (handler: (count: number) => void): Promise<UnlistenFn> =>
+  listen<number>('extraction:updated', (e) => handler(e.payload));
+
 /** An article the system asked to show (a file opened with Dossier) before the window listened. */
 export const takeOpenedArticle = () => call<OpenArticle | null>('articles_take_opened');
 export const onOpenArticle = (handler: (a: OpenArticle) => void): Promise<UnlistenFn> =>
