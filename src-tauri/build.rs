@@ -16,6 +16,7 @@ fn main() {
         "import_choose",
         "articles_take_opened",
         "facts_list",
+        "facts_metrics",
         "facts_review",
         "facts_edit",
         "facts_create",

@@ -58,6 +58,7 @@ pub fn run() {
             commands::import_choose,
             commands::articles_take_opened,
             review::facts_list,
+            review::facts_metrics,
             review::facts_review,
             review::facts_edit,
             review::facts_create,

@@ -2,6 +2,7 @@
 //! (highlights with tags and comments, undo and redo), tags, and entities. Each is a
 //! few lines over dossier-core, off the main thread.
 
+use dossier_core::report::MetricName;
 use dossier_core::store::annotation_history::{self, Change};
 use dossier_core::store::annotations::{self, Annotation, AnnotationEdit, AnnotationFilter, NewAnnotation};
 use dossier_core::store::entities::{self, EntityRow};
@@ -17,6 +18,12 @@ use crate::state::AppState;
 pub fn facts_list(state: State<'_, AppState>, article_id: i64) -> Result<Vec<FactRow>> {
     let filter = FactFilter { article_id: Some(article_id), include_rejected: true, ..FactFilter::default() };
     facts::list(state.library()?.conn(), &filter)
+}
+
+/// The metrics a fact can have, with their names in both languages.
+#[tauri::command]
+pub fn facts_metrics() -> Vec<MetricName> {
+    dossier_core::report::metric_names()
 }
 
 #[tauri::command(async)]

@@ -93,6 +93,14 @@ fn highlight_with_the_mouse_review_facts_by_keyboard_and_merge_entities() {
         LONG,
         "const f = document.querySelectorAll('[data-testid=fact]'); return f.length >= 5 ? f.length : null",
     );
+    // Metric names come from the core's list in the interface language, not the stored ids.
+    let metrics = session.script(
+        "return [...document.querySelectorAll('[data-testid=fact] .metric')].map(m => m.textContent)",
+        json!([]),
+    );
+    let metrics: Vec<&str> = metrics.as_array().unwrap().iter().filter_map(|m| m.as_str()).collect();
+    assert!(metrics.contains(&"Valuation") && metrics.contains(&"Users"), "{metrics:?}");
+    assert!(!metrics.iter().any(|m| m.contains('_') || m.starts_with(char::is_lowercase)), "{metrics:?}");
     session.press("f");
     session.wait_for(
         "the facts list to have the focus",

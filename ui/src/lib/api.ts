@@ -15,6 +15,7 @@ import type { EntityRow } from './bindings/EntityRow';
 import type { Exported } from './bindings/Exported';
 import type { FactEdit } from './bindings/FactEdit';
 import type { FactRow } from './bindings/FactRow';
+import type { MetricName } from './bindings/MetricName';
 import type { Format } from './bindings/Format';
 import type { ImportReport } from './bindings/ImportReport';
 import type { LibraryInfo } from './bindings/LibraryInfo';
@@ -42,6 +43,7 @@ export type {
   Exported,
   FactEdit,
   FactRow,
+  MetricName,
   Format,
   ImportReport,
   LibraryInfo,
@@ -121,6 +123,7 @@ export const onOpenArticle = (handler: (a: OpenArticle) => void): Promise<Unlist
   listen<OpenArticle>('article:open', (e) => handler(e.payload));
 
 export const listFacts = (articleId: number) => call<FactRow[]>('facts_list', { articleId });
+export const listMetrics = () => call<MetricName[]>('facts_metrics');
 export const reviewFact = (id: number, status: 'confirmed' | 'rejected') => call<FactRow>('facts_review', { id, status });
 export const editFact = (id: number, edit: FactEdit) => call<FactRow>('facts_edit', { id, edit });
 /** A new fact over the selected text, pre-filled by the extractor (status: edited). */

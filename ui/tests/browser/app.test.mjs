@@ -196,6 +196,8 @@ describe('review and annotate', () => {
     await page.getByTestId('fact').first().waitFor();
     // The facts' values are marked in the text.
     assert.deepEqual(await page.locator('[data-testid=reader-text] .fact').allTextContents(), ['1206亿元', '3.39%']);
+    // Metrics by their names in the interface language, not as stored.
+    assert.deepEqual(await page.locator('[data-testid=fact] .metric').allTextContents(), ['Market size', 'Price change']);
     await page.keyboard.press('f');
     await page.keyboard.press('y');
     await page.getByTestId('fact').nth(0).and(page.locator('[data-status=confirmed]')).waitFor();
@@ -207,6 +209,8 @@ describe('review and annotate', () => {
     await subject.waitFor();
     assert.equal(await subject.evaluate((e) => e === document.activeElement), true);
     await subject.fill('半导体ETF（512480）');
+    // The metric is chosen from the list, set to the fact's own.
+    assert.equal(await page.locator('[data-testid=facts-list] select[name=metric]').inputValue(), 'price_change');
     await subject.press('Enter');
     await page.getByTestId('fact').nth(1).and(page.locator('[data-status=edited]')).waitFor();
     assert.match(await page.getByTestId('fact').nth(1).textContent(), /半导体ETF（512480）/);
@@ -219,6 +223,7 @@ describe('review and annotate', () => {
     assert.equal(await page.getByTestId('facts-reviewed').textContent(), '2 of 2 reviewed');
     const edits = await callsOf(page, 'facts_edit');
     assert.equal(edits.at(-1).args.edit.subject, '半导体ETF（512480）');
+    assert.equal(edits.at(-1).args.edit.metric, 'price_change');
     await shot(page, 'facts-review.png');
     assert.deepEqual(errors, []);
     await close();

@@ -278,6 +278,15 @@ mockIPC(
         options.opened = null;
         return opened;
       }
+      case 'facts_metrics':
+        return [
+          { id: 'valuation', en: 'Valuation', zh: '估值' },
+          { id: 'funding', en: 'Funding', zh: '融资' },
+          { id: 'users', en: 'Users', zh: '用户数' },
+          { id: 'market_size', en: 'Market size', zh: '市场规模' },
+          { id: 'price_change', en: 'Price change', zh: '股价涨跌' },
+          { id: 'other', en: 'Other', zh: '其他' },
+        ];
       case 'facts_list':
         return factsFor(args.articleId);
       case 'facts_review':

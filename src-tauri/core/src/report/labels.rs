@@ -142,6 +142,21 @@ const EN: Labels = Labels {
     ],
 };
 
+/// A metric as stored, with its names for readers in both languages (for the app's lists).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct MetricName {
+    pub id: String,
+    pub en: String,
+    pub zh: String,
+}
+
+/// Every metric of the extraction contract, in its order, with its names.
+pub fn metric_names() -> Vec<MetricName> {
+    let named = METRICS.iter().zip(EN.metrics).zip(ZH.metrics);
+    named.map(|((id, en), zh)| MetricName { id: id.to_string(), en: en.into(), zh: zh.into() }).collect()
+}
+
 impl Labels {
     pub fn for_language(language: Language) -> &'static Labels {
         match language {
@@ -158,5 +173,22 @@ impl Labels {
     /// "“quote”".
     pub fn quoted(&self, quote: &str) -> String {
         format!("{}{quote}{}", self.quote_open, self.quote_close)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_metric_has_a_name_in_both_languages() {
+        let names = metric_names();
+        assert_eq!(names.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(), METRICS);
+        for m in &names {
+            assert!(!m.en.is_empty() && m.en != m.id, "{m:?}");
+            assert!(m.zh.chars().all(|c| !c.is_ascii_alphabetic()), "{m:?}");
+        }
+        let market = names.iter().find(|m| m.id == "market_size").unwrap();
+        assert_eq!((market.en.as_str(), market.zh.as_str()), ("Market size", "市场规模"));
     }
 }

@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Error, ErrorKind, Result};
 
-pub use labels::Labels;
+pub use labels::{metric_names, Labels, MetricName};
 #[cfg(feature = "pdf")]
 pub use pdf::find_cjk_font;
 pub use scope::{build, Scope, ScopeRequest, Statuses};
