@@ -3,7 +3,9 @@
 
 use super::cue::{Cues, Group};
 use super::numeral::{self, Num, NumKind};
-use super::text::{ends_with_at, first_byte_at, last_byte_before, starts_with_at, Span};
+use std::sync::LazyLock;
+
+use super::text::{ends_with_at, starts_with_at, Span, Words};
 use super::{fact, Registry};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -68,350 +70,367 @@ pub fn cue_groups() -> Vec<(Vec<&'static str>, bool)> {
 
 /// Currency words written after the amount, longest first within a shared prefix. English
 /// words match in any case (lower-cased wire copy writes "swiss francs").
-const CURRENCY_AFTER: &[(&str, &str)] = &[
-    ("元人民币", "CNY"),
-    ("元港币", "HKD"),
-    ("元美金", "USD"),
-    ("元", "CNY"),
-    ("人民币", "CNY"),
-    ("块钱", "CNY"),
-    ("块", "CNY"),
-    ("美元", "USD"),
-    ("美金", "USD"),
-    ("美圆", "USD"),
-    ("港元", "HKD"),
-    ("港币", "HKD"),
-    ("欧元", "EUR"),
-    ("日元", "JPY"),
-    ("日圆", "JPY"),
-    ("新台币", "TWD"),
-    ("台币", "TWD"),
-    ("新台幣", "TWD"),
-    ("台幣", "TWD"),
-    ("港幣", "HKD"),
-    // Japanese: 2500億円.
-    ("円", "JPY"),
-    ("英镑", "GBP"),
-    ("瑞士法郎", "CHF"),
-    ("法郎", "CHF"),
-    ("韩元", "KRW"),
-    ("澳元", "AUD"),
-    ("加元", "CAD"),
-    ("新加坡元", "SGD"),
-    ("新元", "SGD"),
-    ("卢布", "RUB"),
-    ("卢比", "INR"),
-    ("奈拉", "NGN"),
-    ("个比特币", "BTC"),
-    ("比特币", "BTC"),
-    ("€", "EUR"),
-    (" €", "EUR"),
-    (" US dollars", "USD"),
-    (" US dollar", "USD"),
-    (" U.S. dollars", "USD"),
-    (" Hong Kong dollars", "HKD"),
-    (" Australian dollars", "AUD"),
-    (" Canadian dollars", "CAD"),
-    (" Singapore dollars", "SGD"),
-    (" New Taiwan dollars", "TWD"),
-    (" Taiwan dollars", "TWD"),
-    (" New Zealand dollars", "NZD"),
-    (" dollars", "USD"),
-    (" dollar", "USD"),
-    (" Chinese yuan", "CNY"),
-    (" yuan", "CNY"),
-    (" renminbi", "CNY"),
-    (" euros", "EUR"),
-    (" euro", "EUR"),
-    (" pounds sterling", "GBP"),
-    (" pounds", "GBP"),
-    (" pound", "GBP"),
-    (" sterling", "GBP"),
-    (" yen", "JPY"),
-    (" won", "KRW"),
-    (" Swiss francs", "CHF"),
-    (" francs", "CHF"),
-    (" rupees", "INR"),
-    (" rupiah", "IDR"),
-    (" ringgit", "MYR"),
-    (" baht", "THB"),
-    (" roubles", "RUB"),
-    (" rubles", "RUB"),
-    (" Turkish lira", "TRY"),
-    (" lira", "TRY"),
-    (" reais", "BRL"),
-    (" Mexican pesos", "MXN"),
-    (" bitcoins", "BTC"),
-    (" RMB", "CNY"),
-    (" USD", "USD"),
-    (" CNY", "CNY"),
-    (" HKD", "HKD"),
-    (" EUR", "EUR"),
-    (" JPY", "JPY"),
-    (" GBP", "GBP"),
-    (" CHF", "CHF"),
-    (" AUD", "AUD"),
-    (" CAD", "CAD"),
-    (" SGD", "SGD"),
-    (" TWD", "TWD"),
-    (" BTC", "BTC"),
-];
+static CURRENCY_AFTER: LazyLock<Words<&'static str>> = LazyLock::new(|| {
+    Words::new([
+        ("元人民币", "CNY"),
+        ("元港币", "HKD"),
+        ("元美金", "USD"),
+        ("元", "CNY"),
+        ("人民币", "CNY"),
+        ("块钱", "CNY"),
+        ("块", "CNY"),
+        ("美元", "USD"),
+        ("美金", "USD"),
+        ("美圆", "USD"),
+        ("港元", "HKD"),
+        ("港币", "HKD"),
+        ("欧元", "EUR"),
+        ("日元", "JPY"),
+        ("日圆", "JPY"),
+        ("新台币", "TWD"),
+        ("台币", "TWD"),
+        ("新台幣", "TWD"),
+        ("台幣", "TWD"),
+        ("港幣", "HKD"),
+        // Japanese: 2500億円.
+        ("円", "JPY"),
+        ("英镑", "GBP"),
+        ("瑞士法郎", "CHF"),
+        ("法郎", "CHF"),
+        ("韩元", "KRW"),
+        ("澳元", "AUD"),
+        ("加元", "CAD"),
+        ("新加坡元", "SGD"),
+        ("新元", "SGD"),
+        ("卢布", "RUB"),
+        ("卢比", "INR"),
+        ("奈拉", "NGN"),
+        ("个比特币", "BTC"),
+        ("比特币", "BTC"),
+        ("€", "EUR"),
+        (" €", "EUR"),
+        (" US dollars", "USD"),
+        (" US dollar", "USD"),
+        (" U.S. dollars", "USD"),
+        (" Hong Kong dollars", "HKD"),
+        (" Australian dollars", "AUD"),
+        (" Canadian dollars", "CAD"),
+        (" Singapore dollars", "SGD"),
+        (" New Taiwan dollars", "TWD"),
+        (" Taiwan dollars", "TWD"),
+        (" New Zealand dollars", "NZD"),
+        (" dollars", "USD"),
+        (" dollar", "USD"),
+        (" Chinese yuan", "CNY"),
+        (" yuan", "CNY"),
+        (" renminbi", "CNY"),
+        (" euros", "EUR"),
+        (" euro", "EUR"),
+        (" pounds sterling", "GBP"),
+        (" pounds", "GBP"),
+        (" pound", "GBP"),
+        (" sterling", "GBP"),
+        (" yen", "JPY"),
+        (" won", "KRW"),
+        (" Swiss francs", "CHF"),
+        (" francs", "CHF"),
+        (" rupees", "INR"),
+        (" rupiah", "IDR"),
+        (" ringgit", "MYR"),
+        (" baht", "THB"),
+        (" roubles", "RUB"),
+        (" rubles", "RUB"),
+        (" Turkish lira", "TRY"),
+        (" lira", "TRY"),
+        (" reais", "BRL"),
+        (" Mexican pesos", "MXN"),
+        (" bitcoins", "BTC"),
+        (" RMB", "CNY"),
+        (" USD", "USD"),
+        (" CNY", "CNY"),
+        (" HKD", "HKD"),
+        (" EUR", "EUR"),
+        (" JPY", "JPY"),
+        (" GBP", "GBP"),
+        (" CHF", "CHF"),
+        (" AUD", "AUD"),
+        (" CAD", "CAD"),
+        (" SGD", "SGD"),
+        (" TWD", "TWD"),
+        (" BTC", "BTC"),
+    ])
+});
 
 /// Words of the table above that are too common to name a currency without an amount
 /// (元旦, 一块, "won the bid", "pounds of copper").
 const NOT_NAMES_ALONE: &[&str] = &["元", "块", "块钱", "个比特币", "€", " won", " pound", " pounds", " lira"];
 
 /// Minor units after an amount, in hundredths of the currency: 50 cents = 0.5 USD.
-const MINOR_AFTER: &[(&str, &str)] =
-    &[("美分", "USD"), (" cents", "USD"), (" cent", "USD"), (" pence", "GBP"), (" penny", "GBP")];
+static MINOR_AFTER: LazyLock<Words<&'static str>> = LazyLock::new(|| {
+    Words::new([("美分", "USD"), (" cents", "USD"), (" cent", "USD"), (" pence", "GBP"), (" penny", "GBP")])
+});
 
 /// Currency signs and codes written before the amount (an optional space may follow).
 /// Letters before a dollar sign (US$, HK$, C $) are read by `dollar_prefix`.
-const CURRENCY_BEFORE: &[(&str, &str)] = &[
-    ("$", "USD"),
-    ("¥", "CNY"),
-    ("￥", "CNY"),
-    ("€", "EUR"),
-    ("£", "GBP"),
-    ("RMB", "CNY"),
-    ("USD", "USD"),
-    ("CNY", "CNY"),
-    ("HKD", "HKD"),
-    ("EUR", "EUR"),
-    ("JPY", "JPY"),
-    ("GBP", "GBP"),
-    ("人民币", "CNY"),
-    ("港币", "HKD"),
-    ("新台币", "TWD"),
-    ("新台幣", "TWD"),
-];
+static CURRENCY_BEFORE: LazyLock<Words<&'static str>> = LazyLock::new(|| {
+    Words::new([
+        ("$", "USD"),
+        ("¥", "CNY"),
+        ("￥", "CNY"),
+        ("€", "EUR"),
+        ("£", "GBP"),
+        ("RMB", "CNY"),
+        ("USD", "USD"),
+        ("CNY", "CNY"),
+        ("HKD", "HKD"),
+        ("EUR", "EUR"),
+        ("JPY", "JPY"),
+        ("GBP", "GBP"),
+        ("人民币", "CNY"),
+        ("港币", "HKD"),
+        ("新台币", "TWD"),
+        ("新台幣", "TWD"),
+    ])
+});
 
 /// Measure words and counted nouns after a number (Chinese, then English after a space).
-const COUNTED: &[(&str, &str)] = &[
-    ("日活跃用户", "用户"),
-    ("月活跃用户", "用户"),
-    ("活跃用户", "用户"),
-    ("用户", "用户"),
-    ("人次", "人次"),
-    ("员工", "员工"),
-    ("家", "家"),
-    ("个", "个"),
-    ("個", "个"),
-    ("名", "名"),
-    ("位", "位"),
-    ("款", "款"),
-    ("项", "项"),
-    ("次", "次"),
-    ("台", "台"),
-    ("辆", "辆"),
-    ("輛", "辆"),
-    ("架", "架"),
-    ("张", "张"),
-    ("張", "张"),
-    ("件", "件"),
-    ("条", "条"),
-    ("所", "所"),
-    ("座", "座"),
-    ("户", "户"),
-    ("笔", "笔"),
-    ("轮", "轮"),
-    ("部", "部"),
-    ("套", "套"),
-    ("枚", "枚"),
-    ("颗", "颗"),
-    ("股", "股"),
-    ("只", "只"),
-    ("份", "份"),
-    ("单", "单"),
-    ("人", "人"),
-    (" daily active users", "users"),
-    (" weekly active users", "users"),
-    (" weekly users", "users"),
-    (" daily users", "users"),
-    (" monthly users", "users"),
-    (" DAU", "users"),
-    (" MAU", "users"),
-    (" monthly active users", "users"),
-    (" active users", "users"),
-    (" users", "users"),
-    (" customers", "customers"),
-    (" subscribers", "subscribers"),
-    (" employees", "employees"),
-    (" people", "people"),
-    (" companies", "companies"),
-    (" firms", "companies"),
-    (" start-ups", "companies"),
-    (" startups", "companies"),
-    (" shares", "shares"),
-    (" units", "units"),
-    (" vehicles", "vehicles"),
-    (" cars", "vehicles"),
-    (" passenger vehicles", "vehicles"),
-    (" passenger cars", "vehicles"),
-    (" electric vehicles", "vehicles"),
-    (" chips", "chips"),
-    (" GPUs", "GPUs"),
-    (" devices", "devices"),
-    (" downloads", "downloads"),
-    (" stores", "stores"),
-    (" deals", "deals"),
-    (" investors", "investors"),
-];
+static COUNTED: LazyLock<Words<&'static str>> = LazyLock::new(|| {
+    Words::new([
+        ("日活跃用户", "用户"),
+        ("月活跃用户", "用户"),
+        ("活跃用户", "用户"),
+        ("用户", "用户"),
+        ("人次", "人次"),
+        ("员工", "员工"),
+        ("家", "家"),
+        ("个", "个"),
+        ("個", "个"),
+        ("名", "名"),
+        ("位", "位"),
+        ("款", "款"),
+        ("项", "项"),
+        ("次", "次"),
+        ("台", "台"),
+        ("辆", "辆"),
+        ("輛", "辆"),
+        ("架", "架"),
+        ("张", "张"),
+        ("張", "张"),
+        ("件", "件"),
+        ("条", "条"),
+        ("所", "所"),
+        ("座", "座"),
+        ("户", "户"),
+        ("笔", "笔"),
+        ("轮", "轮"),
+        ("部", "部"),
+        ("套", "套"),
+        ("枚", "枚"),
+        ("颗", "颗"),
+        ("股", "股"),
+        ("只", "只"),
+        ("份", "份"),
+        ("单", "单"),
+        ("人", "人"),
+        (" daily active users", "users"),
+        (" weekly active users", "users"),
+        (" weekly users", "users"),
+        (" daily users", "users"),
+        (" monthly users", "users"),
+        (" DAU", "users"),
+        (" MAU", "users"),
+        (" monthly active users", "users"),
+        (" active users", "users"),
+        (" users", "users"),
+        (" customers", "customers"),
+        (" subscribers", "subscribers"),
+        (" employees", "employees"),
+        (" people", "people"),
+        (" companies", "companies"),
+        (" firms", "companies"),
+        (" start-ups", "companies"),
+        (" startups", "companies"),
+        (" shares", "shares"),
+        (" units", "units"),
+        (" vehicles", "vehicles"),
+        (" cars", "vehicles"),
+        (" passenger vehicles", "vehicles"),
+        (" passenger cars", "vehicles"),
+        (" electric vehicles", "vehicles"),
+        (" chips", "chips"),
+        (" GPUs", "GPUs"),
+        (" devices", "devices"),
+        (" downloads", "downloads"),
+        (" stores", "stores"),
+        (" deals", "deals"),
+        (" investors", "investors"),
+    ])
+});
 
-/// Units of time after a number: durations and dates, not quantities.
-const TIME_AFTER: &[&str] = &[
-    "年", "月", "日", "号", "时", "点", "分钟", "分", "秒", "天", "周", "季度", "小时", "个月", "個月", "岁",
-    "世纪", "代", " years", " year", " months", " month", " days", " weeks", " hours", "-year", "-month",
-    "-day",
-];
+/// Units of time after a number: durations and dates, not quantities. With each, whether
+/// it is an English word (which must end there).
+static TIME_AFTER: LazyLock<Words<bool>> = LazyLock::new(|| {
+    Words::new(
+        [
+            "年", "月", "日", "号", "时", "点", "分钟", "分", "秒", "天", "周", "季度", "小时", "个月",
+            "個月", "岁", "世纪", "代", " years", " year", " months", " month", " days", " weeks", " hours",
+            "-year", "-month", "-day",
+        ]
+        .map(|w| (w, w.is_ascii())),
+    )
+});
 
 /// Hedges before a number, longest first; English ones are followed by a space.
-const HEDGE_BEFORE: &[(&str, Qualifier)] = &[
-    ("大于等于", Qualifier::Gte),
-    ("大于或等于", Qualifier::Gte),
-    ("大于或者等于", Qualifier::Gte),
-    ("小于等于", Qualifier::Lte),
-    ("小于或等于", Qualifier::Lte),
-    ("小于或者等于", Qualifier::Lte),
-    ("小于 或 等于", Qualifier::Lte),
-    ("不大于", Qualifier::Lte),
-    ("不多于", Qualifier::Lte),
-    ("不小于", Qualifier::Gte),
-    ("超过了", Qualifier::Gt),
-    ("至少有", Qualifier::Gte),
-    ("至少是", Qualifier::Gte),
-    ("至少为", Qualifier::Gte),
-    ("最多为", Qualifier::Lte),
-    ("最多有", Qualifier::Lte),
-    ("不超过", Qualifier::Lte),
-    ("不高于", Qualifier::Lte),
-    ("不低于", Qualifier::Gte),
-    ("不少于", Qualifier::Gte),
-    // 预计差异不会超过10%: a bound, not an excess.
-    ("不会超过", Qualifier::Lte),
-    ("不会高于", Qualifier::Lte),
-    ("不会低于", Qualifier::Gte),
-    ("不会少于", Qualifier::Gte),
-    // Traditional characters (Taiwan, Hong Kong).
-    ("不超過", Qualifier::Lte),
-    ("不會超過", Qualifier::Lte),
-    ("超過", Qualifier::Gt),
-    ("高達", Qualifier::Lte),
-    ("將近", Qualifier::Approx),
-    ("約為", Qualifier::Approx),
-    ("約", Qualifier::Approx),
-    ("不到", Qualifier::Lt),
-    ("不足", Qualifier::Lt),
-    ("少于", Qualifier::Lt),
-    ("低于", Qualifier::Lt),
-    ("小于", Qualifier::Lt),
-    ("未满", Qualifier::Lt),
-    ("至少", Qualifier::Gte),
-    ("最少", Qualifier::Gte),
-    ("起码", Qualifier::Gte),
-    ("超过", Qualifier::Gt),
-    ("超出", Qualifier::Gt),
-    ("突破", Qualifier::Gt),
-    ("多于", Qualifier::Gt),
-    ("高于", Qualifier::Gt),
-    ("大于", Qualifier::Gt),
-    ("逾", Qualifier::Gt),
-    ("超", Qualifier::Gt),
-    ("高达", Qualifier::Lte),
-    ("最高达", Qualifier::Lte),
-    ("最多", Qualifier::Lte),
-    ("至多", Qualifier::Lte),
-    ("大约", Qualifier::Approx),
-    ("约为", Qualifier::Approx),
-    ("约", Qualifier::Approx),
-    ("将近", Qualifier::Approx),
-    ("接近", Qualifier::Approx),
-    ("近", Qualifier::Approx),
-    ("大概", Qualifier::Approx),
-    ("≥", Qualifier::Gte),
-    ("≤", Qualifier::Lte),
-    (">=", Qualifier::Gte),
-    ("<=", Qualifier::Lte),
-    ("> =", Qualifier::Gte),
-    ("< =", Qualifier::Lte),
-    (">", Qualifier::Gt),
-    ("<", Qualifier::Lt),
-    ("at least ", Qualifier::Gte),
-    ("at most ", Qualifier::Lte),
-    ("no less than ", Qualifier::Gte),
-    ("not less than ", Qualifier::Gte),
-    ("no fewer than ", Qualifier::Gte),
-    ("greater than or equal to ", Qualifier::Gte),
-    ("more than or equal to ", Qualifier::Gte),
-    ("equal to or more than ", Qualifier::Gte),
-    ("equal to or greater than ", Qualifier::Gte),
-    ("less than or equal to ", Qualifier::Lte),
-    ("equal to or less than ", Qualifier::Lte),
-    ("not more than ", Qualifier::Lte),
-    ("greater than ", Qualifier::Gt),
-    ("larger than ", Qualifier::Gt),
-    ("bigger than ", Qualifier::Gt),
-    ("higher than ", Qualifier::Gt),
-    ("in excess of ", Qualifier::Gt),
-    ("upwards of ", Qualifier::Gt),
-    ("exceed ", Qualifier::Gt),
-    ("exceeds ", Qualifier::Gt),
-    ("surpass ", Qualifier::Gt),
-    ("smaller than ", Qualifier::Lt),
-    ("lower than ", Qualifier::Lt),
-    ("more than ", Qualifier::Gt),
-    ("over ", Qualifier::Gt),
-    ("above ", Qualifier::Gt),
-    ("exceeding ", Qualifier::Gt),
-    ("exceeded ", Qualifier::Gt),
-    ("topped ", Qualifier::Gt),
-    ("surpassed ", Qualifier::Gt),
-    ("less than ", Qualifier::Lt),
-    ("fewer than ", Qualifier::Lt),
-    ("under ", Qualifier::Lt),
-    ("below ", Qualifier::Lt),
-    ("up to ", Qualifier::Lte),
-    ("as much as ", Qualifier::Lte),
-    ("as many as ", Qualifier::Lte),
-    ("no more than ", Qualifier::Lte),
-    ("about ", Qualifier::Approx),
-    ("around ", Qualifier::Approx),
-    ("roughly ", Qualifier::Approx),
-    ("approximately ", Qualifier::Approx),
-    ("nearly ", Qualifier::Approx),
-    ("almost ", Qualifier::Approx),
-    ("near ", Qualifier::Approx),
-    ("close to ", Qualifier::Approx),
-    ("some ", Qualifier::Approx),
-    ("an estimated ", Qualifier::Approx),
-];
+static HEDGE_BEFORE: LazyLock<Words<Qualifier>> = LazyLock::new(|| {
+    Words::new([
+        ("大于等于", Qualifier::Gte),
+        ("大于或等于", Qualifier::Gte),
+        ("大于或者等于", Qualifier::Gte),
+        ("小于等于", Qualifier::Lte),
+        ("小于或等于", Qualifier::Lte),
+        ("小于或者等于", Qualifier::Lte),
+        ("小于 或 等于", Qualifier::Lte),
+        ("不大于", Qualifier::Lte),
+        ("不多于", Qualifier::Lte),
+        ("不小于", Qualifier::Gte),
+        ("超过了", Qualifier::Gt),
+        ("至少有", Qualifier::Gte),
+        ("至少是", Qualifier::Gte),
+        ("至少为", Qualifier::Gte),
+        ("最多为", Qualifier::Lte),
+        ("最多有", Qualifier::Lte),
+        ("不超过", Qualifier::Lte),
+        ("不高于", Qualifier::Lte),
+        ("不低于", Qualifier::Gte),
+        ("不少于", Qualifier::Gte),
+        // 预计差异不会超过10%: a bound, not an excess.
+        ("不会超过", Qualifier::Lte),
+        ("不会高于", Qualifier::Lte),
+        ("不会低于", Qualifier::Gte),
+        ("不会少于", Qualifier::Gte),
+        // Traditional characters (Taiwan, Hong Kong).
+        ("不超過", Qualifier::Lte),
+        ("不會超過", Qualifier::Lte),
+        ("超過", Qualifier::Gt),
+        ("高達", Qualifier::Lte),
+        ("將近", Qualifier::Approx),
+        ("約為", Qualifier::Approx),
+        ("約", Qualifier::Approx),
+        ("不到", Qualifier::Lt),
+        ("不足", Qualifier::Lt),
+        ("少于", Qualifier::Lt),
+        ("低于", Qualifier::Lt),
+        ("小于", Qualifier::Lt),
+        ("未满", Qualifier::Lt),
+        ("至少", Qualifier::Gte),
+        ("最少", Qualifier::Gte),
+        ("起码", Qualifier::Gte),
+        ("超过", Qualifier::Gt),
+        ("超出", Qualifier::Gt),
+        ("突破", Qualifier::Gt),
+        ("多于", Qualifier::Gt),
+        ("高于", Qualifier::Gt),
+        ("大于", Qualifier::Gt),
+        ("逾", Qualifier::Gt),
+        ("超", Qualifier::Gt),
+        ("高达", Qualifier::Lte),
+        ("最高达", Qualifier::Lte),
+        ("最多", Qualifier::Lte),
+        ("至多", Qualifier::Lte),
+        ("大约", Qualifier::Approx),
+        ("约为", Qualifier::Approx),
+        ("约", Qualifier::Approx),
+        ("将近", Qualifier::Approx),
+        ("接近", Qualifier::Approx),
+        ("近", Qualifier::Approx),
+        ("大概", Qualifier::Approx),
+        ("≥", Qualifier::Gte),
+        ("≤", Qualifier::Lte),
+        (">=", Qualifier::Gte),
+        ("<=", Qualifier::Lte),
+        ("> =", Qualifier::Gte),
+        ("< =", Qualifier::Lte),
+        (">", Qualifier::Gt),
+        ("<", Qualifier::Lt),
+        ("at least ", Qualifier::Gte),
+        ("at most ", Qualifier::Lte),
+        ("no less than ", Qualifier::Gte),
+        ("not less than ", Qualifier::Gte),
+        ("no fewer than ", Qualifier::Gte),
+        ("greater than or equal to ", Qualifier::Gte),
+        ("more than or equal to ", Qualifier::Gte),
+        ("equal to or more than ", Qualifier::Gte),
+        ("equal to or greater than ", Qualifier::Gte),
+        ("less than or equal to ", Qualifier::Lte),
+        ("equal to or less than ", Qualifier::Lte),
+        ("not more than ", Qualifier::Lte),
+        ("greater than ", Qualifier::Gt),
+        ("larger than ", Qualifier::Gt),
+        ("bigger than ", Qualifier::Gt),
+        ("higher than ", Qualifier::Gt),
+        ("in excess of ", Qualifier::Gt),
+        ("upwards of ", Qualifier::Gt),
+        ("exceed ", Qualifier::Gt),
+        ("exceeds ", Qualifier::Gt),
+        ("surpass ", Qualifier::Gt),
+        ("smaller than ", Qualifier::Lt),
+        ("lower than ", Qualifier::Lt),
+        ("more than ", Qualifier::Gt),
+        ("over ", Qualifier::Gt),
+        ("above ", Qualifier::Gt),
+        ("exceeding ", Qualifier::Gt),
+        ("exceeded ", Qualifier::Gt),
+        ("topped ", Qualifier::Gt),
+        ("surpassed ", Qualifier::Gt),
+        ("less than ", Qualifier::Lt),
+        ("fewer than ", Qualifier::Lt),
+        ("under ", Qualifier::Lt),
+        ("below ", Qualifier::Lt),
+        ("up to ", Qualifier::Lte),
+        ("as much as ", Qualifier::Lte),
+        ("as many as ", Qualifier::Lte),
+        ("no more than ", Qualifier::Lte),
+        ("about ", Qualifier::Approx),
+        ("around ", Qualifier::Approx),
+        ("roughly ", Qualifier::Approx),
+        ("approximately ", Qualifier::Approx),
+        ("nearly ", Qualifier::Approx),
+        ("almost ", Qualifier::Approx),
+        ("near ", Qualifier::Approx),
+        ("close to ", Qualifier::Approx),
+        ("some ", Qualifier::Approx),
+        ("an estimated ", Qualifier::Approx),
+    ])
+});
 
-const HEDGE_AFTER: &[(&str, Qualifier)] = &[
-    ("左右", Qualifier::Approx),
-    ("上下", Qualifier::Approx),
-    ("及以上", Qualifier::Gte),
-    ("以上", Qualifier::Gt),
-    ("以下", Qualifier::Lt),
-    ("以内", Qualifier::Lte),
-    ("或以上", Qualifier::Gte),
-    ("或者以上", Qualifier::Gte),
-    ("或更多", Qualifier::Gte),
-    ("或者更多", Qualifier::Gte),
-    ("或以下", Qualifier::Lte),
-    ("或者以下", Qualifier::Lte),
-    (" 之下", Qualifier::Lt),
-    ("之下", Qualifier::Lt),
-    (" or more", Qualifier::Gte),
-    (" and more", Qualifier::Gte),
-    (" or greater", Qualifier::Gte),
-    (" or above", Qualifier::Gte),
-    (" or higher", Qualifier::Gte),
-    (" or less", Qualifier::Lte),
-    (" or fewer", Qualifier::Lte),
-    (" or below", Qualifier::Lte),
-    (" or lower", Qualifier::Lte),
-    (" or so", Qualifier::Approx),
-];
+static HEDGE_AFTER: LazyLock<Words<Qualifier>> = LazyLock::new(|| {
+    Words::new([
+        ("左右", Qualifier::Approx),
+        ("上下", Qualifier::Approx),
+        ("及以上", Qualifier::Gte),
+        ("以上", Qualifier::Gt),
+        ("以下", Qualifier::Lt),
+        ("以内", Qualifier::Lte),
+        ("或以上", Qualifier::Gte),
+        ("或者以上", Qualifier::Gte),
+        ("或更多", Qualifier::Gte),
+        ("或者更多", Qualifier::Gte),
+        ("或以下", Qualifier::Lte),
+        ("或者以下", Qualifier::Lte),
+        (" 之下", Qualifier::Lt),
+        ("之下", Qualifier::Lt),
+        (" or more", Qualifier::Gte),
+        (" and more", Qualifier::Gte),
+        (" or greater", Qualifier::Gte),
+        (" or above", Qualifier::Gte),
+        (" or higher", Qualifier::Gte),
+        (" or less", Qualifier::Lte),
+        (" or fewer", Qualifier::Lte),
+        (" or below", Qualifier::Lte),
+        (" or lower", Qualifier::Lte),
+        (" or so", Qualifier::Approx),
+    ])
+});
 
 /// Verbs that take "over" as a particle (hand over, took over): no hedge after them.
 const PARTICLE_VERBS: &[&str] = &[
@@ -465,22 +484,14 @@ const RANGE_SEP: &[&str] =
 const BOUND_JOINERS: &[&str] =
     &["", "并且", "并", "且", "而且", "的同时", "同时", "，", ",", "、", " and ", " but ", ", "];
 
-// Both are tried around every amount: words are skipped by one byte before comparing chars.
-fn longest<'t, T: Copy>(s: &[char], at: usize, table: &'t [(&'t str, T)]) -> Option<(usize, T)> {
-    let first = first_byte_at(s, at);
-    (table.iter())
-        .filter(|(w, _)| w.as_bytes().first().is_none_or(|&b| Some(b) == first))
-        .filter_map(|&(w, v)| starts_with_at(s, at, w).map(|e| (e, v)))
-        .max_by_key(|&(e, _)| e)
+/// The longest word of `words` at `at`: (end, value).
+fn longest<T: Copy>(s: &[char], at: usize, words: &Words<T>) -> Option<(usize, T)> {
+    words.starting_at(s, at, false).max_by_key(|&(e, _)| e)
 }
 
-/// The longest word of `table` ending at `at`, ASCII letters in any case (More than 40).
-fn longest_before<T: Copy>(s: &[char], at: usize, table: &[(&str, T)]) -> Option<(usize, T)> {
-    let last = last_byte_before(s, at);
-    (table.iter())
-        .filter(|(w, _)| w.as_bytes().last().is_none_or(|b| last.is_some_and(|l| l.eq_ignore_ascii_case(b))))
-        .filter_map(|&(w, v)| ends_with_ci(s, at, w).map(|b| (b, v)))
-        .min_by_key(|&(b, _)| b)
+/// The longest word of `words` ending at `at`, ASCII letters in any case (More than 40).
+fn longest_before<T: Copy>(s: &[char], at: usize, words: &Words<T>) -> Option<(usize, T)> {
+    words.ending_at(s, at, true).min_by_key(|&(b, _)| b)
 }
 
 fn is_word_char(c: char) -> bool {
@@ -499,35 +510,16 @@ fn starts_with_ci(s: &[char], at: usize, w: &str) -> Option<usize> {
     Some(k)
 }
 
-/// Start of `w` ending at `at`, ASCII letters compared in any case; compared from the end,
-/// so that a miss costs one char (as in `ends_with_at`).
-fn ends_with_ci(s: &[char], at: usize, w: &str) -> Option<usize> {
-    let mut k = at;
-    for c in w.chars().rev() {
-        if !k.checked_sub(1).and_then(|p| s.get(p)).is_some_and(|x| x.eq_ignore_ascii_case(&c)) {
-            return None;
-        }
-        k -= 1;
-    }
-    Some(k)
-}
-
-/// The longest currency word of `table` at `at` that ends a word: (end, ISO code).
-fn currency_word(s: &[char], at: usize, table: &[(&str, &'static str)]) -> Option<(usize, &'static str)> {
-    // Tried after every amount: words are skipped by their first byte (in any ASCII case).
-    let first = first_byte_at(s, at);
-    (table.iter())
-        .filter(|(w, _)| {
-            w.as_bytes().first().is_none_or(|b| first.is_some_and(|f| f.eq_ignore_ascii_case(b)))
-        })
-        .filter_map(|&(w, code)| starts_with_ci(s, at, w).map(|e| (e, code)))
+/// The longest currency word of `words` at `at` that ends a word: (end, ISO code).
+fn currency_word(s: &[char], at: usize, words: &Words<&'static str>) -> Option<(usize, &'static str)> {
+    (words.starting_at(s, at, true))
         .filter(|&(e, _)| !(s[e - 1].is_ascii_alphabetic() && s.get(e).is_some_and(|&c| is_word_char(c))))
         .max_by_key(|&(e, _)| e)
 }
 
 /// The currency word written right after an amount at `at` (元, 美元, " dollars", " euros").
 pub fn currency_at(s: &[char], at: usize) -> Option<(usize, &'static str)> {
-    currency_word(s, at, CURRENCY_AFTER)
+    currency_word(s, at, &CURRENCY_AFTER)
 }
 
 /// A currency named in the text, with or without an amount: 人民币, 美元, the dollar, yen.
@@ -541,16 +533,18 @@ pub struct CurrencyName {
 /// Every currency name in `s` (人民币 美元, "the dollar fell against the yen"): the words
 /// that follow amounts, where they stand as words of their own.
 pub fn currency_names(s: &[char]) -> Vec<CurrencyName> {
-    let names: Vec<(&str, &'static str)> = CURRENCY_AFTER
-        .iter()
-        .filter(|(w, _)| !NOT_NAMES_ALONE.contains(w))
-        .map(|&(w, code)| (w.trim_start(), code))
-        .collect();
+    static NAMES: LazyLock<Words<&'static str>> = LazyLock::new(|| {
+        Words::new(
+            (CURRENCY_AFTER.entries().iter())
+                .filter(|(w, _)| !NOT_NAMES_ALONE.contains(w))
+                .map(|&(w, code)| (w.trim_start(), code)),
+        )
+    });
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.len() {
         let glued = i > 0 && s[i].is_ascii_alphabetic() && s[i - 1].is_ascii_alphanumeric();
-        match currency_word(s, i, &names).filter(|_| !glued) {
+        match currency_word(s, i, &NAMES).filter(|_| !glued) {
             Some((e, code)) => {
                 out.push(CurrencyName { start: i, end: e, code });
                 i = e;
@@ -586,7 +580,7 @@ fn classify(
     // 200多家, 二十余家: vague before a measure word or currency.
     if matches!(s.get(at), Some('多' | '余')) && !n.vague() && n.kind == NumKind::Plain {
         let after = at + 1;
-        if longest(s, after, COUNTED).is_some() || currency_at(s, after).is_some() {
+        if longest(s, after, &COUNTED).is_some() || currency_at(s, after).is_some() {
             high = low + round_step(low);
             vague = true;
             at = after;
@@ -638,17 +632,15 @@ fn classify(
         });
         return Some((QuantityKind::Money, code, e, low, high, vague));
     }
-    if let Some((e, code)) = currency_word(s, cur_at, MINOR_AFTER) {
+    if let Some((e, code)) = currency_word(s, cur_at, &MINOR_AFTER) {
         return Some((QuantityKind::Money, code, e, low / 100.0, high / 100.0, vague));
     }
-    let time = TIME_AFTER.iter().any(|w| {
-        starts_with_at(s, at, w)
-            .is_some_and(|e| !w.is_ascii() || !s.get(e).is_some_and(|c| c.is_ascii_alphabetic()))
-    });
+    let time = (TIME_AFTER.starting_at(s, at, false))
+        .any(|(e, english)| !english || !s.get(e).is_some_and(|c| c.is_ascii_alphabetic()));
     if time {
         return None;
     }
-    if let Some((e, unit)) = longest(s, at, COUNTED) {
+    if let Some((e, unit)) = longest(s, at, &COUNTED) {
         let english = unit.is_ascii();
         let word_ok = !english || !s.get(e).copied().is_some_and(is_word_char);
         // Small counts in Chinese numerals are mostly phrasing (一个, 两位), keep the telling ones.
@@ -1040,8 +1032,8 @@ fn unit_note(s: &[char], at: usize) -> Option<(&'static str, f64)> {
             k = e;
             continue;
         }
-        let currency = currency_word(note, k, CURRENCY_AFTER)
-            .or_else(|| currency_word(note, k, CURRENCY_BEFORE))
+        let currency = currency_word(note, k, &CURRENCY_AFTER)
+            .or_else(|| currency_word(note, k, &CURRENCY_BEFORE))
             .filter(|_| boundary);
         if let Some((e, c)) = currency {
             let dollar = note[e - 1] == '$';
@@ -1075,15 +1067,15 @@ fn hedged(s: &[char], mut q: Q, vague: bool) -> Q {
     let per_share = (1..=2)
         .filter_map(|k| q.start.checked_sub(k + 1))
         .find(|&b| s[b] == '每' && s[b + 1..q.start].iter().all(|&c| numeral::is_cjk(c)))
-        .filter(|&b| longest_before(s, b, HEDGE_BEFORE).is_some());
+        .filter(|&b| longest_before(s, b, &HEDGE_BEFORE).is_some());
     q.start = per_share.unwrap_or(q.start);
     let mut spaced = q.start;
     while spaced > 0 && s[spaced - 1] == ' ' {
         spaced -= 1;
     }
-    let before = longest_before(s, q.start, HEDGE_BEFORE).or_else(|| {
+    let before = longest_before(s, q.start, &HEDGE_BEFORE).or_else(|| {
         // 超过 30, >= 30: spaces after a hedge that is not an English word.
-        longest_before(s, spaced, HEDGE_BEFORE).filter(|(b, _)| !s[*b].is_ascii_alphabetic())
+        longest_before(s, spaced, &HEDGE_BEFORE).filter(|(b, _)| !s[*b].is_ascii_alphabetic())
     });
     let before = before.filter(|&(b, _)| {
         // A word must start as one (not "cover 5"); =>30 and <>30 are no comparisons.
@@ -1097,7 +1089,7 @@ fn hedged(s: &[char], mut q: Q, vague: bool) -> Q {
         !word && !symbol && !particle
     });
     // 上下游 is a supply chain, not a hedge; "or more than 5" hedges the 5.
-    let after = longest(s, q.end, HEDGE_AFTER).filter(|&(e, _)| {
+    let after = longest(s, q.end, &HEDGE_AFTER).filter(|&(e, _)| {
         !(s[e - 1] == '下' && s.get(e) == Some(&'游'))
             && starts_with_at(s, e, " than").is_none()
             && !(s[e - 1].is_ascii_alphabetic() && s.get(e).is_some_and(|c| c.is_ascii_alphanumeric()))
@@ -1158,7 +1150,7 @@ fn currency_before(s: &[char], at: usize) -> Option<(usize, &'static str)> {
     while k > 0 && s[k - 1] == ' ' {
         k -= 1;
     }
-    let (b, code) = longest_before(s, k, CURRENCY_BEFORE)?;
+    let (b, code) = longest_before(s, k, &CURRENCY_BEFORE)?;
     // 4人民币 5美元: a currency word right after an amount belongs to that amount.
     let mut p = b;
     while p > 0 && s[p - 1] == ' ' {
