@@ -157,3 +157,45 @@ fn bad_input_gets_a_clear_reason_and_changes_nothing() {
     assert_eq!(library.check().unwrap(), Vec::<String>::new());
     assert!(cases.len() >= 25, "the bad-input corpus has only {} kinds", cases.len());
 }
+
+#[test]
+fn a_batch_reports_every_file_in_order_and_stores_each_good_one_with_its_facts() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = generated_bad_inputs(dir.path());
+    let good = |k: usize| {
+        let text = format!("智谱融资第{k}轮\n\n智谱AI完成新一轮{}亿元人民币融资。", 10 + k);
+        write(dir.path(), &format!("good-{k}.txt"), text.as_bytes())
+    };
+    // Good files between bad ones, so that reading ahead must keep each outcome in place.
+    let mut paths = Vec::new();
+    for (k, case) in bad.iter().enumerate() {
+        paths.push(good(k));
+        paths.push(case.path.clone());
+    }
+    let lib_dir = tempfile::tempdir().unwrap();
+    let mut library = Library::open(&lib_dir.path().join("library.sqlite")).unwrap();
+    let limits = Limits { max_file_bytes: 2048, ..Limits::default() };
+    let mut progress = Vec::new();
+    let report = import::import_paths(&mut library, &paths, &limits, &mut |p| progress.push(p.done));
+
+    // Each outcome in the place of its path (a folder's stands for the file that failed in it).
+    assert_eq!(report.outcomes.len(), paths.len(), "{report:#?}");
+    for (outcome, path) in report.outcomes.iter().zip(&paths) {
+        assert!(outcome.path.starts_with(&path.display().to_string()), "{outcome:?} for {path:?}");
+    }
+    assert_eq!(progress, (0..=paths.len()).collect::<Vec<_>>());
+    for (k, outcome) in report.outcomes.iter().enumerate() {
+        let expected = if k % 2 == 0 { OutcomeStatus::Imported } else { OutcomeStatus::Failed };
+        assert_eq!(outcome.status, expected, "{outcome:?}");
+    }
+    for (k, outcome) in report.outcomes.iter().step_by(2).enumerate() {
+        let id = outcome.article_id.unwrap();
+        let facts = dossier_core::store::facts::list(
+            library.conn(),
+            &dossier_core::store::facts::FactFilter { article_id: Some(id), ..Default::default() },
+        )
+        .unwrap();
+        assert!(facts.iter().any(|f| f.value_text == format!("{}亿元人民币", 10 + k)), "{facts:?}");
+    }
+    assert_eq!(library.check().unwrap(), Vec::<String>::new());
+}

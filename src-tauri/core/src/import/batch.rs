@@ -1,12 +1,14 @@
 //! Importing files and folders into the library: one transaction per article,
 //! a clear reason for every file that fails, and nothing half stored.
 
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::{parse, Limits, ParsedArticle};
+use crate::extract::Extraction;
 use crate::store::{self, articles, extraction, originals};
 use crate::{search, Error, ErrorKind, Library, Result};
 
@@ -70,42 +72,54 @@ pub fn import_paths(
         collect(path, &mut files, &mut report);
     }
     let total = files.len();
-    for (done, path) in files.into_iter().enumerate() {
-        on_progress(&Progress { done, total, path: path.display().to_string() });
-        let outcome = import_file(library, &path, limits);
-        report.outcomes.push(outcome);
-    }
+    // Reading, parsing and extraction run on a second thread a few files ahead, so that
+    // work overlaps the writes and commits here (SQLite takes one writer at a time).
+    std::thread::scope(|scope| {
+        let (sender, prepared) = std::sync::mpsc::sync_channel(2);
+        scope.spawn(move || {
+            for (path, unreadable) in files {
+                let result = match unreadable {
+                    Some(error) => Err(error),
+                    None => {
+                        catch_unwind(AssertUnwindSafe(|| prepare_file(&path, limits))).unwrap_or_else(|_| {
+                            Err(Error::new(ErrorKind::Internal, "the importer failed on this file"))
+                        })
+                    }
+                };
+                if sender.send((path, result)).is_err() {
+                    break;
+                }
+            }
+        });
+        for (done, (path, result)) in prepared.into_iter().enumerate() {
+            on_progress(&Progress { done, total, path: path.display().to_string() });
+            let result = result.and_then(|p| p.write(library));
+            report.outcomes.push(outcome(path.display().to_string(), result));
+        }
+    });
     on_progress(&Progress { done: total, total, path: String::new() });
     report
 }
 
-fn collect(path: &Path, files: &mut Vec<PathBuf>, report: &mut ImportReport) {
-    let fail = |report: &mut ImportReport, path: &Path, error: Error| {
-        report.outcomes.push(FileOutcome {
-            path: path.display().to_string(),
-            status: OutcomeStatus::Failed,
-            article_id: None,
-            title: None,
-            error: Some(error),
-        })
-    };
+/// Adds the files at `path` (itself or those in the folder, in name order) to `files`,
+/// with the error of each that cannot be reached, to be reported in its place.
+fn collect(path: &Path, files: &mut Vec<(PathBuf, Option<Error>)>, report: &mut ImportReport) {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
-        Err(e) => return fail(report, path, io_error(path, &e)),
+        Err(e) => return files.push((path.to_owned(), Some(io_error(path, &e)))),
     };
     if !meta.is_dir() {
-        files.push(path.to_owned());
+        files.push((path.to_owned(), None));
         return;
     }
     // follow_links detects symlink loops and reports them as errors instead of recursing forever.
-    let mut found = Vec::new();
     for entry in walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name() {
         match entry {
             Ok(entry) if entry.file_type().is_file() => {
                 let ext = entry.path().extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
                 let hidden = entry.file_name().to_string_lossy().starts_with('.');
                 if !hidden && ext.is_some_and(|e| FOLDER_EXTENSIONS.contains(&e.as_str())) {
-                    found.push(entry.into_path());
+                    files.push((entry.into_path(), None));
                 } else {
                     report.skipped += 1;
                 }
@@ -121,11 +135,10 @@ fn collect(path: &Path, files: &mut Vec<PathBuf>, report: &mut ImportReport) {
                         None => Error::new(ErrorKind::Io, e.to_string()),
                     }
                 };
-                fail(report, &at, error);
+                files.push((at, Some(error)));
             }
         }
     }
-    files.extend(found);
 }
 
 fn io_error(path: &Path, e: &std::io::Error) -> Error {
@@ -139,9 +152,45 @@ fn io_error(path: &Path, e: &std::io::Error) -> Error {
 
 /// Imports one file. Reads no more than the size limit allows.
 pub fn import_file(library: &mut Library, path: &Path, limits: &Limits) -> FileOutcome {
-    let result =
-        read_limited(path, limits).and_then(|bytes| import_bytes(library, &bytes, &file_name(path), limits));
+    let result = prepare_file(path, limits).and_then(|p| p.write(library));
     outcome(path.display().to_string(), result)
+}
+
+/// A file read, parsed and run through the extractor: all of its import but the writes.
+struct Prepared {
+    bytes: Vec<u8>,
+    file_name: String,
+    article: ParsedArticle,
+    extracted: Extracted,
+}
+
+fn prepare_file(path: &Path, limits: &Limits) -> Result<Prepared> {
+    let bytes = read_limited(path, limits)?;
+    let file_name = file_name(path);
+    let article = parse(&bytes, &file_name, limits)?;
+    let extracted = Extracted::of(&article);
+    Ok(Prepared { bytes, file_name, article, extracted })
+}
+
+impl Prepared {
+    fn write(&self, library: &mut Library) -> Result<Stored> {
+        write(library, &self.article, &self.extracted, &self.bytes, &self.file_name)
+    }
+}
+
+/// What import derives from an article's text before it writes anything.
+struct Extracted {
+    content_hash: String,
+    extraction: Extraction,
+}
+
+impl Extracted {
+    fn of(article: &ParsedArticle) -> Extracted {
+        Extracted {
+            content_hash: content_hash(&article.text),
+            extraction: extraction::run(&article.text, article.published.as_deref()),
+        }
+    }
 }
 
 /// Parses one file without storing it.
@@ -189,16 +238,27 @@ pub fn store(
     bytes: &[u8],
     file_name: &str,
 ) -> Result<Stored> {
-    let content_hash = content_hash(&article.text);
+    write(library, article, &Extracted::of(article), bytes, file_name)
+}
+
+/// Stores an article and what was derived from it in one transaction, unless the same
+/// text is already there.
+fn write(
+    library: &mut Library,
+    article: &ParsedArticle,
+    extracted: &Extracted,
+    bytes: &[u8],
+    file_name: &str,
+) -> Result<Stored> {
     let tx = library.conn_mut().transaction()?;
-    if let Some(existing) = articles::find_by_hash(&tx, &content_hash)? {
+    if let Some(existing) = articles::find_by_hash(&tx, &extracted.content_hash)? {
         let title = articles::get(&tx, existing)?.summary.title;
         return Ok(Stored { article_id: existing, title, duplicate: true });
     }
-    let id = articles::insert(&tx, article, Some(file_name), &content_hash, &store::timestamp())?;
+    let id = articles::insert(&tx, article, Some(file_name), &extracted.content_hash, &store::timestamp())?;
     originals::insert(&tx, id, bytes, &bytes_hash(bytes))?;
     search::index_article(&tx, id, &article.title, &article.text)?;
-    extraction::extract_article(&tx, id, &article.text, article.published.as_deref())?;
+    extraction::save(&tx, id, &extracted.extraction)?;
     tx.commit()?;
     Ok(Stored { article_id: id, title: article.title.clone(), duplicate: false })
 }

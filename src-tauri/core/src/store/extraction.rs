@@ -141,17 +141,27 @@ pub(crate) fn check(conn: &Connection) -> Result<Vec<String>> {
     Ok(problems)
 }
 
-/// Runs the extractor on one article's text and stores what it finds: quantities,
-/// dates and mentions replaced, unreviewed facts replaced, reviewed facts kept.
+/// Runs the extractor on one article's text and stores what it finds.
 pub fn extract_article(
     conn: &Connection,
     article_id: i64,
     text: &str,
     published: Option<&str>,
 ) -> Result<()> {
-    let extraction = crate::extract::extract(text, published.filter(|p| p.len() == 10));
-    replace(conn, article_id, &extraction, crate::extract::VERSION)?;
-    super::facts::replace_extracted(conn, article_id, &extraction)
+    save(conn, article_id, &run(text, published))
+}
+
+/// What the extractor finds in an article's text; the published date anchors relative
+/// dates only when it is a full day.
+pub fn run(text: &str, published: Option<&str>) -> Extraction {
+    crate::extract::extract(text, published.filter(|p| p.len() == 10))
+}
+
+/// Stores an extraction of the current extractor: quantities, dates and mentions
+/// replaced, unreviewed facts replaced, reviewed facts kept.
+pub fn save(conn: &Connection, article_id: i64, extraction: &Extraction) -> Result<()> {
+    replace(conn, article_id, extraction, crate::extract::VERSION)?;
+    super::facts::replace_extracted(conn, article_id, extraction)
 }
 
 /// Re-extracts every article the current extractor has not seen (all of them with
