@@ -91,9 +91,16 @@ fn a_version_1_library_upgrades_with_its_data_intact() {
     let found = facts::list(library.conn(), &facts::FactFilter::default()).unwrap();
     assert!(found.iter().any(|f| f.metric == "funding" && f.low == 3e9), "{found:#?}");
 
+    // Schema 4 left the metric index behind.
+    assert_eq!(SCHEMA_VERSION, 4);
+    let metric_index: i64 = library
+        .conn()
+        .query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'facts_metric'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(metric_index, 0);
+
     // Schema 3's annotations, tags and entities work on the upgraded article.
     use dossier_core::store::{annotations, entities};
-    assert_eq!(SCHEMA_VERSION, 3);
     let new = annotations::NewAnnotation {
         article_id: 1,
         start: 0,

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&[&str]] = &[
     &[articles::SCHEMA_V1, originals::SCHEMA_V1, collections::SCHEMA_V1, search::SCHEMA_V1],
     &[extraction::SCHEMA_V2, facts::SCHEMA_V2],
     &[annotations::SCHEMA_V3, tags::SCHEMA_V3, annotation_history::SCHEMA_V3, entities::SCHEMA_V3],
+    &[facts::SCHEMA_V4],
 ];
 
 /// The schema version this build writes.
