@@ -74,28 +74,29 @@ pub fn import_paths(
     let total = files.len();
     // Reading, parsing and extraction run on a second thread a few files ahead, so that
     // work overlaps the writes and commits here (SQLite takes one writer at a time).
-    std::thread::scope(|scope| {
-        let (sender, prepared) = std::sync::mpsc::sync_channel(2);
-        scope.spawn(move || {
-            for (path, unreadable) in files {
-                let result = match unreadable {
-                    Some(error) => Err(error),
-                    None => {
-                        catch_unwind(AssertUnwindSafe(|| prepare_file(&path, limits))).unwrap_or_else(|_| {
-                            Err(Error::new(ErrorKind::Internal, "the importer failed on this file"))
-                        })
+    library.with_background_checkpoints(|library| {
+        std::thread::scope(|scope| {
+            let (sender, prepared) = std::sync::mpsc::sync_channel(2);
+            scope.spawn(move || {
+                for (path, unreadable) in files {
+                    let result = match unreadable {
+                        Some(error) => Err(error),
+                        None => catch_unwind(AssertUnwindSafe(|| prepare_file(&path, limits)))
+                            .unwrap_or_else(|_| {
+                                Err(Error::new(ErrorKind::Internal, "the importer failed on this file"))
+                            }),
+                    };
+                    if sender.send((path, result)).is_err() {
+                        break;
                     }
-                };
-                if sender.send((path, result)).is_err() {
-                    break;
                 }
+            });
+            for (done, (path, result)) in prepared.into_iter().enumerate() {
+                on_progress(&Progress { done, total, path: path.display().to_string() });
+                let result = result.and_then(|p| p.write(library));
+                report.outcomes.push(outcome(path.display().to_string(), result));
             }
-        });
-        for (done, (path, result)) in prepared.into_iter().enumerate() {
-            on_progress(&Progress { done, total, path: path.display().to_string() });
-            let result = result.and_then(|p| p.write(library));
-            report.outcomes.push(outcome(path.display().to_string(), result));
-        }
+        })
     });
     on_progress(&Progress { done: total, total, path: String::new() });
     report
@@ -161,33 +162,37 @@ struct Prepared {
     bytes: Vec<u8>,
     file_name: String,
     article: ParsedArticle,
-    extracted: Extracted,
+    derived: Derived,
 }
 
 fn prepare_file(path: &Path, limits: &Limits) -> Result<Prepared> {
     let bytes = read_limited(path, limits)?;
     let file_name = file_name(path);
     let article = parse(&bytes, &file_name, limits)?;
-    let extracted = Extracted::of(&article);
-    Ok(Prepared { bytes, file_name, article, extracted })
+    let derived = Derived::of(&article, &bytes);
+    Ok(Prepared { bytes, file_name, article, derived })
 }
 
 impl Prepared {
     fn write(&self, library: &mut Library) -> Result<Stored> {
-        write(library, &self.article, &self.extracted, &self.bytes, &self.file_name)
+        write(library, &self.article, &self.derived, &self.bytes, &self.file_name)
     }
 }
 
-/// What import derives from an article's text before it writes anything.
-struct Extracted {
+/// What import derives from a file before it writes anything.
+struct Derived {
     content_hash: String,
+    bytes_hash: String,
+    entry: search::Entry,
     extraction: Extraction,
 }
 
-impl Extracted {
-    fn of(article: &ParsedArticle) -> Extracted {
-        Extracted {
+impl Derived {
+    fn of(article: &ParsedArticle, bytes: &[u8]) -> Derived {
+        Derived {
             content_hash: content_hash(&article.text),
+            bytes_hash: bytes_hash(bytes),
+            entry: search::Entry::new(&article.title, &article.text),
             extraction: extraction::run(&article.text, article.published.as_deref()),
         }
     }
@@ -238,7 +243,7 @@ pub fn store(
     bytes: &[u8],
     file_name: &str,
 ) -> Result<Stored> {
-    write(library, article, &Extracted::of(article), bytes, file_name)
+    write(library, article, &Derived::of(article, bytes), bytes, file_name)
 }
 
 /// Stores an article and what was derived from it in one transaction, unless the same
@@ -246,19 +251,19 @@ pub fn store(
 fn write(
     library: &mut Library,
     article: &ParsedArticle,
-    extracted: &Extracted,
+    derived: &Derived,
     bytes: &[u8],
     file_name: &str,
 ) -> Result<Stored> {
     let tx = library.conn_mut().transaction()?;
-    if let Some(existing) = articles::find_by_hash(&tx, &extracted.content_hash)? {
+    if let Some(existing) = articles::find_by_hash(&tx, &derived.content_hash)? {
         let title = articles::get(&tx, existing)?.summary.title;
         return Ok(Stored { article_id: existing, title, duplicate: true });
     }
-    let id = articles::insert(&tx, article, Some(file_name), &extracted.content_hash, &store::timestamp())?;
-    originals::insert(&tx, id, bytes, &bytes_hash(bytes))?;
-    search::index_article(&tx, id, &article.title, &article.text)?;
-    extraction::save(&tx, id, &extracted.extraction)?;
+    let id = articles::insert(&tx, article, Some(file_name), &derived.content_hash, &store::timestamp())?;
+    originals::insert(&tx, id, bytes, &derived.bytes_hash)?;
+    search::insert_entry(&tx, id, &derived.entry)?;
+    extraction::save(&tx, id, &derived.extraction)?;
     tx.commit()?;
     Ok(Stored { article_id: id, title: article.title.clone(), duplicate: false })
 }

@@ -38,8 +38,25 @@ const MAX_LIMIT: usize = 1_000;
 
 /// Adds a new article to the index, in the caller's transaction.
 pub fn index_article(conn: &Connection, id: i64, title: &str, text: &str) -> Result<()> {
-    let title = terms::segment(title);
-    let body = terms::segment(text);
+    insert_entry(conn, id, &Entry::new(title, text))
+}
+
+/// An article's title and text segmented as the index takes them. Segmentation is most of
+/// the cost of indexing; import does it before it opens the writing transaction.
+pub struct Entry {
+    title: terms::Segmented,
+    body: terms::Segmented,
+}
+
+impl Entry {
+    pub fn new(title: &str, text: &str) -> Entry {
+        Entry { title: terms::segment(title), body: terms::segment(text) }
+    }
+}
+
+/// Adds a new article's segmented entry to the index, in the caller's transaction.
+pub fn insert_entry(conn: &Connection, id: i64, entry: &Entry) -> Result<()> {
+    let (title, body) = (&entry.title, &entry.body);
     conn.prepare_cached(
         "INSERT INTO search_index (rowid, title, body, title_chars, body_chars) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?

@@ -81,31 +81,32 @@ pub fn insert(
     content_hash: &str,
     imported_at: &str,
 ) -> Result<i64> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO articles (title, outlet, authors, published, language, file_name, format,
                                encoding, content_hash, text, char_count, imported_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        params![
-            article.title,
-            article.outlet,
-            serde_json::to_string(&article.authors).map_err(|e| Error::internal(e.to_string()))?,
-            article.published,
-            article.language,
-            file_name,
-            article.format.as_str(),
-            article.encoding,
-            content_hash,
-            article.text,
-            article.text.chars().count() as i64,
-            imported_at,
-        ],
-    )?;
+    )?
+    .execute(params![
+        article.title,
+        article.outlet,
+        serde_json::to_string(&article.authors).map_err(|e| Error::internal(e.to_string()))?,
+        article.published,
+        article.language,
+        file_name,
+        article.format.as_str(),
+        article.encoding,
+        content_hash,
+        article.text,
+        article.text.chars().count() as i64,
+        imported_at,
+    ])?;
     Ok(conn.last_insert_rowid())
 }
 
 pub fn find_by_hash(conn: &Connection, content_hash: &str) -> Result<Option<i64>> {
     Ok(conn
-        .query_row("SELECT id FROM articles WHERE content_hash = ?1", [content_hash], |r| r.get(0))
+        .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
+        .query_row([content_hash], |r| r.get(0))
         .optional()?)
 }
 

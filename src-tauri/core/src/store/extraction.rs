@@ -52,7 +52,7 @@ CREATE INDEX mentions_entity ON mentions(entity);
 /// Replaces the article's quantities, dates and mentions with `extraction`'s.
 pub fn replace(conn: &Connection, article_id: i64, extraction: &Extraction, version: i64) -> Result<()> {
     for table in ["quantities", "dates", "mentions"] {
-        conn.execute(&format!("DELETE FROM {table} WHERE article_id = ?1"), [article_id])?;
+        conn.prepare_cached(&format!("DELETE FROM {table} WHERE article_id = ?1"))?.execute([article_id])?;
     }
     let mut q = conn.prepare_cached(
         "INSERT INTO quantities (article_id, kind, text, start, end, low, high, unit, qualifier)
@@ -83,11 +83,11 @@ pub fn replace(conn: &Connection, article_id: i64, extraction: &Extraction, vers
     for x in &extraction.mentions {
         m.execute(params![article_id, x.text, x.start as i64, x.end as i64, x.entity, enum_name(&x.kind)])?;
     }
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO extractions (article_id, version, extracted_at) VALUES (?1, ?2, ?3)
          ON CONFLICT(article_id) DO UPDATE SET version = excluded.version, extracted_at = excluded.extracted_at",
-        params![article_id, version, super::timestamp()],
-    )?;
+    )?
+    .execute(params![article_id, version, super::timestamp()])?;
     Ok(())
 }
 

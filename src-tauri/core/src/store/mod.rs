@@ -102,6 +102,24 @@ impl Library {
     pub fn schema_version(&self) -> Result<i64> {
         migrations::user_version(&self.conn)
     }
+
+    /// Runs `work`, a long run of write transactions (an import), with the WAL
+    /// checkpointed behind it on a second connection (see `connection::checkpoint_until`).
+    pub fn with_background_checkpoints<R>(&mut self, work: impl FnOnce(&mut Library) -> R) -> R {
+        // In memory, or if the file will not open a second time, the writer checkpoints alone.
+        let Some(checkpointer) = self.path.as_deref().and_then(|p| connection::open(p).ok()) else {
+            return work(self);
+        };
+        let stop = std::sync::atomic::AtomicBool::new(false);
+        std::thread::scope(|scope| {
+            let stop = &stop;
+            scope.spawn(move || connection::checkpoint_until(&checkpointer, stop));
+            // Stopped even if `work` panics, or the scope would wait for the thread forever.
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(self)));
+            stop.store(true, std::sync::atomic::Ordering::Relaxed);
+            result.unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })
+    }
 }
 
 impl Library {

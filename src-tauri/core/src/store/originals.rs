@@ -15,10 +15,10 @@ CREATE TABLE originals (
 ";
 
 pub fn insert(conn: &Connection, article_id: i64, bytes: &[u8], sha256: &str) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO originals (article_id, bytes, byte_count, sha256) VALUES (?1, ?2, ?3, ?4)",
-        params![article_id, bytes, bytes.len() as i64, sha256],
-    )?;
+    )?
+    .execute(params![article_id, bytes, bytes.len() as i64, sha256])?;
     Ok(())
 }
 
