@@ -6,7 +6,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use std::sync::OnceLock;
 
 use super::numeral::ascii_digit;
-use super::text::{starts_with_at, CharFilter, Span};
+use super::text::{ascii_word_before, starts_with_at, CharFilter, Span};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct D {
@@ -101,18 +101,6 @@ fn cn_year(s: &[char], i: usize) -> Option<(usize, u32)> {
         v = v * 10 + d(*s.get(i + k)?)? as u32;
     }
     Some((i + 4, v))
-}
-
-fn word_before(s: &[char], at: usize) -> String {
-    let mut e = at;
-    while e > 0 && s[e - 1] == ' ' {
-        e -= 1;
-    }
-    let mut b = e;
-    while b > 0 && s[b - 1].is_ascii_alphabetic() {
-        b -= 1;
-    }
-    s[b..e].iter().collect::<String>().to_lowercase()
 }
 
 fn plausible_year(y: u32) -> bool {
@@ -414,7 +402,7 @@ fn numeric_date(
                 }
             }
         }
-        let lead = word_before(s, i);
+        let lead = ascii_word_before(s, i);
         let next = s.get(e).copied();
         let ends_ok = next.is_none_or(|c| {
             !c.is_alphanumeric() && c != '%' && c != ',' || c == ',' && s.get(e + 1) == Some(&' ')
@@ -465,7 +453,7 @@ fn english_date(s: &[char], i: usize, year: Option<u32>) -> Option<(usize, Strin
     }
     // Month Day, Year | Month Day | Month Year | (in) Month
     let bare_month = || {
-        let lead = word_before(s, i);
+        let lead = ascii_word_before(s, i);
         let prep = ["in", "since", "from", "until", "by", "through", "of", "end", "early", "late", "mid"];
         (prep.contains(&lead.as_str()) && s[e - 1] != '.')
             .then(|| year.map(|y| (e, format!("{y:04}-{m:02}"), None)))

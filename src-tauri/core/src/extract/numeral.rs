@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use super::text::CharFilter;
+use super::text::{ascii_word_before, CharFilter};
 
 /// What kind of numeral construct was read.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -198,16 +198,21 @@ fn ascii_alpha_at(s: &[char], i: usize) -> bool {
     s.get(i).is_some_and(|c| c.is_ascii_alphabetic())
 }
 
+/// English scale words above a hundred, after a number in digits or in words.
+const SCALE_WORDS: [(&str, f64); 6] = [
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("lakh", 1e5),
+    ("crore", 1e7),
+];
+
 /// English magnitude words and suffixes after an Arabic number: returns (end, factor).
 fn english_scale(s: &[char], i: usize) -> Option<(usize, f64)> {
-    const SPACED: [(&str, f64); 18] = [
+    // After a space, besides the scale words: hundred, dozens and abbreviations.
+    const SPACED: [(&str, f64); 12] = [
         ("hundred", 1e2),
-        ("thousand", 1e3),
-        ("million", 1e6),
-        ("billion", 1e9),
-        ("trillion", 1e12),
-        ("lakh", 1e5),
-        ("crore", 1e7),
         ("dozen", 12.0),
         ("dozens", 12.0),
         ("dzs", 12.0),
@@ -252,7 +257,7 @@ fn english_scale(s: &[char], i: usize) -> Option<(usize, f64)> {
         }
     }
     if s.get(i) == Some(&' ') {
-        for (w, f) in SPACED {
+        for &(w, f) in SCALE_WORDS.iter().chain(&SPACED) {
             // Short suffixes must match case exactly (2.5 M, not 2.5 m of something).
             let k = if w.len() <= 2 { exact(i + 1, w) } else { word_at(i + 1, w) };
             if let Some(k) = k {
@@ -644,14 +649,6 @@ fn en_word(s: &[char], at: usize) -> Option<(usize, EnWord)> {
         "nineteen",
     ];
     const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    const SCALES: [(&str, f64); 6] = [
-        ("thousand", 1e3),
-        ("million", 1e6),
-        ("billion", 1e9),
-        ("trillion", 1e12),
-        ("lakh", 1e5),
-        ("crore", 1e7),
-    ];
     // Denominators whose form is not the cardinal + "th".
     const PARTS: [(&str, f64); 12] = [
         ("half", 2.0),
@@ -687,9 +684,9 @@ fn en_word(s: &[char], at: usize) -> Option<(usize, EnWord)> {
                 Unit(k as f64)
             } else if let Some(k) = TENS.iter().position(|&u| u == w) {
                 Ten(20.0 + 10.0 * k as f64)
-            } else if let Some(&(_, f)) = SCALES.iter().find(|(u, _)| *u == w) {
+            } else if let Some(&(_, f)) = SCALE_WORDS.iter().find(|(u, _)| *u == w) {
                 Scale(f)
-            } else if let Some(&(_, f)) = SCALES.iter().find(|(u, _)| *u == singular) {
+            } else if let Some(&(_, f)) = SCALE_WORDS.iter().find(|(u, _)| *u == singular) {
                 Plural(f)
             } else if let Some(&(_, d)) = PARTS.iter().find(|(u, _)| *u == w || *u == singular) {
                 Part(d)
@@ -800,19 +797,6 @@ fn en_cardinal(t: &[EnToken], p: usize) -> Option<(f64, usize, Option<f64>, Opti
     Some((total + group, k, ends_scale, after_and))
 }
 
-/// Lower-case word before `at`, skipping spaces.
-fn en_word_before(s: &[char], at: usize) -> String {
-    let mut e = at;
-    while e > 0 && s[e - 1] == ' ' {
-        e -= 1;
-    }
-    let mut b = e;
-    while b > 0 && s[b - 1].is_ascii_alphabetic() {
-        b -= 1;
-    }
-    s[b..e].iter().collect::<String>().to_ascii_lowercase()
-}
-
 /// Lower-case word after `at`, skipping spaces.
 fn en_word_after(s: &[char], at: usize) -> String {
     let b = skip_spaces(s, at);
@@ -874,7 +858,7 @@ fn english_number(s: &[char], i: usize) -> Option<Num> {
     }
     // Half: a half, half a dozen, half a million, more than half.
     if next(p) == Some(Part(2.0)) && !t[p].hyphen {
-        let prev = en_word_before(s, t[p].start);
+        let prev = ascii_word_before(s, t[p].start);
         // The first half, the April-September half: periods of time.
         let period = [
             "first",
@@ -973,7 +957,7 @@ fn english_number(s: &[char], i: usize) -> Option<Num> {
                 || t[k].hyphen && matches!(next(k - 1), Some(Ten(_)));
             // In a quarter, the past four quarters: periods of time.
             let quarter = s[t[k].start].eq_ignore_ascii_case(&'q');
-            let prev = en_word_before(s, t[p].start);
+            let prev = ascii_word_before(s, t[p].start);
             let period = quarter
                 && (value >= 4.0
                     || !after.is_empty() && !fraction_word
@@ -1029,7 +1013,7 @@ fn english_number(s: &[char], i: usize) -> Option<Num> {
     }
     // the one, this one, which one: a pronoun.
     if lone_one {
-        let prev = en_word_before(s, t[p].start);
+        let prev = ascii_word_before(s, t[p].start);
         if ["the", "this", "that", "which", "each", "every", "any", "no", "another"].contains(&prev.as_str())
         {
             return None;

@@ -79,6 +79,19 @@ pub fn find(s: &[char], from: usize, to: usize, w: &str) -> Option<usize> {
     (from..=to - n).find(|&b| starts_with_at(s, b, w).is_some())
 }
 
+/// The ASCII word before `at` in lower case, spaces before `at` skipped ("" if none).
+pub fn ascii_word_before(s: &[char], at: usize) -> String {
+    let mut e = at;
+    while e > 0 && s[e - 1] == ' ' {
+        e -= 1;
+    }
+    let mut b = e;
+    while b > 0 && s[b - 1].is_ascii_alphabetic() {
+        b -= 1;
+    }
+    s[b..e].iter().collect::<String>().to_ascii_lowercase()
+}
+
 /// A table of words with a value each, indexed by the first and the last char of every
 /// word (ASCII letters in lower case). Tables are tried around every amount: a look-up
 /// compares only the few words that share the char at hand, in table order.
