@@ -307,7 +307,8 @@ pub fn check(library: &Library) -> Result<ExitCode> {
     let problems = library.check()?;
     let count = articles::count(library.conn(), &ArticleFilter::default())?;
     if problems.is_empty() {
-        println!("ok: {count} articles, schema version {}, no problems found", library.schema_version()?);
+        let articles = if count == 1 { "article" } else { "articles" };
+        println!("ok: {count} {articles}, schema version {}, no problems found", library.schema_version()?);
         return Ok(ExitCode::SUCCESS);
     }
     for problem in &problems {

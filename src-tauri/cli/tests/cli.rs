@@ -41,7 +41,7 @@ fn import_list_show_search_and_check_the_sample() {
 
     let check = dossier(&db, &["check"]);
     assert!(check.status.success(), "{}", stdout(&check));
-    assert!(stdout(&check).starts_with("ok: 1 articles"), "{}", stdout(&check));
+    assert!(stdout(&check).starts_with("ok: 1 article,"), "{}", stdout(&check));
 }
 
 #[test]
