@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use super::harness::{self, Desktop, Driver};
-use super::window::{article_count, start_app, LONG, ZHIPU_TITLE};
+use super::window::{start_app, wait_for_articles, LONG, ZHIPU_TITLE};
 
 fn run(program: &str, args: &[&str]) -> String {
     let out =
@@ -81,7 +81,8 @@ fn the_deb_installs_opens_a_file_and_uninstalls_leaving_the_library() {
     let library = desktop.home.path().join("share/com.dossier.desktop/library.sqlite");
     let driver = Driver::start(&desktop, &[]);
     let session = start_app(driver.port, app);
-    assert!(article_count(&session) >= 6, "the installed app shows no sample library");
+    // The sample library: six articles or more.
+    wait_for_articles(&session, 6);
     session.wait_for(
         "the sample articles' titles in the list",
         LONG,

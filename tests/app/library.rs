@@ -5,7 +5,7 @@ use std::path::Path;
 use serde_json::json;
 
 use super::harness::{self, Desktop, Driver};
-use super::window::{article_count, start_app, LONG, ZHIPU_TITLE};
+use super::window::{article_count, start_app, wait_for_articles, LONG, ZHIPU_TITLE};
 
 const APP: &str = env!("CARGO_BIN_EXE_dossier-app");
 
@@ -22,8 +22,8 @@ fn drop_files_read_search_and_find_them_after_restart() {
         LONG,
         "return !!document.querySelector('[data-testid=first-run]')",
     );
-    let samples = article_count(&session);
-    assert!(samples >= 6, "the first start shows {samples} articles, not the sample library");
+    // The sample library: six articles or more.
+    let samples = wait_for_articles(&session, 6);
     harness::screenshot_screen(&desktop, "01-first-run.png");
 
     // A real drag from another X client onto the window.
