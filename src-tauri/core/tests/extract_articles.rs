@@ -50,9 +50,20 @@ fn check(text: &str, expect: &str) -> Vec<String> {
     check_offsets(text, &x);
     let mut misses = Vec::new();
     let mut expected_quantities = 0;
-    for line in expect.lines().filter(|l| !l.trim().is_empty()) {
+    for line in expect.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
         let (tag, rest) = line.split_once(": ").unwrap_or_else(|| panic!("bad expectation line: {line}"));
         let f: Vec<&str> = rest.split('|').map(str::trim).collect();
+        let fact_listed = || {
+            x.facts.iter().any(|fact| {
+                fact.subject == f[0]
+                    && fact.metric == f[1]
+                    && x.quantities[fact.quantity].text == f[2]
+                    && f.get(3).is_none_or(|d| d.is_empty() || fact.date.as_deref() == Some(*d))
+                    && f.get(4).is_none_or(|r| r.is_empty() || fact.round.as_deref() == Some(*r))
+                    && f.get(5)
+                        .is_none_or(|inv| inv.split(',').all(|i| fact.investors.iter().any(|v| v == i)))
+            })
+        };
         let ok = match tag {
             "published" => true,
             "quantity" => {
@@ -73,19 +84,13 @@ fn check(text: &str, expect: &str) -> Vec<String> {
                 x.mentions.iter().any(|m| m.text == f[0] && serde_json::to_value(m.kind).unwrap() == "person")
             }
             "lead" => x.facts.iter().any(|fact| fact.lead_investor.as_deref() == Some(f[0])),
-            "fact" => x.facts.iter().any(|fact| {
-                fact.subject == f[0]
-                    && fact.metric == f[1]
-                    && x.quantities[fact.quantity].text == f[2]
-                    && f.get(3).is_none_or(|d| d.is_empty() || fact.date.as_deref() == Some(*d))
-                    && f.get(4).is_none_or(|r| r.is_empty() || fact.round.as_deref() == Some(*r))
-                    && f.get(5)
-                        .is_none_or(|inv| inv.split(',').all(|i| fact.investors.iter().any(|v| v == i)))
-            }),
+            "fact" => fact_listed(),
+            // A fact that must not be made (a wrong reading found before).
+            "no fact" => !fact_listed(),
             _ => panic!("unknown tag {tag}"),
         };
         if !ok {
-            misses.push(format!("missing {line}"));
+            misses.push(if tag == "no fact" { format!("made {rest}") } else { format!("missing {line}") });
         }
     }
     // Precision: every quantity found must be an expected one.

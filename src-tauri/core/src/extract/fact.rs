@@ -287,6 +287,9 @@ fn metric_fits(metric: &str, q: &Q) -> bool {
         QuantityKind::Percent => {
             matches!(metric, "growth" | "price_change" | "share" | "profit" | "cost" | "margin")
         }
+        // A fraction of a valuation or an audience compares it with another (相当于 OpenAI
+        // 估值的一半): no value of its own. Grown 20 times over is growth.
+        QuantityKind::Multiple if q.high < 1.0 => matches!(metric, "growth" | "cost"),
         QuantityKind::Multiple => {
             matches!(metric, "growth" | "cost" | "users" | "revenue" | "valuation")
         }
