@@ -656,8 +656,19 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
         // A round led by Tencent valued it at $2.7 billion: the round's investors are not
         // what its other figures are about.
         let invested = |m: &&&M| same_sentence_prev.is_some_and(|f| f.investors.contains(&m.entity));
-        let before: Vec<&&M> =
-            candidates.iter().filter(|m| m.end <= q.start && before_cue(m) && !invested(m)).collect();
+        // 成本只有 OpenAI 的三分之一, 是对手的 3 倍: the name a multiple is taken of is what the
+        // sentence compares with, not what it is about.
+        let compared = |m: &&&M| {
+            let gap = &s[m.end..q.start];
+            q.kind == QuantityKind::Multiple
+                && gap.last() == Some(&'的')
+                && gap.len() <= 8
+                && !gap.iter().any(|c| matches!(c, '，' | ',' | '；' | '、'))
+        };
+        let before: Vec<&&M> = candidates
+            .iter()
+            .filter(|m| m.end <= q.start && before_cue(m) && !invested(m) && !compared(m))
+            .collect();
         // ..., lagging the Nasdaq Composite, which is up 3%: the name the clause follows.
         let relative_clause =
             starts_with_at(s, (cs..q.start).find(|&k| s[k] != ' ').unwrap_or(cs), "which ").is_some();
