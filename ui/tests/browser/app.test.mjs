@@ -211,6 +211,10 @@ describe('review and annotate', () => {
     await subject.fill('半导体ETF（512480）');
     // The metric is chosen from the list, set to the fact's own.
     assert.equal(await page.locator('[data-testid=facts-list] select[name=metric]').inputValue(), 'price_change');
+    // So is the qualifier, by its name.
+    const qualifier = page.locator('[data-testid=facts-list] select[name=qualifier]');
+    assert.equal(await qualifier.inputValue(), 'exact');
+    assert.equal(await qualifier.locator('option:checked').textContent(), 'exactly');
     await subject.press('Enter');
     await page.getByTestId('fact').nth(1).and(page.locator('[data-status=edited]')).waitFor();
     assert.match(await page.getByTestId('fact').nth(1).textContent(), /半导体ETF（512480）/);

@@ -63,7 +63,7 @@ function factsOf(a: Article): any[] {
     return {
       id: a.id * 10 + i, article_id: a.id, article_title: a.title, outlet: a.outlet, published: a.published,
       subject, metric, kind: unit === 'percent' ? 'percent' : 'money', value_text: value,
-      start, end: start + cp(value), low: 1, high: 1, unit, qualifier: '', date: '2024', round: null,
+      start, end: start + cp(value), low: 1, high: 1, unit, qualifier: 'exact', date: '2024', round: null,
       investors: [], lead_investor: null, quote: value, confidence: 0.9, status: 'extracted',
       entity_id: i + 1, entity_name: subject,
     };
