@@ -72,8 +72,9 @@ pub fn import_paths(
         collect(path, &mut files, &mut report);
     }
     let total = files.len();
-    // Reading, parsing and extraction run on a second thread a few files ahead, so that
-    // work overlaps the writes and commits here (SQLite takes one writer at a time).
+    // Reading, parsing, segmentation, hashing and extraction run on a second thread a few
+    // files ahead, so that work overlaps the writes and commits here (SQLite takes one
+    // writer at a time).
     library.with_background_checkpoints(|library| {
         std::thread::scope(|scope| {
             let (sender, prepared) = std::sync::mpsc::sync_channel(2);
