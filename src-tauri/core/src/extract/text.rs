@@ -8,7 +8,7 @@ pub struct Span {
 
 /// First UTF-8 byte of the char at `at`. A word with another first byte does not start
 /// there: tables of words test it before comparing chars.
-pub fn first_byte_at(s: &[char], at: usize) -> Option<u8> {
+fn first_byte_at(s: &[char], at: usize) -> Option<u8> {
     let u = *s.get(at)? as u32;
     Some(match u {
         0..0x80 => u,
@@ -19,7 +19,7 @@ pub fn first_byte_at(s: &[char], at: usize) -> Option<u8> {
 }
 
 /// Last UTF-8 byte of the char before `at`, the counterpart of `first_byte_at`.
-pub fn last_byte_before(s: &[char], at: usize) -> Option<u8> {
+fn last_byte_before(s: &[char], at: usize) -> Option<u8> {
     let u = *s.get(at.checked_sub(1)?)? as u32;
     Some(if u < 0x80 { u as u8 } else { 0x80 | (u & 0x3F) as u8 })
 }
