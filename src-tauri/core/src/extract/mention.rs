@@ -45,6 +45,11 @@ const QUOTED: Group = Group(quantity::GROUPS_END + 3);
 const ALIAS: Group = Group(quantity::GROUPS_END + 4);
 /// The chars that may end a sentence, for `text::sentences`.
 pub const SENTENCE_END: Group = Group(quantity::GROUPS_END + 5);
+/// Words of share moves (`moved_names`) and of funding news (`funded_names`).
+const MOVE: Group = Group(quantity::GROUPS_END + 6);
+const FUNDED: Group = Group(quantity::GROUPS_END + 7);
+const MOVES: &[&str] = &["收涨", "收跌", "大涨", "大跌", "涨", "跌"];
+const FUNDED_VERBS: &[&str] = &["完成", "获得", "获"];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct M {
@@ -205,6 +210,8 @@ impl Registry {
         groups.push((quotes.iter().map(String::as_str).collect(), false));
         groups.push((patterns.iter().map(String::as_str).collect(), false));
         groups.push((SENTENCE_ENDS.to_vec(), false));
+        groups.push((MOVES.to_vec(), false));
+        groups.push((FUNDED_VERBS.to_vec(), false));
         Registry { entities, owner, lexicon: Lexicon::new(&groups) }
     }
 
@@ -817,8 +824,8 @@ pub fn mentions(text: &str, s: &[char], registry: &Registry, cues: &Cues) -> Vec
     people(s, cues, &caps, &mut extra);
     quoted_names(s, cues, &mut extra);
     unknown_orgs(s, cues, &caps, &taken, &mut extra);
-    moved_names(s, &mut extra);
-    funded_names(s, &mut extra);
+    moved_names(s, cues, &mut extra);
+    funded_names(s, cues, &mut extra);
     described_orgs(s, &caps, &mut extra);
     extra.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     // Extras are taken in start order, so only the furthest end among those kept can reach
@@ -856,18 +863,17 @@ fn clause_opens(s: &[char], at: usize) -> bool {
 }
 
 /// Stocks moving in a market report: 紫金矿业涨4.2%，碧桂园跌逾5%, 零部件企业华盛科技收涨36.5%.
-fn moved_names(s: &[char], out: &mut Vec<M>) {
-    const MOVES: &[&str] = &["收涨", "收跌", "大涨", "大跌", "涨", "跌"];
+fn moved_names(s: &[char], cues: &Cues, out: &mut Vec<M>) {
     // Markets, boards, commodities and times of day move too; they are no firms.
     const NOT_FIRMS: &[&str] = &[
         "股", "指", "板块", "市", "盘", "价", "币", "元", "汇", "债", "黄金", "白银", "原油", "期货", "全天",
         "午后", "今日", "周", "开", "收",
     ];
-    for i in 2..s.len() {
-        if !matches!(s[i], '收' | '大' | '涨' | '跌') {
+    // One word starts at a char at most (收涨 at 收, 涨 at 涨).
+    for (i, e, _) in cues.in_order(MOVE) {
+        if i < 2 {
             continue;
         }
-        let Some(e) = MOVES.iter().find_map(|w| starts_with_at(s, i, w)) else { continue };
         let amount = (e..s.len().min(e + 2)).any(|k| ascii_digit(s[k]).is_some());
         if !amount {
             continue;
@@ -878,23 +884,22 @@ fn moved_names(s: &[char], out: &mut Vec<M>) {
         }) else {
             continue;
         };
-        let name: String = s[b..i].iter().collect();
-        if !NOT_FIRMS.iter().any(|w| name.contains(w)) {
-            out.push(M { start: b, end: i, entity: name, kind: C });
+        let name = &s[b..i];
+        if !NOT_FIRMS.iter().any(|w| (0..name.len()).any(|k| starts_with_at(name, k, w).is_some())) {
+            out.push(M { start: b, end: i, entity: name.iter().collect(), kind: C });
         }
     }
 }
 
 /// A firm announcing a round: 峰飞航空去年完成1亿美元B轮融资.
-fn funded_names(s: &[char], out: &mut Vec<M>) {
+fn funded_names(s: &[char], cues: &Cues, out: &mut Vec<M>) {
     const TIMES: &[&str] = &["去年", "今年", "近日", "日前", "此前", "已经", "已", "正式", "宣布", "再次"];
-    for i in 2..s.len() {
-        if !matches!(s[i], '完' | '获') {
+    let verbs = cues.in_order(FUNDED);
+    // 获得 and 获 both start at 获: the first listed is the one read.
+    for (k, &(i, verb_end, _)) in verbs.iter().enumerate() {
+        if i < 2 || k > 0 && verbs[k - 1].0 == i {
             continue;
         }
-        let Some(verb_end) = ["完成", "获得", "获"].iter().find_map(|w| starts_with_at(s, i, w)) else {
-            continue;
-        };
         let clause_end =
             (verb_end..s.len().min(verb_end + 40)).find(|&k| "，。；\n".contains(s[k])).unwrap_or(s.len());
         if !(verb_end..clause_end).any(|k| starts_with_at(s, k, "融资").is_some()) {
@@ -954,16 +959,15 @@ fn described_orgs(s: &[char], caps: &[usize], out: &mut Vec<M>) {
         "spokeswoman",
         "investor",
     ];
-    let word_at = |k: usize| {
-        let e = (k..s.len()).find(|&j| !(s[j].is_ascii_alphanumeric() || s[j] == '-')).unwrap_or(s.len());
-        s[k..e].iter().collect::<String>()
-    };
+    let word_end =
+        |k: usize| (k..s.len()).find(|&j| !(s[j].is_ascii_alphanumeric() || s[j] == '-')).unwrap_or(s.len());
+    let word_at = |k: usize| s[k..word_end(k)].iter().collect::<String>();
     // Capitalised words from `a`: the end of the run, at most three words.
     let capitalised = |a: usize| {
         let mut k = a;
         let mut words = 0;
         while words < 3 && s.get(k).is_some_and(|c| c.is_ascii_uppercase()) {
-            k += word_at(k).chars().count();
+            k = word_end(k);
             words += 1;
             if s.get(k) == Some(&' ') && s.get(k + 1).is_some_and(|c| c.is_ascii_uppercase()) {
                 k += 1;
@@ -976,9 +980,8 @@ fn described_orgs(s: &[char], caps: &[usize], out: &mut Vec<M>) {
     for &i in caps {
         // start-up Kanghui AI raised: a trade word, then the name, then a verb.
         if i > 0 && s[i - 1] == ' ' {
-            let b = s[..i - 1].iter().rposition(|&c| c == ' ' || c == '\n').map_or(0, |p| p + 1);
-            let before: String = s[b..i - 1].iter().collect();
-            let trade = TRADES.iter().any(|t| before.ends_with(t) && before.len() > 2);
+            // (Trade words hold no space: one ending before the space is the word there.)
+            let trade = TRADES.iter().any(|t| ends_with_at(s, i - 1, t).is_some());
             if let Some(e) = capitalised(i).filter(|_| trade) {
                 let lower_next =
                     s.get(e) == Some(&' ') && s.get(e + 1).is_some_and(|c| c.is_ascii_lowercase());
