@@ -251,6 +251,10 @@ fn english_scale(s: &[char], i: usize) -> Option<(usize, f64)> {
         let k = at + w.chars().count();
         (s.len() >= k && s[at..k].iter().copied().eq(w.chars()) && !ascii_alpha_at(s, k)).then_some(k)
     };
+    // Every scale word starts with a letter (or Ｋ), after a space or not.
+    if !s.get(i).is_some_and(|&c| c.is_ascii_alphabetic() || c == ' ' || c == 'Ｋ') {
+        return None;
+    }
     for (w, f) in ATTACHED {
         if let Some(k) = exact(i, w) {
             return Some((k, f));
@@ -1025,6 +1029,10 @@ fn english_number(s: &[char], i: usize) -> Option<Num> {
 /// `v` rounded to 12 significant digits: 4.52 x 1e8 is 451999999.99999994 in binary, and
 /// no writer means digits beyond the twelfth.
 fn significant(v: f64) -> f64 {
+    // Whole numbers under 1e12 are already exact to 12 digits (most amounts are).
+    if v.fract() == 0.0 && v.abs() < 1e12 {
+        return v;
+    }
     let p = 10f64.powi(11 - v.abs().log10().floor() as i32);
     (v * p).round() / p
 }

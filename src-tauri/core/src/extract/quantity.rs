@@ -766,6 +766,8 @@ fn read(
     let urls = cues.in_order(URL);
     let mut skip_i = 0;
     let yuan = yuan_code(s, cues);
+    // Few texts hold a table with a column headed (%); most never look for one.
+    let percent_headers = s.windows(3).any(|w| matches!(w, ['(', '%', ')'] | ['（', '%', '）']));
     for (ni, n) in nums.iter().enumerate() {
         while skip_i < skip.len() && skip[skip_i].end <= n.start {
             skip_i += 1;
@@ -804,7 +806,7 @@ fn read(
                     Some((kind, unit, n.end, n.low * scale, n.high * scale, n.vague()))
                 })
                 .or_else(|| {
-                    percent_column(s, n.start)
+                    (percent_headers && percent_column(s, n.start))
                         .then(|| (QuantityKind::Percent, "%", n.end, n.low, n.high, n.vague()))
                 })
                 .or_else(|| {
@@ -1364,15 +1366,15 @@ fn two_sided(s: &[char], a: &Q, b: &Q) -> Option<Q> {
     if a.kind != b.kind || a.unit != b.unit || a.end > b.start {
         return None;
     }
-    let gap: String = s[a.end..b.start].iter().collect();
-    if !BOUND_JOINERS.contains(&gap.trim_matches(' ')) && !BOUND_JOINERS.contains(&gap.as_str()) {
-        return None;
-    }
     let (lower, upper) = match (a.qualifier, b.qualifier) {
         (Gt | Gte, Lt | Lte) => (a, b),
         (Lt | Lte, Gt | Gte) => (b, a),
         _ => return None,
     };
+    let gap: String = s[a.end..b.start].iter().collect();
+    if !BOUND_JOINERS.contains(&gap.trim_matches(' ')) && !BOUND_JOINERS.contains(&gap.as_str()) {
+        return None;
+    }
     (lower.low <= upper.low).then(|| Q {
         start: a.start,
         end: b.end,
@@ -1432,8 +1434,9 @@ fn merge_ranges(s: &[char], nums: &[Num], qs: Vec<Q>, reading: Reading) -> Vec<Q
         }
         // A bare number before the separator takes the second amount's unit (and magnitude
         // when it is smaller than the second's mantissa: 10到20亿元 = 10亿..20亿).
-        let bare =
-            nums.iter().rev().find(|n| n.end <= q.start && out.last().is_none_or(|p| p.end <= n.start));
+        let bare = nums[..nums.partition_point(|n| n.end <= q.start)]
+            .last()
+            .filter(|n| out.last().is_none_or(|p| p.end <= n.start));
         if let Some(n) = bare.filter(|n| {
             n.kind == NumKind::Plain && !n.vague() && second_ok && range_sep(s, n.start, n.end, &q)
         }) {
