@@ -534,8 +534,12 @@ fn market_phrase(s: &[char], cues: &Cues, sent: Span, q: &Q) -> Option<String> {
 
 /// Names listed with the subject (智谱 AI、月之暗面、百川智能的估值均已超过…): each gets the fact.
 fn listed_with(s: &[char], mentions: &[M], subject: &str, from: usize, to: usize) -> Vec<String> {
-    let in_range: Vec<&M> =
-        mentions.iter().filter(|m| m.start >= from && m.end <= to && is_subject_kind(m)).collect();
+    // Mentions are sorted by start.
+    let in_range: Vec<&M> = mentions[mentions.partition_point(|m| m.start < from)..]
+        .iter()
+        .take_while(|m| m.start < to)
+        .filter(|m| m.end <= to && is_subject_kind(m))
+        .collect();
     let Some(last) = in_range.iter().rposition(|m| m.entity == subject) else {
         return vec![subject.to_string()];
     };
@@ -680,7 +684,10 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
             let usable = |m: &&M| is_subject_kind(m) && m.kind != EntityKind::Index && !cited(m);
             let prev_sent = sent_i.checked_sub(1).and_then(|k| sentences.get(k)).copied();
             prev_sent
-                .and_then(|p| mentions.iter().filter(|m| m.start >= p.start && m.end <= p.end).find(usable))
+                .and_then(|p| {
+                    let from = mentions.partition_point(|m| m.start < p.start);
+                    mentions[from..].iter().take_while(|m| m.start < p.end).filter(|m| m.end <= p.end).find(usable)
+                })
                 .map(|m| m.entity.clone())
                 .or_else(|| {
                     // Else the firm the last facts were about, if they were shortly before.
@@ -691,7 +698,7 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
                             f.quote.end <= sent.start
                                 && mentions
                                     .iter()
-                                    .any(|m| m.entity == f.subject && m.kind != EntityKind::Index)
+                                    .any(|m| m.kind != EntityKind::Index && m.entity == f.subject)
                         })
                         .map(|f| f.subject.clone())
                 })
@@ -738,10 +745,10 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
         // A move of a share or an index is a price change, not growth; so is a company's
         // bare move (Tencent fell 3.1%) with no figure named before it in the clause.
         let stock = cues.find_any(STOCK, sent.start, ce).is_some()
-            || mentions.iter().any(|m| m.entity == subject && m.kind == EntityKind::Index)
+            || mentions.iter().any(|m| m.kind == EntityKind::Index && m.entity == subject)
             || !named_figure(cues, cs, q.start)
                 && mentions.iter().any(|m| {
-                    m.entity == subject && m.kind == EntityKind::Company && m.start >= cs && m.end <= q.start
+                    m.kind == EntityKind::Company && m.start >= cs && m.end <= q.start && m.entity == subject
                 });
         let moved = matches!(q.kind, QuantityKind::Percent | QuantityKind::Multiple);
         let metric = if metric == "growth" && moved && stock { "price_change" } else { metric };
@@ -759,7 +766,10 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
         };
         let metric = if metric == "funding" && listing() { "proceeds" } else { metric };
         // The date of the clause, else the nearest one before in the sentence, else after.
-        let in_sent = || dates.iter().filter(|d| d.start >= sent.start && d.end <= sent.end);
+        // Dates are sorted by start.
+        let sent_dates = &dates
+            [dates.partition_point(|d| d.start < sent.start)..dates.partition_point(|d| d.start < sent.end)];
+        let in_sent = || sent_dates.iter().filter(|d| d.end <= sent.end);
         let date = in_sent()
             .filter(|d| d.start >= cs && d.end <= ce)
             .min_by_key(|d| if d.start >= q.end { d.start - q.end } else { q.start.saturating_sub(d.end) })
