@@ -696,6 +696,9 @@ fn people(s: &[char], cues: &Cues, caps: &[usize], out: &mut Vec<M>) {
     let mut known: Vec<Vec<char>> = names.iter().map(|&(a, b)| s[a..b].to_vec()).collect();
     known.sort();
     known.dedup();
+    if known.is_empty() {
+        return;
+    }
     // One pass for all names; each name's occurrences do not overlap one another. Sorted,
     // the names starting with one character are neighbours.
     let mut next = vec![0; known.len()];

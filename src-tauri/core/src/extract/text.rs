@@ -160,6 +160,9 @@ fn same(x: &[char], w: &[char], any_case: bool) -> bool {
 struct Buckets {
     /// The distinct chars, sorted.
     keys: Vec<char>,
+    /// The same chars as a filter: most chars looked up are in no word, and one bit test
+    /// says so before a binary search would.
+    filter: CharFilter,
     /// Where each char's entries start in `entries` (one more than keys).
     starts: Vec<u32>,
     /// Entry indices, by char, then in table order.
@@ -179,11 +182,16 @@ impl Buckets {
             }
         }
         starts.push(pairs.len() as u32);
-        Buckets { keys, starts, entries: pairs.into_iter().map(|(_, k)| k).collect() }
+        let filter = CharFilter::new(keys.iter().copied());
+        Buckets { keys, filter, starts, entries: pairs.into_iter().map(|(_, k)| k).collect() }
     }
 
     fn get(&self, c: char) -> &[u32] {
-        match self.keys.binary_search(&c.to_ascii_lowercase()) {
+        let c = c.to_ascii_lowercase();
+        if !self.filter.may_hold(c) {
+            return &[];
+        }
+        match self.keys.binary_search(&c) {
             Ok(k) => &self.entries[self.starts[k] as usize..self.starts[k + 1] as usize],
             Err(_) => &[],
         }
