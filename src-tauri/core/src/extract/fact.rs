@@ -686,7 +686,11 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
             prev_sent
                 .and_then(|p| {
                     let from = mentions.partition_point(|m| m.start < p.start);
-                    mentions[from..].iter().take_while(|m| m.start < p.end).filter(|m| m.end <= p.end).find(usable)
+                    mentions[from..]
+                        .iter()
+                        .take_while(|m| m.start < p.end)
+                        .filter(|m| m.end <= p.end)
+                        .find(usable)
                 })
                 .map(|m| m.entity.clone())
                 .or_else(|| {
