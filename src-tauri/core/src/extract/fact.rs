@@ -591,6 +591,11 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
         })
     };
     let mut sent_i = 0;
+    // The names a sentence's amounts may be about, and its first investor cue: the same
+    // for every amount of the sentence, found at its first.
+    let mut candidates: Vec<&M> = Vec::new();
+    let mut investor_cue = None;
+    let mut candidates_of = None;
     for (qi, q) in qs.iter().enumerate() {
         while sent_i + 1 < sentences.len() && sentences[sent_i].end <= q.start {
             sent_i += 1;
@@ -628,22 +633,27 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
                     },
                 },
             };
-        // Mentions are sorted by start: those of the sentence are a run of them.
-        let sent_mentions = &mentions[mentions.partition_point(|m| m.start < sent.start)
-            ..mentions.partition_point(|m| m.start < sent.end)];
-        // 国信证券：比亚迪海外放量…: a name heading the sentence with a colon is its source
-        // when the sentence names another.
-        let heading = |m: &M| {
-            matches!(s.get(m.end), Some('：' | ':'))
-                && sent_mentions.iter().any(|o| {
-                    o.start > m.end && o.end <= sent.end && is_subject_kind(o) && o.entity != m.entity
-                })
-        };
-        let candidates: Vec<&M> = sent_mentions
-            .iter()
-            .filter(|m| m.end <= sent.end && is_subject_kind(m) && !cited(m) && !heading(m))
-            .collect();
-        let investor_cue = cues.find_any(INVESTOR, sent.start, sent.end);
+        if candidates_of != Some(sent_i) {
+            candidates_of = Some(sent_i);
+            // Mentions are sorted by start: those of the sentence are a run of them.
+            let sent_mentions = &mentions[mentions.partition_point(|m| m.start < sent.start)
+                ..mentions.partition_point(|m| m.start < sent.end)];
+            // 国信证券：比亚迪海外放量…: a name heading the sentence with a colon is its
+            // source when the sentence names another.
+            let heading = |m: &M| {
+                matches!(s.get(m.end), Some('：' | ':'))
+                    && sent_mentions.iter().any(|o| {
+                        o.start > m.end && o.end <= sent.end && is_subject_kind(o) && o.entity != m.entity
+                    })
+            };
+            candidates.clear();
+            candidates.extend(
+                sent_mentions
+                    .iter()
+                    .filter(|m| m.end <= sent.end && is_subject_kind(m) && !cited(m) && !heading(m)),
+            );
+            investor_cue = cues.find_any(INVESTOR, sent.start, sent.end);
+        }
         let before_cue = |m: &&M| investor_cue.is_none_or(|c| m.start < c || q.start > c);
         let mut subject: Option<(String, f64)> = None;
         // Growth in a sentence naming no firm, after a market's size, is that market's.
