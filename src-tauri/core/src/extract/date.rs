@@ -142,8 +142,11 @@ pub fn dates(s: &[char], published: Option<NaiveDate>, sentences: &[Span]) -> Ve
         let prev_alnum = i > 0 && (s[i - 1].is_ascii_alphanumeric() || ascii_digit(s[i - 1]).is_some());
         let year_for = |ctx: Option<u32>| ctx.or(published.map(|p| p.year() as u32));
         let mut found: Option<(usize, String, Option<u32>)> = None;
-        if ascii_digit(c).is_some() && !prev_alnum {
-            found = numeric_date(s, i, context_year, published);
+        if ascii_digit(c).is_some() {
+            // A digit inside a number or a name starts no date; no other kind starts with one.
+            if !prev_alnum {
+                found = numeric_date(s, i, context_year, published);
+            }
         } else if matches!(c, '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
         {
             if let Some((e, y)) = cn_year(s, i) {
