@@ -42,7 +42,13 @@ fn quantities(input: &str, kind: QuantityKind) -> Vec<Found> {
     x.quantities
         .into_iter()
         .filter(|q| q.kind == kind)
-        .map(|q| Found { start: q.amount_start, end: q.end, value: q.low, iso: Some(q.unit), interval: None })
+        .map(|q| Found {
+            start: q.amount_start,
+            end: q.end,
+            value: q.low,
+            iso: Some(q.unit.to_string()),
+            interval: None,
+        })
         .collect()
 }
 

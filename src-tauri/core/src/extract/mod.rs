@@ -41,7 +41,7 @@ pub struct Quantity {
     pub end: usize,
     pub low: f64,
     pub high: f64,
-    pub unit: String,
+    pub unit: &'static str,
     pub qualifier: Qualifier,
     /// Where the amount itself starts, after any hedge word (约, about, more than).
     #[serde(skip)]
@@ -145,7 +145,7 @@ pub fn extract_with(text: &str, published: Option<&str>, registry: &Registry) ->
                 end: q.end,
                 low: q.low,
                 high: q.high,
-                unit: q.unit.to_string(),
+                unit: q.unit,
                 qualifier: q.qualifier,
                 amount_start: q.num_start,
             })
