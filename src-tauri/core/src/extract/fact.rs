@@ -562,16 +562,9 @@ fn listed_with(s: &[char], mentions: &[M], subject: &str, from: usize, to: usize
 
 /// `其` is a pronoun except in 其中, 其他, 其实, 其余, 其次.
 fn anaphoric(s: &[char], cues: &Cues, from: usize, to: usize) -> bool {
-    ANAPHORA.iter().enumerate().any(|(k, w)| {
-        let mut at = from;
-        while let Some(h) = cues.find(ANAPHOR, k, at, to) {
-            let idiom = *w == "其" && s.get(h + 1).is_some_and(|c| "中他实余次".contains(*c));
-            if !idiom {
-                return true;
-            }
-            at = h + 1;
-        }
-        false
+    cues.within(ANAPHOR, from, to).any(|(h, k)| {
+        let idiom = ANAPHORA[k] == "其" && s.get(h + 1).is_some_and(|c| "中他实余次".contains(*c));
+        !idiom
     })
 }
 
@@ -767,13 +760,13 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
         let moved = matches!(q.kind, QuantityKind::Percent | QuantityKind::Multiple);
         let metric = if metric == "growth" && moved && stock { "price_change" } else { metric };
         // A listed company valued at $100 billion (its stock named): its market value.
-        let listed = SHARE_WORDS.clone().any(|k| cues.find(STOCK, k, sent.start, sent.end).is_some());
+        let listed = cues.within(STOCK, sent.start, sent.end).any(|(_, k)| SHARE_WORDS.contains(&k));
         let metric = if metric == "valuation" && listed { "market_cap" } else { metric };
         if metric == "other" && q.kind != QuantityKind::Money {
             continue;
         }
         let listing = || {
-            LISTING.clone().any(|k| cues.find(MARKER, k, sent.start, sent.end).is_some())
+            cues.within(MARKER, sent.start, sent.end).any(|(_, k)| LISTING.contains(&k))
                 || (0..ROUNDS.len())
                     .filter(|&k| ROUNDS[k] == "IPO")
                     .any(|k| cues.find(ROUND, k, sent.start, sent.end).is_some())

@@ -125,9 +125,8 @@ pub fn extract_with(text: &str, published: Option<&str>, registry: &Registry) ->
         let k = sentences.partition_point(|sp| sp.end <= at);
         let sent = sentences.get(k).copied().unwrap_or(text::Span { start: 0, end: 0 });
         let from = sent.start.max(at.saturating_sub(40));
-        (0..fact::USER_WORDS.len())
-            .find(|&k| cues.find(fact::USERS, k, from, at).is_some())
-            .map(|k| fact::USER_WORDS[k].1)
+        // The first listed of the user words there.
+        cues.within(fact::USERS, from, at).map(|(_, k)| k).min().map(|k| fact::USER_WORDS[k].1)
     };
     let qs = quantity::quantities(&s, &nums, &skip, &cues, &users_at);
     let facts = fact::facts(&s, &cues, &sentences, &qs, &dates, &mentions);
