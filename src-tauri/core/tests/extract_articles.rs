@@ -154,6 +154,23 @@ fn sample_article() {
     assert!(misses.is_empty(), "\n{}", misses.join("\n"));
 }
 
+/// (subject, metric, quantity text) of each fact.
+fn fact_rows(x: &Extraction) -> Vec<(&str, &str, &str)> {
+    x.facts.iter().map(|f| (f.subject.as_str(), f.metric, x.quantities[f.quantity].text.as_str())).collect()
+}
+
+#[test]
+fn a_cited_report_is_not_about_the_names_before_the_citation() {
+    // ChatGPT (OpenAI's) and 英伟达 come before 据 OpenAI 测算; the figure is the market's.
+    let t = "罗明介绍，自 ChatGPT 发布以来，其训练依赖英伟达的芯片，据 OpenAI 测算，全球训练算力需求每年增长高达10倍。";
+    let x = extract(t, Some("2025-02-14"));
+    assert!(x.quantities.iter().any(|q| q.text == "高达10倍"), "{:?}", x.quantities);
+    assert!(!fact_rows(&x).iter().any(|r| r.2 == "高达10倍"), "{:?}", fact_rows(&x));
+    // A pronoun inside the report still means the firm the sentence opened with.
+    let x = extract("小米集团收涨5%，据 Wind 数据，其市值达1万亿港元。", Some("2025-02-14"));
+    assert!(fact_rows(&x).contains(&("小米", "market_cap", "1万亿港元")), "{:?}", fact_rows(&x));
+}
+
 #[test]
 fn json_follows_the_contract() {
     let text = std::fs::read_to_string(SAMPLE).expect("the shared sample article must be present");
