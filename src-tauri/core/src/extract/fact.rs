@@ -747,7 +747,7 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
             })
             .or_else(|| {
                 if anaphoric(s, cues, report_start, q.start) && before.is_empty() {
-                    topic.map(|m| (m.entity.clone(), 0.15)).or_else(|| earlier_mention())
+                    topic.map(|m| (m.entity.clone(), 0.15)).or_else(&earlier_mention)
                 } else {
                     None
                 }
