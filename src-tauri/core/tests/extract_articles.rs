@@ -172,6 +172,15 @@ fn a_cited_report_is_not_about_the_names_before_the_citation() {
 }
 
 #[test]
+fn a_volume_named_before_a_move_makes_it_growth() {
+    let x = extract("比亚迪周一发布公告。据公司测算，比亚迪今年销量将增长20%。", Some("2025-02-14"));
+    assert_eq!(fact_rows(&x), [("比亚迪", "growth", "20%")]);
+    // Without a figure named, a company's bare move is its share price's.
+    let x = extract("午后，比亚迪涨3.1%。", Some("2025-02-14"));
+    assert_eq!(fact_rows(&x), [("比亚迪", "price_change", "3.1%")]);
+}
+
+#[test]
 fn json_follows_the_contract() {
     let text = std::fs::read_to_string(SAMPLE).expect("the shared sample article must be present");
     let x = extract(&text, Some("2025-02-14"));

@@ -252,9 +252,26 @@ const ROUND: Group = Group(3);
 const STOCK: Group = Group(4);
 const MARKER: Group = Group(5);
 pub const USERS: Group = Group(6);
+const VOLUME: Group = Group(7);
 
 /// Number of groups of fact building's cue words; other modules' groups follow them.
-pub const GROUPS: usize = 7;
+pub const GROUPS: usize = 8;
+
+/// Volumes a firm reports (比亚迪销量增长20%, Tesla's deliveries rose 5%): a figure named
+/// before a move, so that the move is growth, not the share price's.
+const VOLUME_WORDS: &[&str] = &[
+    "销量",
+    "销售量",
+    "出货量",
+    "交付量",
+    "产量",
+    "订单量",
+    "装机量",
+    "sales volume",
+    "shipments",
+    "deliveries",
+    "output",
+];
 
 /// The cue words of fact building, as groups `Group(0)` .. `Group(GROUPS - 1)` of a
 /// lexicon, with whether each group ignores ASCII case.
@@ -268,18 +285,20 @@ pub fn cue_groups() -> Vec<(Vec<&'static str>, bool)> {
         (STOCK_WORDS.to_vec(), false),
         (MARKERS.to_vec(), false),
         (USER_WORDS.iter().map(|&(w, _)| w).collect(), false),
+        (VOLUME_WORDS.to_vec(), true),
     ]
 }
 
 /// Is a figure (revenue, profit, users ... not a verb of change) named in `[from, to)`?
 fn named_figure(cues: &Cues, from: usize, to: usize) -> bool {
-    cues.within(METRIC, from, to).any(|(_, k)| {
-        let (w, m) = METRIC_WORDS[k];
-        let verb = matches!(m, "growth" | "price_change")
-            && !matches!(w, "增速" | "增幅" | "growth" | "CAGR")
-            || w == "lost";
-        !verb
-    })
+    cues.find_any(VOLUME, from, to).is_some()
+        || cues.within(METRIC, from, to).any(|(_, k)| {
+            let (w, m) = METRIC_WORDS[k];
+            let verb = matches!(m, "growth" | "price_change")
+                && !matches!(w, "增速" | "增幅" | "growth" | "CAGR")
+                || w == "lost";
+            !verb
+        })
 }
 
 fn metric_fits(metric: &str, q: &Q) -> bool {
