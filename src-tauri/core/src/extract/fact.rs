@@ -552,13 +552,14 @@ fn market_phrase(s: &[char], cues: &Cues, sent: Span, q: &Q) -> Option<String> {
 }
 
 /// Names listed with the subject (智谱 AI、月之暗面、百川智能的估值均已超过…): each gets the fact.
+/// The mentions starting within `[from, to)`: a run of the list, which is sorted by start.
+fn starting_within(mentions: &[M], from: usize, to: usize) -> &[M] {
+    &mentions[mentions.partition_point(|m| m.start < from)..mentions.partition_point(|m| m.start < to)]
+}
+
 fn listed_with(s: &[char], mentions: &[M], subject: &str, from: usize, to: usize) -> Vec<String> {
-    // Mentions are sorted by start.
-    let in_range: Vec<&M> = mentions[mentions.partition_point(|m| m.start < from)..]
-        .iter()
-        .take_while(|m| m.start < to)
-        .filter(|m| m.end <= to && is_subject_kind(m))
-        .collect();
+    let in_range: Vec<&M> =
+        starting_within(mentions, from, to).iter().filter(|m| m.end <= to && is_subject_kind(m)).collect();
     let Some(last) = in_range.iter().rposition(|m| m.entity == subject) else {
         return vec![subject.to_string()];
     };
@@ -647,9 +648,7 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
             };
         if candidates_of != Some(sent_i) {
             candidates_of = Some(sent_i);
-            // Mentions are sorted by start: those of the sentence are a run of them.
-            let sent_mentions = &mentions[mentions.partition_point(|m| m.start < sent.start)
-                ..mentions.partition_point(|m| m.start < sent.end)];
+            let sent_mentions = starting_within(mentions, sent.start, sent.end);
             // 国信证券：比亚迪海外放量…: a name heading the sentence with a colon is its
             // source when the sentence names another.
             let heading = |m: &M| {
@@ -693,11 +692,9 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
         };
         // 据 OpenAI 测算，…算力增长幅度高达10倍: a source cited before the amount opens what it
         // reports, and the names before the citation are not what the report is about.
-        let report_start = mentions[mentions.partition_point(|m| m.start < sent.start)..]
+        let report_start = starting_within(mentions, sent.start, q.start)
             .iter()
-            .take_while(|m| m.end <= q.start)
-            .filter(|m| cited(m))
-            .last()
+            .rfind(|m| m.end <= q.start && cited(m))
             .map_or(sent.start, |m| m.end);
         let mut before: Vec<&&M> = candidates
             .iter()
@@ -718,12 +715,7 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
             let prev_sent = sent_i.checked_sub(1).and_then(|k| sentences.get(k)).copied();
             prev_sent
                 .and_then(|p| {
-                    let from = mentions.partition_point(|m| m.start < p.start);
-                    mentions[from..]
-                        .iter()
-                        .take_while(|m| m.start < p.end)
-                        .filter(|m| m.end <= p.end)
-                        .find(usable)
+                    starting_within(mentions, p.start, p.end).iter().filter(|m| m.end <= p.end).find(usable)
                 })
                 .map(|m| m.entity.clone())
                 .or_else(|| {
