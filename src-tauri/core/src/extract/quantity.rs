@@ -53,12 +53,16 @@ const MULTIPLE: Group = Group(fact::GROUPS + 1);
 const PERCENT: Group = Group(fact::GROUPS + 2);
 const TWD_NAME: Group = Group(fact::GROUPS + 3);
 const CNY_NAME: Group = Group(fact::GROUPS + 4);
+/// A table column headed as percentages, for `percent_column`.
+const PERCENT_HEADER: Group = Group(fact::GROUPS + 5);
+const PERCENT_MARKS: &[&str] = &["（%）", "(%)"];
 /// One past the groups of quantities.
-pub const GROUPS_END: usize = fact::GROUPS + 5;
+pub const GROUPS_END: usize = fact::GROUPS + 6;
 
 /// The words quantities look for, as groups of a lexicon from `Group(fact::GROUPS)`, with
 /// whether each group ignores ASCII case: marks of web addresses, multiples and
-/// percentages written as words, names of the New Taiwan dollar and of the renminbi.
+/// percentages written as words, names of the New Taiwan dollar and of the renminbi, and
+/// the mark of a column of percentages.
 pub fn cue_groups() -> Vec<(Vec<&'static str>, bool)> {
     vec![
         (vec!["://", "www."], false),
@@ -66,6 +70,7 @@ pub fn cue_groups() -> Vec<(Vec<&'static str>, bool)> {
         (PERCENT_WORDS.iter().map(|&(w, _)| w).collect(), false),
         (vec!["新台幣", "新台币", "台幣", "NT$"], false),
         (vec!["人民币", "人民幣", "RMB"], false),
+        (PERCENT_MARKS.to_vec(), false),
     ]
 }
 
@@ -767,7 +772,7 @@ fn read(
     let mut skip_i = 0;
     let yuan = yuan_code(s, cues);
     // Few texts hold a table with a column headed (%); most never look for one.
-    let percent_headers = s.windows(3).any(|w| matches!(w, ['(', '%', ')'] | ['（', '%', '）']));
+    let percent_headers = cues.find_any(PERCENT_HEADER, 0, s.len()).is_some();
     for (ni, n) in nums.iter().enumerate() {
         while skip_i < skip.len() && skip[skip_i].end <= n.start {
             skip_i += 1;
@@ -947,7 +952,7 @@ fn percent_column(s: &[char], at: usize) -> bool {
         if !line.iter().any(|c| c.is_ascii_digit()) {
             let header = columns(start, end - 1);
             return header.len() == row.len()
-                && ["（%）", "(%)"]
+                && PERCENT_MARKS
                     .iter()
                     .any(|w| s[header[col].0..header[col].1].iter().collect::<String>().ends_with(w));
         }
