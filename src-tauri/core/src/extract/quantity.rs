@@ -773,6 +773,8 @@ fn read(
     let yuan = yuan_code(s, cues);
     // Few texts hold a table with a column headed (%); most never look for one.
     let percent_headers = cues.find_any(PERCENT_HEADER, 0, s.len()).is_some();
+    // The line of the numeral, for table notes and columns; found once per line.
+    let mut line = Line { start: 0, end: 0, prose: false };
     for (ni, n) in nums.iter().enumerate() {
         while skip_i < skip.len() && skip[skip_i].end <= n.start {
             skip_i += 1;
@@ -800,6 +802,9 @@ fn read(
         if opens_note && !n.arabic && unit_note(s, n.start).is_some() {
             continue;
         }
+        if !(line.start..line.end).contains(&n.start) {
+            line = Line::at(s, n.start);
+        }
         let prefix = currency_before(s, n.start).filter(|_| reading == Reading::Units);
         let classified = match reading {
             Reading::Units => classify(s, n, users_at(n.start))
@@ -811,11 +816,11 @@ fn read(
                     Some((kind, unit, n.end, n.low * scale, n.high * scale, n.vague()))
                 })
                 .or_else(|| {
-                    (percent_headers && percent_column(s, n.start))
+                    (percent_headers && percent_column(s, &line, n.start))
                         .then(|| (QuantityKind::Percent, "%", n.end, n.low, n.high, n.vague()))
                 })
                 .or_else(|| {
-                    let (code, f) = table_unit(s, n.start)?;
+                    let (code, f) = table_unit(s, &line, n.start)?;
                     Some((QuantityKind::Money, code, n.end, n.low * f, n.high * f, n.vague()))
                 })
                 // 每10股派现: the base of a dividend, not a count.
@@ -916,9 +921,8 @@ fn listed_unit(s: &[char], next: &[Num], n: &Num) -> Option<(QuantityKind, &'sta
 /// Whether the figure at `at` stands in a table column headed as percentages: the header
 /// line above (项目 本报告期 上年同期 增减变动幅度（%）) has as many columns as the figure's
 /// line, and the figure's column is the one marked (%).
-fn percent_column(s: &[char], at: usize) -> bool {
-    let line_start = s[..at].iter().rposition(|&c| c == '\n').map_or(0, |p| p + 1);
-    let line_end = s[at..].iter().position(|&c| c == '\n').map_or(s.len(), |p| at + p);
+fn percent_column(s: &[char], line: &Line, at: usize) -> bool {
+    let Line { start: line_start, end: line_end, .. } = *line;
     let columns = |a: usize, b: usize| -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut k = a;
@@ -961,16 +965,34 @@ fn percent_column(s: &[char], at: usize) -> bool {
     false
 }
 
+/// A line of the text (without its newline), and whether it is prose: a line ending a
+/// sentence is no row of a table.
+#[derive(Clone, Copy)]
+struct Line {
+    start: usize,
+    end: usize,
+    prose: bool,
+}
+
+impl Line {
+    /// The line holding `at`.
+    fn at(s: &[char], at: usize) -> Line {
+        let start = s[..at].iter().rposition(|&c| c == '\n').map_or(0, |p| p + 1);
+        let end = s[at..].iter().position(|&c| c == '\n').map_or(s.len(), |p| at + p);
+        let text = &s[start..end];
+        let prose = text.contains(&'。') || text.windows(2).any(|w| w[0] == '.' && w[1] == ' ');
+        Line { start, end, prose }
+    }
+}
+
 /// The unit a table's note gives its bare figures, on the figure's line or a line above
 /// it in the same block: "Selected figures (RMB million)", "（单位：亿元）", "(US$ '000)".
 /// Returns (ISO code, factor). Lines of prose (ending a sentence) take no table unit.
-fn table_unit(s: &[char], at: usize) -> Option<(&'static str, f64)> {
-    let line_start = s[..at].iter().rposition(|&c| c == '\n').map_or(0, |p| p + 1);
-    let line_end = s[at..].iter().position(|&c| c == '\n').map_or(s.len(), |p| at + p);
-    let line = &s[line_start..line_end];
-    if line.contains(&'。') || line.windows(2).any(|w| w[0] == '.' && w[1] == ' ') {
+fn table_unit(s: &[char], line: &Line, at: usize) -> Option<(&'static str, f64)> {
+    if line.prose {
         return None;
     }
+    let line_start = line.start;
     let floor = line_start.saturating_sub(600);
     let mut i = at;
     // Whether the line scanned holds figures: a row's own note (基本每股收益（元）) is
