@@ -1,7 +1,7 @@
 //! Extraction on whole articles: the canonical sample (read from the shared folder) and
 //! our own fixtures in both languages, each with a table of expected findings.
 
-use dossier_core::extract::{extract, Extraction};
+use dossier_core::extract::{extract, EntityKind, Extraction};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/extract");
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/samples/deepseek-market-zh.txt");
@@ -178,6 +178,63 @@ fn a_volume_named_before_a_move_makes_it_growth() {
     // Without a figure named, a company's bare move is its share price's.
     let x = extract("午后，比亚迪涨3.1%。", Some("2025-02-14"));
     assert_eq!(fact_rows(&x), [("比亚迪", "price_change", "3.1%")]);
+}
+
+#[test]
+fn a_firm_figure_that_moves_is_growth() {
+    let x = extract("摩尔线程本轮投后估值接近300亿元，较上一轮融资时上涨约25%。", Some("2025-02-14"));
+    assert!(fact_rows(&x).contains(&("摩尔线程", "growth", "约25%")), "{:?}", fact_rows(&x));
+    // A share or an index named keeps the move a price change.
+    let x = extract("摩尔线程估值公布后，寒武纪股价上涨约5%。", Some("2025-02-14"));
+    assert!(fact_rows(&x).contains(&("寒武纪", "price_change", "约5%")), "{:?}", fact_rows(&x));
+}
+
+#[test]
+fn a_sum_to_date_takes_no_date_named_before_it() {
+    let t = "摩尔线程成立于2020年10月，截至目前已累计融资超过百亿元。2024年12月，智谱获得30亿元融资。";
+    let x = extract(t, Some("2025-02-14"));
+    let date_of =
+        |text: &str| x.facts.iter().find(|f| x.quantities[f.quantity].text == text).map(|f| f.date.clone());
+    assert_eq!(date_of("超过百亿元"), Some(None), "{:?}", fact_rows(&x));
+    assert_eq!(date_of("30亿元"), Some(Some("2024-12".to_string())), "{:?}", fact_rows(&x));
+}
+
+#[test]
+fn investors_known_to_the_registry_lead_and_join_rounds() {
+    let t = "摩尔线程完成25亿元融资，本轮由深创投领投，中国移动、君联资本跟投。";
+    let x = extract(t, Some("2025-02-14"));
+    let f = x.facts.iter().find(|f| f.metric == "funding").expect("a funding fact");
+    assert_eq!(f.subject, "摩尔线程");
+    assert_eq!(f.lead_investor.as_deref(), Some("深创投"));
+    for investor in ["深创投", "中国移动", "君联资本"] {
+        assert!(f.investors.iter().any(|i| i == investor), "{investor} in {:?}", f.investors);
+    }
+}
+
+#[test]
+fn a_title_inside_a_known_name_starts_no_person() {
+    // 赛迪顾问 is a known name; 顾问 inside it is no title before a name.
+    for t in ["据赛迪顾问数据，", "据赛迪顾问测算，", "赛迪顾问王牌团队"] {
+        let x = extract(&format!("{t}2024年中国AI芯片市场规模达到1530亿元。"), Some("2025-02-14"));
+        let people: Vec<&str> =
+            x.mentions.iter().filter(|m| m.kind == EntityKind::Person).map(|m| m.text.as_str()).collect();
+        assert!(people.is_empty(), "{t}: {people:?}");
+    }
+    let x = extract("投资顾问周明远表示，估值仍有空间。", Some("2025-02-14"));
+    assert!(
+        x.mentions.iter().any(|m| m.text == "周明远" && m.kind == EntityKind::Person),
+        "{:?}",
+        x.mentions
+    );
+}
+
+#[test]
+fn the_base_of_a_comparison_is_not_the_facts_date() {
+    let x = extract("OpenAI年化收入已达到100亿美元，较去年的55亿美元接近翻倍。", Some("2025-02-14"));
+    let date_of =
+        |text: &str| x.facts.iter().find(|f| x.quantities[f.quantity].text == text).map(|f| f.date.clone());
+    assert_eq!(date_of("100亿美元"), Some(None), "{:?}", fact_rows(&x));
+    assert_eq!(date_of("55亿美元"), Some(Some("2024".to_string())), "{:?}", fact_rows(&x));
 }
 
 #[test]

@@ -225,6 +225,11 @@ const MARKERS: &[&str] = &[
     "分别",
     "respectively",
     "加注",
+    "目前",
+    "至今",
+    "迄今",
+    "to date",
+    "so far",
 ];
 const MARKET_SIZE: usize = 0;
 const MARKET: usize = 1;
@@ -238,6 +243,9 @@ const LISTING: std::ops::Range<usize> = 6..10;
 const RESPECTIVELY: usize = 10;
 /// An existing investor putting in more (老股东IDG资本持续加注).
 const TOP_UP: usize = 12;
+/// Now (累计融资至今, has raised to date): a figure as of the article, not of a date
+/// named earlier in its sentence.
+const NOW: std::ops::Range<usize> = 13..18;
 
 /// Words that make a percentage move a price change (shares, index, ETF).
 const STOCK_WORDS: &[&str] = &["shares", "Shares", "stock", "股价", "指数", "Index", "ETF"];
@@ -299,6 +307,17 @@ fn named_figure(cues: &Cues, from: usize, to: usize) -> bool {
                 || w == "lost";
             !verb
         })
+}
+
+/// Figures a firm reports about itself, not its share price or market value.
+const FIRM_METRICS: &[&str] =
+    &["valuation", "revenue", "profit", "loss", "market_size", "users", "funding", "proceeds"];
+
+/// Is a figure a firm reports about itself (valuation, revenue, users, a round, a volume
+/// ...) named in `[from, to)`?
+fn firm_figure(cues: &Cues, from: usize, to: usize) -> bool {
+    cues.find_any(VOLUME, from, to).is_some()
+        || cues.within(METRIC, from, to).any(|(_, k)| FIRM_METRICS.contains(&METRIC_WORDS[k].1))
 }
 
 fn metric_fits(metric: &str, q: &Q) -> bool {
@@ -786,6 +805,13 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
                 });
         let moved = matches!(q.kind, QuantityKind::Percent | QuantityKind::Multiple);
         let metric = if metric == "growth" && moved && stock { "price_change" } else { metric };
+        // 估值较上一轮融资时上涨约25%: a move of a firm's own figure, with no share or index
+        // named, is growth, not a share price's change.
+        let metric = if metric == "price_change" && moved && !stock && firm_figure(cues, cs, q.start) {
+            "growth"
+        } else {
+            metric
+        };
         // A listed company valued at $100 billion (its stock named): its market value.
         let listed = cues.within(STOCK, sent.start, sent.end).any(|(_, k)| SHARE_WORDS.contains(&k));
         let metric = if metric == "valuation" && listed { "market_cap" } else { metric };
@@ -803,13 +829,33 @@ pub fn facts(s: &[char], cues: &Cues, sentences: &[Span], qs: &[Q], dates: &[D],
         // Dates are sorted by start.
         let sent_dates = &dates
             [dates.partition_point(|d| d.start < sent.start)..dates.partition_point(|d| d.start < sent.end)];
-        let in_sent = || sent_dates.iter().filter(|d| d.end <= sent.end);
-        let date = in_sent()
-            .filter(|d| d.start >= cs && d.end <= ce)
-            .min_by_key(|d| if d.start >= q.end { d.start - q.end } else { q.start.saturating_sub(d.end) })
-            .or_else(|| in_sent().rfind(|d| d.end <= q.start))
-            .or_else(|| in_sent().find(|d| d.start >= q.end))
-            .map(|d| d.value.clone());
+        // 较去年同期增长, higher than last year: the base of a comparison is not the fact's
+        // date, except for the base's own amount (较去年的55亿美元).
+        let compared = |d: &D| {
+            let base = d.start > 0 && matches!(s[d.start - 1], '较' | '比')
+                || ["than ", "compared with ", "compared to "]
+                    .iter()
+                    .any(|w| ends_with_at(s, d.start, w).is_some());
+            let own = q.start == d.end || q.start == d.end + 1 && s[d.end] == '的';
+            base && !own
+        };
+        let in_sent = || sent_dates.iter().filter(|d| d.end <= sent.end && !compared(d));
+        let in_clause = in_sent().filter(|d| d.start >= cs && d.end <= ce).min_by_key(|d| {
+            if d.start >= q.end {
+                d.start - q.end
+            } else {
+                q.start.saturating_sub(d.end)
+            }
+        });
+        // 成立于2020年10月，至今累计融资超百亿元: the sum is as of now, not of that month.
+        let now = cues.within(MARKER, cs, q.start).any(|(_, k)| NOW.contains(&k));
+        let date = match in_clause {
+            None if !now => {
+                in_sent().rfind(|d| d.end <= q.start).or_else(|| in_sent().find(|d| d.start >= q.end))
+            }
+            d => d,
+        }
+        .map(|d| d.value.clone());
         let (round, investors, lead_investor) = if metric == "funding" || metric == "proceeds" {
             let next = sentences.get(sent_i + 1).copied();
             let (round, investors, lead) = funding_details(s, cues, sent, next, mentions, &subject, q.start);

@@ -144,6 +144,40 @@ const BUILTIN: &[(&str, EntityKind, &[&str])] = &[
     ("IDG资本", C, &["IDG资本", "IDG Capital"]),
     ("经纬创投", C, &["经纬创投", "经纬中国", "Matrix Partners China"]),
     ("华兴资本", C, &["华兴资本", "China Renaissance"]),
+    // Investors that lead rounds in Chinese tech and chip news.
+    ("深创投", C, &["深创投", "深圳市创新投资集团", "Shenzhen Capital Group"]),
+    (
+        "国家集成电路产业投资基金",
+        C,
+        &["国家集成电路产业投资基金", "国家大基金", "大基金二期", "大基金三期", "Big Fund"],
+    ),
+    ("中投公司", C, &["中投公司", "中国投资有限责任公司", "China Investment Corporation"]),
+    ("君联资本", C, &["君联资本", "Legend Capital"]),
+    ("真格基金", C, &["真格基金", "ZhenFund"]),
+    ("源码资本", C, &["源码资本", "Source Code Capital"]),
+    ("顺为资本", C, &["顺为资本", "Shunwei Capital"]),
+    ("北极光创投", C, &["北极光创投", "Northern Light Venture Capital"]),
+    ("金沙江创投", C, &["金沙江创投", "GSR Ventures"]),
+    ("云锋基金", C, &["云锋基金", "Yunfeng Capital"]),
+    ("春华资本", C, &["春华资本", "Primavera Capital"]),
+    ("博裕资本", C, &["博裕资本", "Boyu Capital"]),
+    ("中金资本", C, &["中金资本", "CICC Capital"]),
+    ("红杉资本", C, &["红杉资本", "Sequoia Capital"]),
+    ("淡马锡", C, &["淡马锡", "Temasek"]),
+    ("老虎环球基金", C, &["老虎环球基金", "老虎环球", "Tiger Global"]),
+    ("中国平安", C, &["中国平安", "平安集团", "Ping An"]),
+    ("中国移动", C, &["中国移动", "China Mobile"]),
+    ("中国电信", C, &["中国电信", "China Telecom"]),
+    ("中国联通", C, &["中国联通", "China Unicom"]),
+    ("上汽集团", C, &["上汽集团", "SAIC Motor"]),
+    // Chip and AI firms often in the same news.
+    ("壁仞科技", C, &["壁仞科技", "壁仞", "Biren Technology", "Biren"]),
+    ("燧原科技", C, &["燧原科技", "燧原", "Enflame"]),
+    ("昆仑芯", C, &["昆仑芯", "Kunlunxin"]),
+    ("地平线", C, &["地平线机器人", "Horizon Robotics"]),
+    ("面壁智能", C, &["面壁智能", "ModelBest"]),
+    ("智元机器人", C, &["智元机器人", "智元", "AgiBot"]),
+    ("优必选", C, &["优必选", "UBTech", "UBTECH"]),
     ("花旗", C, &["花旗", "花旗银行", "Citi", "Citigroup"]),
     ("伯恩斯坦", C, &["伯恩斯坦", "Bernstein"]),
     ("Sensor Tower", O, &["Sensor Tower"]),
@@ -653,16 +687,21 @@ const SPEECH: &[&str] = &[
 /// Words that follow a title but are not names (记者使用, 记者联系).
 const NOT_NAMES: &[&str] = &[
     "使用", "联系", "注意", "了解", "获悉", "采访", "发现", "询问", "调查", "统计", "梳理", "从", "就",
-    "独家", "实地",
+    "独家", "实地", "数据", "报告", "研究",
 ];
 
 /// People: a name after a title and before a speech verb (分析师浦俊懿认为), a byline
 /// (本报记者 曲忠芳), a credit (刘洋/制图), or an English name before "said".
-fn people(s: &[char], cues: &Cues, caps: &[usize], out: &mut Vec<M>) {
+fn people(s: &[char], cues: &Cues, caps: &[usize], known: &[M], out: &mut Vec<M>) {
     let mut names: Vec<(usize, usize)> = Vec::new();
     for run in cues.in_order(TITLE).chunk_by(|x, y| x.0 == y.0) {
         // After the longest title starting here.
         let Some(mut a) = run.iter().map(|h| h.1).max() else { continue };
+        // 据赛迪顾问数据: a title inside a known name is part of that name.
+        let k = known.partition_point(|m| m.end < a);
+        if known.get(k).is_some_and(|m| m.start < run[0].0 && m.end >= a) {
+            continue;
+        }
         // 证券分析师：李明远, a credit line.
         if matches!(s.get(a), Some('：' | ':')) {
             a += 1;
@@ -824,7 +863,7 @@ pub fn mentions(text: &str, s: &[char], registry: &Registry, cues: &Cues) -> Vec
         .map(|(i, _)| i)
         .collect();
     let mut extra = Vec::new();
-    people(s, cues, &caps, &mut extra);
+    people(s, cues, &caps, &known, &mut extra);
     quoted_names(s, cues, &mut extra);
     unknown_orgs(s, cues, &caps, &taken, &mut extra);
     moved_names(s, cues, &mut extra);

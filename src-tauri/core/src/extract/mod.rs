@@ -20,7 +20,7 @@ pub use quantity::{currency_names, number_bounds, Bound, CurrencyName, Qualifier
 
 /// Bumped whenever the extractor's output changes, so that `dossier reextract` knows
 /// which stored articles an older extractor produced.
-pub const VERSION: i64 = 9;
+pub const VERSION: i64 = 10;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Extraction {
