@@ -761,7 +761,7 @@ fn en_cardinal(t: &[EnToken], p: usize) -> Option<(f64, usize, Option<f64>, Opti
         let joinable = matches!(last, None | Some(Hundred | Scale(_) | And));
         match tok.word {
             A if k == p && matches!(t.get(k + 1).map(|x| x.word), Some(Hundred | Scale(_))) => group = 1.0,
-            Unit(u) if joinable || (matches!(last, Some(Ten(_))) && u >= 1.0 && u <= 9.0) => {
+            Unit(u) if joinable || (matches!(last, Some(Ten(_))) && (1.0..=9.0).contains(&u)) => {
                 if tok.hyphen && !matches!(last, Some(Ten(_))) {
                     break;
                 }
@@ -1180,7 +1180,7 @@ pub fn numeral_at(s: &[char], i: usize) -> Option<Num> {
     // 180ml, 4th, 7B, 1990s: digits glued to letters are a measure, an ordinal or a name;
     // 20x (a multiple) stays a number.
     let glued = |k: usize| s.get(k).is_some_and(|c| c.is_ascii_alphanumeric());
-    if n.arabic && !n.chinese && !n.magnitude && glued(n.end) && !(s[n.end] == 'x' && !glued(n.end + 1)) {
+    if n.arabic && !n.chinese && !n.magnitude && glued(n.end) && (s[n.end] != 'x' || glued(n.end + 1)) {
         return None;
     }
     // Fractions: A分之B, a/b, and mixed forms with 又 or a space.

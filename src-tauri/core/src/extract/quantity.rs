@@ -878,7 +878,7 @@ fn read(
         .iter()
         .filter(|n| {
             let k = skip.partition_point(|sp| sp.end <= n.start);
-            !skip.get(k).is_some_and(|sp| sp.start < n.end)
+            skip.get(k).is_none_or(|sp| sp.start >= n.end)
         })
         .copied()
         .collect();
@@ -1428,7 +1428,7 @@ fn merge_ranges(s: &[char], nums: &[Num], qs: Vec<Q>, reading: Reading) -> Vec<Q
                 continue;
             }
             // A bare magnitude before the separator (between 100 billion and 110 billion yuan).
-            let bare_prev = prev.kind == QuantityKind::Count && prev.unit.is_empty() && q.unit != "";
+            let bare_prev = prev.kind == QuantityKind::Count && prev.unit.is_empty() && !q.unit.is_empty();
             let exact_prev = matches!(prev.qualifier, Qualifier::Exact | Qualifier::Approx);
             if bare_prev
                 && exact_prev
