@@ -238,6 +238,32 @@ fn the_base_of_a_comparison_is_not_the_facts_date() {
 }
 
 #[test]
+fn a_name_spelled_out_before_a_known_one_in_brackets_is_that_one() {
+    let t =
+        "Semiconductor Manufacturing International Corp (SMIC) said net profit fell 38.4% to $107.6 million.";
+    let x = extract(t, Some("2025-02-14"));
+    let subjects: Vec<&str> = x.facts.iter().map(|f| f.subject.as_str()).collect();
+    assert!(!subjects.is_empty() && subjects.iter().all(|&s| s == "中芯国际"), "{:?}", fact_rows(&x));
+}
+
+#[test]
+fn a_price_earnings_multiple_is_no_figure_of_the_firm() {
+    let t = "我们预计金山办公2025年营收为59.8亿元，对应市盈率78倍。";
+    let x = extract(t, Some("2025-02-14"));
+    assert!(x.quantities.iter().any(|q| q.text == "78倍"), "{:?}", x.quantities);
+    assert!(!fact_rows(&x).iter().any(|r| r.2 == "78倍"), "{:?}", fact_rows(&x));
+}
+
+#[test]
+fn money_in_a_share_move_is_its_price_only_where_the_share_reaches_it() {
+    let x = extract("Shares of Tencent rose 6.3% to HK$387.", Some("2025-02-14"));
+    assert!(fact_rows(&x).contains(&("腾讯", "price", "HK$387")), "{:?}", fact_rows(&x));
+    let t = "Shares of Tencent jumped 12% after it won an order worth about HK$2 billion.";
+    let x = extract(t, Some("2025-02-14"));
+    assert!(!fact_rows(&x).iter().any(|r| r.1 == "price"), "{:?}", fact_rows(&x));
+}
+
+#[test]
 fn json_follows_the_contract() {
     let text = std::fs::read_to_string(SAMPLE).expect("the shared sample article must be present");
     let x = extract(&text, Some("2025-02-14"));

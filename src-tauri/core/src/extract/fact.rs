@@ -198,6 +198,12 @@ const METRIC_WORDS: &[(&str, &str)] = &[
     ("agreed to buy", "deal_value"),
     ("takeover", "deal_value"),
     ("deal", "deal_value"),
+    // Ratios of a price to earnings or book (对应市盈率78倍): no figure of the firm's own.
+    ("市盈率", "other"),
+    ("市净率", "other"),
+    ("市销率", "other"),
+    ("P/E", "other"),
+    ("price-to-earnings", "other"),
 ];
 
 /// Words before a number that make a bare magnitude a count of users.
@@ -321,6 +327,9 @@ fn firm_figure(cues: &Cues, from: usize, to: usize) -> bool {
 }
 
 fn metric_fits(metric: &str, q: &Q) -> bool {
+    if metric == "other" {
+        return true;
+    }
     match q.kind {
         QuantityKind::Percent => {
             matches!(metric, "growth" | "price_change" | "share" | "profit" | "cost" | "margin")
@@ -351,9 +360,14 @@ fn nearest_metric(
     let mut best: Option<(usize, &'static str, usize)> = None;
     for &k in present {
         let (w, m) = METRIC_WORDS[k];
-        // Shares rose 6.3% to 3,870 yen: money where a share moves is its price.
-        let share_moved =
-            m == "price_change" && q.kind == QuantityKind::Money && cues.find_any(STOCK, from, to).is_some();
+        // Shares rose 6.3% to 3,870 yen, 股价涨至12元: money a moving share reaches is its
+        // price (an order worth HK$2 billion in the same clause is not).
+        let reached =
+            ["to ", "at ", "报", "至", "到", "收于"].iter().any(|w| ends_with_at(s, q.start, w).is_some());
+        let share_moved = matches!(m, "price_change" | "growth")
+            && q.kind == QuantityKind::Money
+            && reached
+            && cues.find_any(STOCK, from, to).is_some();
         let m = if share_moved { "price" } else { m };
         if !metric_fits(m, q) {
             continue;

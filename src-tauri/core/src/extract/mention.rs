@@ -892,6 +892,21 @@ pub fn mentions(text: &str, s: &[char], registry: &Registry, cues: &Cues) -> Vec
             m.entity = f.clone();
         }
     }
+    // Semiconductor Manufacturing International Corp (SMIC), 宁德时代新能源科技股份有限公司
+    // （宁德时代）: a name spelled out before a known one in brackets is that one.
+    for m in kept.iter_mut() {
+        let open = m.end + usize::from(s.get(m.end) == Some(&' '));
+        if !matches!(s.get(open), Some('(' | '（')) {
+            continue;
+        }
+        let k = known.partition_point(|x| x.start <= open);
+        if let Some(x) =
+            known.get(k).filter(|x| x.start == open + 1 && matches!(s.get(x.end), Some(')' | '）')))
+        {
+            m.entity = x.entity.clone();
+            m.kind = x.kind;
+        }
+    }
     let repeats = repeated_names(text, s, &known, &kept);
     known.extend(kept);
     known.extend(repeats);
