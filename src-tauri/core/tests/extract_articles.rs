@@ -159,6 +159,11 @@ fn fact_rows(x: &Extraction) -> Vec<(&str, &str, &str)> {
     x.facts.iter().map(|f| (f.subject.as_str(), f.metric, x.quantities[f.quantity].text.as_str())).collect()
 }
 
+/// The date of the fact on the quantity written `text`, if there is such a fact.
+fn date_of<'a>(x: &'a Extraction, text: &str) -> Option<Option<&'a str>> {
+    x.facts.iter().find(|f| x.quantities[f.quantity].text == text).map(|f| f.date.as_deref())
+}
+
 #[test]
 fn a_cited_report_is_not_about_the_names_before_the_citation() {
     // ChatGPT (OpenAI's) and 英伟达 come before 据 OpenAI 测算; the figure is the market's.
@@ -193,10 +198,8 @@ fn a_firm_figure_that_moves_is_growth() {
 fn a_sum_to_date_takes_no_date_named_before_it() {
     let t = "摩尔线程成立于2020年10月，截至目前已累计融资超过百亿元。2024年12月，智谱获得30亿元融资。";
     let x = extract(t, Some("2025-02-14"));
-    let date_of =
-        |text: &str| x.facts.iter().find(|f| x.quantities[f.quantity].text == text).map(|f| f.date.clone());
-    assert_eq!(date_of("超过百亿元"), Some(None), "{:?}", fact_rows(&x));
-    assert_eq!(date_of("30亿元"), Some(Some("2024-12".to_string())), "{:?}", fact_rows(&x));
+    assert_eq!(date_of(&x, "超过百亿元"), Some(None), "{:?}", fact_rows(&x));
+    assert_eq!(date_of(&x, "30亿元"), Some(Some("2024-12")), "{:?}", fact_rows(&x));
 }
 
 #[test]
@@ -231,10 +234,8 @@ fn a_title_inside_a_known_name_starts_no_person() {
 #[test]
 fn the_base_of_a_comparison_is_not_the_facts_date() {
     let x = extract("OpenAI年化收入已达到100亿美元，较去年的55亿美元接近翻倍。", Some("2025-02-14"));
-    let date_of =
-        |text: &str| x.facts.iter().find(|f| x.quantities[f.quantity].text == text).map(|f| f.date.clone());
-    assert_eq!(date_of("100亿美元"), Some(None), "{:?}", fact_rows(&x));
-    assert_eq!(date_of("55亿美元"), Some(Some("2024".to_string())), "{:?}", fact_rows(&x));
+    assert_eq!(date_of(&x, "100亿美元"), Some(None), "{:?}", fact_rows(&x));
+    assert_eq!(date_of(&x, "55亿美元"), Some(Some("2024")), "{:?}", fact_rows(&x));
 }
 
 #[test]
