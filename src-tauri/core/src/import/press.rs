@@ -75,7 +75,9 @@ fn scan(text: &str) -> Found {
                 found.outlet.clone_from(&b.outlet);
             }
         }
-        if header && found.published.is_none() && (short || byline.is_some()) {
+        // A dateline is not prose: 摩尔线程成立于2020年10月。 is not when the article appeared.
+        let prose = paragraph.contains(['。', '！', '？']) || paragraph.contains(". ");
+        if header && found.published.is_none() && (short && !prose || byline.is_some()) {
             found.published = iso_date(paragraph);
         }
         if header && found.outlet.is_none() {
@@ -441,6 +443,16 @@ mod tests {
         assert_eq!(f.published.as_deref(), Some("2025-02-12"));
         assert_eq!(f.authors, ["林小雨", "周磊"]);
         assert_eq!(f.outlet.as_deref(), Some("华夏财经周刊"));
+    }
+
+    #[test]
+    fn a_short_paragraph_of_prose_is_no_dateline() {
+        let f = scan(
+            "摩尔线程估值逼近300亿元\n\n本报记者 周明远 北京报道\n\n\
+             摩尔线程成立于2020年10月，至今累计融资超过百亿元。\n\n2025年2月14日",
+        );
+        assert_eq!(f.published.as_deref(), Some("2025-02-14"));
+        assert_eq!(scan("标题\n\nThe firm was founded on March 3, 2019. It grew.").published, None);
     }
 
     #[test]
