@@ -215,6 +215,17 @@ fn investors_known_to_the_registry_lead_and_join_rounds() {
 }
 
 #[test]
+fn a_sentence_about_the_round_after_it_names_more_investors() {
+    let t = "Moonshot AI has raised about $1 billion in a round led by Alibaba Group. \
+             The round, its largest to date, also drew Tencent and venture firm HongShan. \
+             Moonshot was valued at $2.5 billion in February, backed by Meituan Dragonball.";
+    let x = extract(t, Some("2025-02-14"));
+    let f = x.facts.iter().find(|f| f.metric == "funding").expect("a funding fact");
+    assert_eq!(f.investors, ["阿里巴巴", "腾讯", "红杉中国"], "{:?}", fact_rows(&x));
+    assert_eq!(f.lead_investor.as_deref(), Some("阿里巴巴"));
+}
+
+#[test]
 fn a_title_inside_a_known_name_starts_no_person() {
     // 赛迪顾问 is a known name; 顾问 inside it is no title before a name.
     for t in ["据赛迪顾问数据，", "据赛迪顾问测算，", "赛迪顾问王牌团队"] {

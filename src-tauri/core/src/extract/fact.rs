@@ -446,6 +446,7 @@ const INVESTOR_CUES: &[&str] = &[
     "investors including",
     "joined by",
     "round from",
+    "also drew",
 ];
 
 fn is_subject_kind(m: &M) -> bool {
@@ -966,10 +967,15 @@ fn funding_details(
         });
     let mut end = sent.end;
     if let Some(n) = next {
-        // The next sentence goes on about the round when it opens with its investors.
+        // The next sentence goes on about the round when it opens with its investors, or
+        // with the round itself (本轮…, The round also drew…).
         let head = n.end.min(n.start + 20);
         let lead_word = [LEAD, LED_BY].iter().any(|&k| cues.find(MARKER, k, n.start, head).is_some());
-        if lead_word || cues.find_any(INVESTOR, n.start, head).is_some() {
+        let first = (n.start..n.end).find(|&k| !s[k].is_whitespace()).unwrap_or(n.start);
+        let the_round = ["本轮", "此轮", "该轮", "The round", "The funding round"]
+            .iter()
+            .any(|w| starts_with_at(s, first, w).is_some());
+        if lead_word || the_round || cues.find_any(INVESTOR, n.start, head).is_some() {
             end = n.end;
         }
     }
