@@ -226,6 +226,15 @@ fn a_sentence_about_the_round_after_it_names_more_investors() {
 }
 
 #[test]
+fn listed_firms_often_in_the_news_are_known_by_their_whole_name() {
+    // 京东方 is not 京东 with a 方 after it; 金山办公 has no suffix to find it by.
+    let t = "京东方2024年实现营业收入1983.81亿元；金山办公2024年实现营业收入51.21亿元。";
+    let x = extract(t, Some("2025-02-14"));
+    assert!(fact_rows(&x).contains(&("京东方", "revenue", "1983.81亿元")), "{:?}", fact_rows(&x));
+    assert!(fact_rows(&x).contains(&("金山办公", "revenue", "51.21亿元")), "{:?}", fact_rows(&x));
+}
+
+#[test]
 fn a_title_inside_a_known_name_starts_no_person() {
     // 赛迪顾问 is a known name; 顾问 inside it is no title before a name.
     for t in ["据赛迪顾问数据，", "据赛迪顾问测算，", "赛迪顾问王牌团队"] {
