@@ -159,6 +159,12 @@ fn fact_rows(x: &Extraction) -> Vec<(&str, &str, &str)> {
     x.facts.iter().map(|f| (f.subject.as_str(), f.metric, x.quantities[f.quantity].text.as_str())).collect()
 }
 
+/// The quantity written `text` is found, and no fact is made of it.
+fn assert_no_fact_on(x: &Extraction, text: &str) {
+    assert!(x.quantities.iter().any(|q| q.text == text), "{text} in {:?}", x.quantities);
+    assert!(!fact_rows(x).iter().any(|r| r.2 == text), "{text}: {:?}", fact_rows(x));
+}
+
 /// The date of the fact on the quantity written `text`, if there is such a fact.
 fn date_of<'a>(x: &'a Extraction, text: &str) -> Option<Option<&'a str>> {
     x.facts.iter().find(|f| x.quantities[f.quantity].text == text).map(|f| f.date.as_deref())
@@ -168,9 +174,7 @@ fn date_of<'a>(x: &'a Extraction, text: &str) -> Option<Option<&'a str>> {
 fn a_cited_report_is_not_about_the_names_before_the_citation() {
     // ChatGPT (OpenAI's) and 英伟达 come before 据 OpenAI 测算; the figure is the market's.
     let t = "罗明介绍，自 ChatGPT 发布以来，其训练依赖英伟达的芯片，据 OpenAI 测算，全球训练算力需求每年增长高达10倍。";
-    let x = extract(t, Some("2025-02-14"));
-    assert!(x.quantities.iter().any(|q| q.text == "高达10倍"), "{:?}", x.quantities);
-    assert!(!fact_rows(&x).iter().any(|r| r.2 == "高达10倍"), "{:?}", fact_rows(&x));
+    assert_no_fact_on(&extract(t, Some("2025-02-14")), "高达10倍");
     // A pronoun inside the report still means the firm the sentence opened with.
     let x = extract("小米集团收涨5%，据 Wind 数据，其市值达1万亿港元。", Some("2025-02-14"));
     assert!(fact_rows(&x).contains(&("小米", "market_cap", "1万亿港元")), "{:?}", fact_rows(&x));
@@ -270,9 +274,7 @@ fn a_name_spelled_out_before_a_known_one_in_brackets_is_that_one() {
 #[test]
 fn a_price_earnings_multiple_is_no_figure_of_the_firm() {
     let t = "我们预计金山办公2025年营收为59.8亿元，对应市盈率78倍。";
-    let x = extract(t, Some("2025-02-14"));
-    assert!(x.quantities.iter().any(|q| q.text == "78倍"), "{:?}", x.quantities);
-    assert!(!fact_rows(&x).iter().any(|r| r.2 == "78倍"), "{:?}", fact_rows(&x));
+    assert_no_fact_on(&extract(t, Some("2025-02-14")), "78倍");
 }
 
 #[test]
