@@ -239,6 +239,16 @@ fn listed_firms_often_in_the_news_are_known_by_their_whole_name() {
 }
 
 #[test]
+fn unknown_firms_and_funds_are_named_in_full() {
+    // 同期 is when, not part of the name; a fund's long name is not cut at ten chars.
+    let t = "宇树科技完成C轮融资。银河通用同期宣布完成5亿元新一轮融资，由北京市人工智能产业投资基金领投。";
+    let x = extract(t, Some("2025-02-14"));
+    let f = x.facts.iter().find(|f| f.metric == "funding").expect("a funding fact");
+    assert_eq!(f.subject, "银河通用", "{:?}", fact_rows(&x));
+    assert_eq!(f.lead_investor.as_deref(), Some("北京市人工智能产业投资基金"));
+}
+
+#[test]
 fn a_title_inside_a_known_name_starts_no_person() {
     // 赛迪顾问 is a known name; 顾问 inside it is no title before a name.
     for t in ["据赛迪顾问数据，", "据赛迪顾问测算，", "赛迪顾问王牌团队"] {

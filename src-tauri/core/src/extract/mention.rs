@@ -493,7 +493,7 @@ fn unknown_orgs(
         }
         let kind = ORG_SUFFIX[k].1;
         let mut b = i;
-        while b > 0 && i - b < 10 && !name_boundary(s[b - 1]) {
+        while b > 0 && i - b < 16 && !name_boundary(s[b - 1]) {
             b -= 1;
         }
         // 三季度公司, 我们下调公司: a period or a pronoun before 公司 is no name.
@@ -979,7 +979,10 @@ fn moved_names(s: &[char], cues: &Cues, out: &mut Vec<M>) {
 
 /// A firm announcing a round: 峰飞航空去年完成1亿美元B轮融资.
 fn funded_names(s: &[char], cues: &Cues, out: &mut Vec<M>) {
-    const TIMES: &[&str] = &["去年", "今年", "近日", "日前", "此前", "已经", "已", "正式", "宣布", "再次"];
+    const TIMES: &[&str] = &[
+        "去年", "今年", "近日", "近期", "日前", "此前", "同期", "同日", "当天", "昨日", "今日", "随后",
+        "已经", "已", "正式", "宣布", "再次", "也", "则",
+    ];
     let verbs = cues.in_order(FUNDED);
     // 获得 and 获 both start at 获: the first listed is the one read.
     for (k, &(i, verb_end, _)) in verbs.iter().enumerate() {
