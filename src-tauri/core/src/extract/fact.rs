@@ -303,16 +303,20 @@ pub fn cue_groups() -> Vec<(Vec<&'static str>, bool)> {
     ]
 }
 
+/// Is a volume, or a metric word `counts` takes (word, metric), named in `[from, to)`?
+fn figure_named(cues: &Cues, from: usize, to: usize, counts: impl Fn(&str, &str) -> bool) -> bool {
+    cues.find_any(VOLUME, from, to).is_some()
+        || cues.within(METRIC, from, to).any(|(_, k)| counts(METRIC_WORDS[k].0, METRIC_WORDS[k].1))
+}
+
 /// Is a figure (revenue, profit, users ... not a verb of change) named in `[from, to)`?
 fn named_figure(cues: &Cues, from: usize, to: usize) -> bool {
-    cues.find_any(VOLUME, from, to).is_some()
-        || cues.within(METRIC, from, to).any(|(_, k)| {
-            let (w, m) = METRIC_WORDS[k];
-            let verb = matches!(m, "growth" | "price_change")
-                && !matches!(w, "增速" | "增幅" | "growth" | "CAGR")
-                || w == "lost";
-            !verb
-        })
+    figure_named(cues, from, to, |w, m| {
+        let verb = matches!(m, "growth" | "price_change")
+            && !matches!(w, "增速" | "增幅" | "growth" | "CAGR")
+            || w == "lost";
+        !verb
+    })
 }
 
 /// Figures a firm reports about itself, not its share price or market value.
@@ -322,8 +326,7 @@ const FIRM_METRICS: &[&str] =
 /// Is a figure a firm reports about itself (valuation, revenue, users, a round, a volume
 /// ...) named in `[from, to)`?
 fn firm_figure(cues: &Cues, from: usize, to: usize) -> bool {
-    cues.find_any(VOLUME, from, to).is_some()
-        || cues.within(METRIC, from, to).any(|(_, k)| FIRM_METRICS.contains(&METRIC_WORDS[k].1))
+    figure_named(cues, from, to, |_, m| FIRM_METRICS.contains(&m))
 }
 
 fn metric_fits(metric: &str, q: &Q) -> bool {
@@ -358,16 +361,14 @@ fn nearest_metric(
     q: &Q,
 ) -> Option<(usize, &'static str)> {
     let mut best: Option<(usize, &'static str, usize)> = None;
+    // Shares rose 6.3% to 3,870 yen, 股价涨至12元: money a moving share reaches is its price
+    // (an order worth HK$2 billion in the same clause is not).
+    let reached = q.kind == QuantityKind::Money
+        && ["to ", "at ", "报", "至", "到", "收于"].iter().any(|w| ends_with_at(s, q.start, w).is_some())
+        && cues.find_any(STOCK, from, to).is_some();
     for &k in present {
         let (w, m) = METRIC_WORDS[k];
-        // Shares rose 6.3% to 3,870 yen, 股价涨至12元: money a moving share reaches is its
-        // price (an order worth HK$2 billion in the same clause is not).
-        let reached =
-            ["to ", "at ", "报", "至", "到", "收于"].iter().any(|w| ends_with_at(s, q.start, w).is_some());
-        let share_moved = matches!(m, "price_change" | "growth")
-            && q.kind == QuantityKind::Money
-            && reached
-            && cues.find_any(STOCK, from, to).is_some();
+        let share_moved = reached && matches!(m, "price_change" | "growth");
         let m = if share_moved { "price" } else { m };
         if !metric_fits(m, q) {
             continue;
