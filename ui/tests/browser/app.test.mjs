@@ -97,17 +97,43 @@ describe('library', () => {
     await page.getByTestId('article-count').filter({ hasText: '3 articles' }).waitFor();
     await page.getByRole('button', { name: 'All articles' }).click();
 
-    // j/k move the selection, Enter opens, Esc closes.
+    // Nothing is selected before the user picks; the reader says how to pick.
+    assert.equal(await page.locator('[data-testid=article-list] [aria-selected=true]').count(), 0);
+    assert.equal(await page.getByTestId('reader-placeholder').textContent(), 'Click an article to read it.');
+    // j/k move the selection and show the article they land on; Esc closes it.
     await page.locator('body').click({ position: { x: 700, y: 400 } });
     await page.keyboard.press('j');
     await page.keyboard.press('j');
     await page.keyboard.press('k');
-    const selected = await page.locator('[role=option][aria-selected=true] .title').textContent();
-    assert.equal(await page.locator('[role=option]').nth(1).getAttribute('aria-selected'), 'true');
+    const rows0 = page.locator('[data-testid=article-list] [role=option]');
+    assert.equal(await rows0.nth(0).getAttribute('aria-selected'), 'true');
+    const selected = await rows0.nth(0).locator('.title').textContent();
+    await page.getByTestId('reader').locator('h1').filter({ hasText: selected }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('reader').waitFor({ state: 'detached' });
+    // Enter opens the selected row again.
     await page.keyboard.press('Enter');
     await page.getByTestId('reader').locator('h1').filter({ hasText: selected }).waitFor();
     await page.keyboard.press('Escape');
     await page.getByTestId('reader').waitFor({ state: 'detached' });
+    assert.deepEqual(errors, []);
+    await close();
+  });
+
+  test('a click on an article opens it', async () => {
+    const { page, errors, close } = await openApp({ locale: 'zh-CN' });
+    const rows = page.locator('[data-testid=article-list] [role=option]');
+    await rows.nth(3).locator('.title').waitFor();
+    assert.equal(await page.getByTestId('reader-placeholder').textContent(), '点击一篇文章即可阅读。');
+    const title = await rows.nth(3).locator('.title').textContent();
+    await rows.nth(3).click();
+    await page.getByTestId('reader').locator('h1').filter({ hasText: title }).waitFor();
+    assert.equal(await rows.nth(3).getAttribute('aria-selected'), 'true');
+    assert.equal(await page.getByTestId('reader-placeholder').count(), 0);
+    // Another click opens another.
+    const next = await rows.nth(1).locator('.title').textContent();
+    await rows.nth(1).click();
+    await page.getByTestId('reader').locator('h1').filter({ hasText: next }).waitFor();
     assert.deepEqual(errors, []);
     await close();
   });
@@ -124,6 +150,79 @@ describe('library', () => {
     assert.ok(fetched.length <= 4, `${fetched.length} page fetches`);
     assert.ok(fetched.every((c) => c.args.limit <= 200));
     assert.ok(fetched.some((c) => c.args.offset >= 99_800), JSON.stringify(fetched.map((c) => c.args.offset)));
+    await close();
+  });
+});
+
+describe('dates', () => {
+  const lastCount = async (page) => (await callsOf(page, 'articles_count')).at(-1).args.filter;
+
+  test('takes dates as people type them, in either language, and refuses what is none', async () => {
+    const { page, errors, close } = await openApp({ locale: 'zh-CN' });
+    await page.getByTestId('article-count').filter({ hasText: '40 篇文章' }).waitFor();
+    // The outlet menu's default names outlets, not articles.
+    assert.equal(await page.locator('#outlet-filter option').first().textContent(), '全部媒体');
+    const from = page.getByTestId('date-from');
+    const to = page.getByTestId('date-to');
+    assert.equal(await from.getAttribute('type'), 'text');
+    await from.fill('2025年2月');
+    await from.press('Enter');
+    await page.waitForFunction(() => window.__dossierMock.calls.filter((c) => c.cmd === 'articles_count').at(-1).args.filter.published_from === '2025-02');
+    assert.equal(await from.inputValue(), '2025-02');
+    await to.fill('2025/2/14');
+    await to.press('Tab');
+    await page.waitForFunction(() => window.__dossierMock.calls.filter((c) => c.cmd === 'articles_count').at(-1).args.filter.published_to === '2025-02-14');
+    assert.equal(await to.inputValue(), '2025-02-14');
+    await page.getByTestId('article-count').filter({ hasText: /^26 篇文章$/ }).waitFor();
+    const dates = await page.locator('[data-testid=article-list] .meta').allTextContents();
+    assert.ok(dates.every((m) => /2025-02-(0\d|1[0-4])/.test(m)), dates.join('\n'));
+    // The range menu says the dates are set by hand.
+    assert.equal(await page.getByTestId('date-range').locator('option:checked').textContent(), '按下方日期');
+
+    // Not a date: said so beside the field, and the filter stays as it was.
+    const asked = (await callsOf(page, 'articles_count')).length;
+    await to.fill('2025-13');
+    await to.press('Enter');
+    await page.getByRole('alert').filter({ hasText: '“2025-13”不是日期' }).waitFor();
+    assert.equal(await to.getAttribute('aria-invalid'), 'true');
+    assert.equal((await callsOf(page, 'articles_count')).length, asked);
+    await shot(page, 'dates-zh.png');
+    await to.fill('');
+    await to.press('Enter');
+    await page.getByRole('alert').waitFor({ state: 'detached' });
+    assert.deepEqual(await lastCount(page), { outlet: null, published_from: '2025-02', published_to: null, collection: null, tag: null });
+    assert.deepEqual(errors, []);
+    await close();
+  });
+
+  test('offers ranges: this month, the last 90 days, a year', async () => {
+    const { page, errors, close } = await openApp();
+    await page.getByTestId('article-count').filter({ hasText: '40 articles' }).waitFor();
+    const iso = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const today = new Date();
+    const ninety = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 90);
+    for (const [name, from, to] of [
+      ['The last 90 days', iso(ninety), iso(today)],
+      ['This month', iso(today).slice(0, 7), iso(today).slice(0, 7)],
+      ['Last year', String(today.getFullYear() - 1), String(today.getFullYear() - 1)],
+    ]) {
+      await page.getByTestId('date-range').selectOption({ label: name });
+      await page.waitForFunction(([f, t]) => {
+        const filter = window.__dossierMock.calls.filter((c) => c.cmd === 'articles_count').at(-1).args.filter;
+        return filter.published_from === f && filter.published_to === t;
+      }, [from, to]);
+      assert.deepEqual([await page.getByTestId('date-from').inputValue(), await page.getByTestId('date-to').inputValue()], [from, to]);
+    }
+    // A year typed in both fields is that year, and the menu knows it.
+    await page.getByTestId('date-range').selectOption({ label: 'Any time' });
+    await page.getByTestId('date-from').fill('2025');
+    await page.getByTestId('date-from').press('Enter');
+    await page.getByTestId('date-to').fill('2025');
+    await page.getByTestId('date-to').press('Enter');
+    await page.getByTestId('article-count').filter({ hasText: /^40 articles$/ }).waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=date-from]').value === '');
+    assert.deepEqual(errors, []);
     await close();
   });
 });
@@ -151,6 +250,33 @@ describe('search', () => {
     assert.equal(await results.locator('b, img').count(), 0);
     assert.match(await results.textContent(), /"window.__pwned=1"><b>bold<\/b>/);
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
+
+    // While searching, the order is relevance, and says so; another order sorts the results.
+    await page.getByTestId('search').fill('inference');
+    await page.getByText(/results for “inference”/).waitFor();
+    const sort = page.getByTestId('sort');
+    assert.equal(await sort.locator('option:checked').textContent(), 'Relevance');
+    await sort.selectOption({ label: 'Date published' });
+    await page.waitForFunction(() => {
+      const dates = [...document.querySelectorAll('[data-testid=search-results] .meta')].map((e) => e.textContent.match(/\d{4}-\d\d-\d\d/)[0]);
+      return dates.length > 2 && dates.every((d, i) => i === 0 || dates[i - 1] >= d);
+    });
+    await sort.selectOption({ label: 'Title' });
+    await page.waitForFunction(() => {
+      const titles = [...document.querySelectorAll('[data-testid=search-results] .title')].map((e) => e.textContent);
+      return titles.length > 2 && titles.every((t, i) => i === 0 || titles[i - 1].localeCompare(t) <= 0);
+    });
+    // A new search starts in order of relevance again.
+    await page.getByTestId('search').fill('');
+    await page.getByTestId('search').fill('1206');
+    await page.getByText(/results for “1206”/).waitFor();
+    assert.equal(await sort.locator('option:checked').textContent(), 'Relevance');
+    // Back in the list, the list's order is shown, and relevance is no choice there.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('article-list').waitFor();
+    assert.equal(await sort.locator('option:checked').textContent(), 'Date published');
+    assert.equal(await sort.locator('option[value=relevance]').count(), 0);
+    await page.keyboard.press('/');
 
     await page.getByTestId('search').fill('');
     await page.getByTestId('search').fill('zzzz-no-such-word');
@@ -522,6 +648,12 @@ describe('import', () => {
     assert.match(await failed.textContent(), /broken\.pdf.*truncated/);
     await page.getByTestId('article-count').filter({ hasText: '41 articles' }).waitFor();
     await shot(page, 'import-results.png');
+    // An imported article's title opens it; a file that failed has nothing to open.
+    assert.equal(await failed.getByTestId('import-open').count(), 0);
+    const imported = page.locator('[data-status=imported]').getByTestId('import-open');
+    const title = await imported.textContent();
+    await imported.click();
+    await page.getByTestId('reader').locator('h1').filter({ hasText: title }).waitFor();
     await page.getByRole('button', { name: 'Close import results' }).click();
     await page.getByRole('button', { name: 'Show last import' }).click();
     await page.getByTestId('import-summary').waitFor();

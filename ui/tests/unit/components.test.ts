@@ -43,6 +43,7 @@ describe('ImportPanel', () => {
       progress: { done: 1, total: 4, path: '/data/news/ai-chips.txt' },
       report: null,
       onclose: () => {},
+      onopen: () => {},
     });
     expect(el.textContent).toContain('Importing 2 of 4');
     expect(el.querySelector('progress')!.getAttribute('value')).toBe('1');
@@ -59,12 +60,18 @@ describe('ImportPanel', () => {
       ],
       skipped: 2,
     };
-    const el = render(ImportPanel, { progress: null, report, onclose: () => {} });
+    const opened: number[] = [];
+    const el = render(ImportPanel, { progress: null, report, onclose: () => {}, onopen: (id: number) => opened.push(id) });
     expect(el.querySelector('[data-testid=import-summary]')!.textContent).toBe('导入 1 篇，已存在 1 篇，失败 1 个');
     const rows = [...el.querySelectorAll('[data-testid=import-outcome]')] as HTMLElement[];
     expect(rows.map((r) => r.dataset.status)).toEqual(['imported', 'duplicate', 'failed']);
     expect(rows[2].textContent).toContain('empty.txt');
     expect(rows[2].textContent).toContain('file is empty');
     expect(el.textContent).toContain('跳过 2 个');
+    // The stored articles (new or already there) open from here; a failed file has nothing to open.
+    const links = rows.map((r) => r.querySelector<HTMLButtonElement>('[data-testid=import-open]'));
+    expect(links.map((l) => l !== null)).toEqual([true, true, false]);
+    links[1]!.click();
+    expect(opened).toEqual([1]);
   });
 });

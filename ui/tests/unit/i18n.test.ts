@@ -37,4 +37,17 @@ describe('i18n', () => {
     setLocale('zh');
     expect(tCount('library.count', 1)).toBe('1 篇文章');
   });
+
+  test('one word for one thing: a collection is 文集 wherever either language names it', () => {
+    const keys = Object.keys(en) as (keyof typeof en)[];
+    const naming = keys.filter((k) => /collection/i.test(en[k]));
+    expect(naming.length).toBeGreaterThan(3);
+    for (const key of naming) expect(zh[key], key).toMatch(/文集/);
+    for (const key of keys) expect(zh[key], key).not.toMatch(/收藏夹|合集|专辑/);
+  });
+
+  test('the outlet menu and the collection list name what they hold', () => {
+    expect(zh['library.allOutlets']).not.toBe(zh['library.all']);
+    expect(en['library.allOutlets']).toMatch(/outlets/);
+  });
 });

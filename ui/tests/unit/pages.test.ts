@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { PagedRows, visibleRange } from '../../src/lib/pages';
+import { PagedRows, visibleRange } from '../../src/library/pages';
 
 describe('visibleRange', () => {
   test('covers the viewport plus overscan, clamped to the list', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { allSections, contextScope, scopeOf, toRequest, type ReportOptions, type ScopeChoices } from '../../src/lib/report';
+import { allSections, contextScope, scopeOf, toRequest, type ReportOptions, type ScopeChoices } from '../../src/report/scope';
 
 const choices: ScopeChoices = { article: 7, collection: 'Samples · 示例', tag: '', search: '  DeepSeek ', facts: [] };
 const options: ReportOptions = { statuses: 'reviewed', sections: allSections(), title: '', author: ' ', date: '', language: 'auto' };

@@ -1,6 +1,6 @@
 // The report builder's form as the core's ScopeRequest: the scope the user picked, and
 // blank fields left to the core's defaults (title from the scope, today, the sources' language).
-import type { Format, Language, Scope, ScopeRequest, Sections, Statuses } from './api';
+import type { Format, Language, Scope, ScopeRequest, Sections, Statuses } from '../lib/api';
 
 export const FORMATS: Format[] = ['md', 'html', 'docx', 'xlsx', 'csv', 'json', 'pdf'];
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { codePoints, headerParagraphs, layout, paragraphs, pointAt, selectedRange, slicePoints } from '../../src/lib/find';
+import { codePoints, slicePoints, unitOf } from '../../src/lib/codepoints';
+import { headerParagraphs, layout, paragraphs, pointAt, selectedRange } from '../../src/reader/layout';
 
 const pieces = (text: string, marks: { id: string; start: number; end: number }[], query = '') =>
   layout(text, marks, query).paragraphs.map((p) => p.pieces.map((x) => [x.text, x.start, x.marks.join('+'), x.match]));
@@ -27,6 +28,7 @@ describe('reader layout', () => {
     // 𠀀 (CJK extension B) is two UTF-16 units and one code point.
     expect(codePoints('a𠀀b')).toBe(3);
     expect(slicePoints('a𠀀bc', 1, 3)).toBe('𠀀b');
+    expect([0, 1, 2, 3, 4, 5].map((p) => unitOf('a𠀀bc', p))).toEqual([0, 1, 3, 4, 5, 5]);
     expect(pieces('a𠀀bc', [{ id: 'h', start: 2, end: 3 }])).toEqual([
       [
         ['a𠀀', 0, '', null],

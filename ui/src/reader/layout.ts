@@ -1,23 +1,13 @@
 // The reader's text as paragraphs of pieces, each piece a run of text covered by the same
-// marks (highlights, fact spans) and the same find match. Positions are code points into
-// the article's canonical text, as the core stores them; JavaScript strings count UTF-16
-// units, which differ from code points outside the BMP (rare CJK characters, emoji).
+// marks (highlights, fact spans) and the same find match. Positions are code points
+// (see ../lib/codepoints).
+import { codePoints, cutAtPoints } from '../lib/codepoints';
 
 export type Mark = { id: string; start: number; end: number };
 /** A highlight (note) or an extracted fact's value, drawn over the reader's text. */
 export type ReaderMark = Mark & { kind: 'note' | 'fact'; colour: string | null };
 export type Piece = { text: string; start: number; marks: string[]; match: number | null };
 export type Paragraph = { start: number; pieces: Piece[] };
-
-/** Code points in `s`. */
-export function codePoints(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0xdc00 || c > 0xdfff) n++;
-  }
-  return n;
-}
 
 /** Canonical paragraphs (separated by one blank line) with their code-point starts. */
 export function paragraphs(text: string): { start: number; text: string }[] {
@@ -42,31 +32,6 @@ export function headerParagraphs(paras: { text: string }[], title: string, autho
   const byline = paras[n]?.text ?? '';
   if (authors.length && byline.length <= 80 && authors.every((a) => byline.includes(a))) n++;
   return n;
-}
-
-/** Splits `para` (starting at code point `start`) at `cuts` (code points, sorted). */
-function cutAt(para: string, start: number, cuts: number[]): { text: string; start: number }[] {
-  const out: { text: string; start: number }[] = [];
-  let unit = 0;
-  let point = start;
-  let pieceUnit = 0;
-  let pieceStart = start;
-  let next = 0;
-  while (next < cuts.length && cuts[next] <= start) next++;
-  while (unit < para.length) {
-    if (next < cuts.length && cuts[next] === point) {
-      if (unit > pieceUnit) out.push({ text: para.slice(pieceUnit, unit), start: pieceStart });
-      pieceUnit = unit;
-      pieceStart = point;
-      next++;
-      continue;
-    }
-    const c = para.charCodeAt(unit);
-    unit += c >= 0xd800 && c <= 0xdbff && unit + 1 < para.length ? 2 : 1;
-    point++;
-  }
-  if (unit > pieceUnit) out.push({ text: para.slice(pieceUnit), start: pieceStart });
-  return out;
 }
 
 /** Code-point ranges of every case-insensitive occurrence of `query` in `text`. */
@@ -108,7 +73,7 @@ export function layout(
   let match = 0;
   const laid = paragraphs(text).map(({ start, text: para }) => ({
     start,
-    pieces: cutAt(para, start, ends).map(({ text: piece, start: at }) => {
+    pieces: cutAtPoints(para, start, ends).map(({ text: piece, start: at }) => {
       while (match < found.length && found[match].end <= at) match++;
       const inMatch = match < found.length && found[match].start <= at;
       return {
@@ -152,9 +117,4 @@ export function selectedRange(selection: Selection | null): { start: number; end
   const end = pointAt(range.endContainer, range.endOffset);
   if (start === null || end === null || end <= start) return null;
   return { start, end };
-}
-
-/** The text between two code points. */
-export function slicePoints(text: string, start: number, end: number): string {
-  return Array.from(text).slice(start, end).join('');
 }
