@@ -359,6 +359,50 @@ describe('review and annotate', () => {
     await close();
   });
 
+  test('edits the amount of a fact as written in either language, with the currency from a list', async () => {
+    const { page, errors, close } = await openApp({ locale: 'zh-CN' });
+    await openChinese(page);
+    const fact = page.getByTestId('fact').first();
+    await fact.waitFor();
+    await page.getByTestId('facts-list').focus();
+    await page.keyboard.press('e');
+    const form = page.locator('[data-testid=facts-list] form');
+    const value = form.locator('input[name=low]');
+    // 1.206e11 shown as a Chinese reader writes it, not as 120600000000.
+    assert.equal(await value.inputValue(), '1206亿');
+    assert.equal(await form.locator('input[name=high]').inputValue(), '');
+    const currency = form.locator('select[name=unit]');
+    assert.equal(await currency.locator('option:checked').textContent(), 'CNY · 人民币');
+    assert.ok((await currency.locator('option').count()) > 100, 'every ISO currency');
+    await shot(page, 'fact-edit-zh.png');
+    // What is no amount is said so, and nothing is saved.
+    await value.fill('很多');
+    await value.press('Enter');
+    await form.getByRole('alert').filter({ hasText: '“很多”不是数额' }).waitFor();
+    assert.equal((await callsOf(page, 'facts_edit')).length, 0);
+    await value.fill('200亿');
+    await currency.selectOption('USD');
+    await value.press('Enter');
+    await fact.and(page.locator('[data-status=edited]')).waitFor();
+    const saved = (await callsOf(page, 'facts_edit')).at(-1).args.edit;
+    assert.deepEqual([saved.low, saved.high, saved.unit], [2e10, 2e10, 'USD']);
+
+    // In English the same figure reads 20 billion, and English is read too.
+    await page.getByTestId('toggle-language').click();
+    await page.getByTestId('facts-list').focus();
+    await page.keyboard.press('e');
+    assert.equal(await value.inputValue(), '20 billion');
+    assert.equal(await currency.locator('option:checked').textContent(), 'USD · US Dollar');
+    await value.fill('1.5 trillion');
+    await form.locator('input[name=high]').fill('2万亿');
+    await value.press('Enter');
+    await page.waitForFunction(() => window.__dossierMock.calls.filter((c) => c.cmd === 'facts_edit').length === 2);
+    const range = (await callsOf(page, 'facts_edit')).at(-1).args.edit;
+    assert.deepEqual([range.low, range.high], [1.5e12, 2e12]);
+    assert.deepEqual(errors, []);
+    await close();
+  });
+
   test('makes a fact of a selection, filled in by the extractor, and selects it for review', async () => {
     const { page, errors, close } = await openApp();
     await openChinese(page);
@@ -411,7 +455,11 @@ describe('review and annotate', () => {
     await note.waitFor();
     assert.match(await note.textContent(), /1206亿元/);
     assert.match(await note.textContent(), /#市场规模/);
-    assert.equal(await page.getByTestId('note-comment').textContent(), 'Compare with the **2025** forecast <script>x</script>');
+    // The comment's Markdown is drawn (bold), its markup stays text.
+    const comment = page.getByTestId('note-comment');
+    assert.equal(await comment.textContent(), 'Compare with the 2025 forecast <script>x</script>');
+    assert.equal(await comment.locator('strong').textContent(), '2025');
+    assert.equal(await comment.locator('script').count(), 0);
     const created = (await callsOf(page, 'annotations_create'))[0].args.note;
     assert.deepEqual([created.colour, created.tags], ['green', ['市场规模', '芯片']]);
     const highlighted = page.locator('[data-testid=reader-text] .note');
@@ -465,6 +513,28 @@ describe('review and annotate', () => {
     await page.getByTestId('entity-new-name').fill('寒武纪');
     await page.getByTestId('entity-add').click();
     await page.getByTestId('error').filter({ hasText: 'already exists' }).waitFor();
+    assert.deepEqual(errors, []);
+    await close();
+  });
+});
+
+describe('entities after an import', () => {
+  test('the entity page shows what an import added without being opened again', async () => {
+    const { page, errors, close } = await openApp();
+    // Facts exist once articles were read.
+    await page.locator('[data-testid=article-list] [role=option]').filter({ hasText: '(no.' }).first().click();
+    await page.getByTestId('fact').first().waitFor();
+    await page.getByTestId('open-entities').click();
+    const entities = page.getByTestId('entity');
+    await entities.filter({ hasText: '中国AI芯片' }).click();
+    await page.getByTestId('entity-fact').first().waitFor();
+    const before = await page.getByTestId('entity-fact').count();
+    assert.equal(await entities.filter({ hasText: '月之暗面' }).count(), 0);
+    await page.getByTestId('import-files').click();
+    await page.getByTestId('import-summary').waitFor();
+    await entities.filter({ hasText: '月之暗面' }).waitFor();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=entity-fact]').length === n + 1, before);
+    assert.equal(await page.getByTestId('entity-name').textContent(), '中国AI芯片');
     assert.deepEqual(errors, []);
     await close();
   });

@@ -54,16 +54,16 @@ const saveDialog = { path: '/home/user/Documents/report' as string | null };
 // Facts, notes, tags and entities, kept like the core keeps them (code points).
 const cp = (s: string) => [...s].length;
 function factsOf(a: Article): any[] {
-  const figures: [string, string, string, string][] = a.language === 'zh'
-    ? [['中国AI芯片', 'market_size', '1206亿元', 'CNY'], ['半导体ETF', 'price_change', '3.39%', 'percent']]
-    : [['semiconductor ETF', 'price_change', '3.39%', 'percent'], ['China AI chips', 'market_size', '120.6 billion yuan', 'CNY']];
-  return figures.map(([subject, metric, value, unit], i) => {
+  const figures: [string, string, string, string, number][] = a.language === 'zh'
+    ? [['中国AI芯片', 'market_size', '1206亿元', 'CNY', 1.206e11], ['半导体ETF', 'price_change', '3.39%', '%', 3.39]]
+    : [['semiconductor ETF', 'price_change', '3.39%', '%', 3.39], ['China AI chips', 'market_size', '120.6 billion yuan', 'CNY', 1.206e11]];
+  return figures.map(([subject, metric, value, unit, amount], i) => {
     const at = a.text.indexOf(value);
     const start = cp(a.text.slice(0, at));
     return {
       id: a.id * 10 + i, article_id: a.id, article_title: a.title, outlet: a.outlet, published: a.published,
-      subject, metric, kind: unit === 'percent' ? 'percent' : 'money', value_text: value,
-      start, end: start + cp(value), low: 1, high: 1, unit, qualifier: 'exact', date: '2024', round: null,
+      subject, metric, kind: unit === '%' ? 'percent' : 'money', value_text: value,
+      start, end: start + cp(value), low: amount, high: amount, unit, qualifier: 'exact', date: '2024', round: null,
       investors: [], lead_investor: null, quote: value, confidence: 0.9, status: 'extracted',
       entity_id: i + 1, entity_name: subject,
     };
@@ -215,6 +215,9 @@ async function importChosen(): Promise<boolean> {
   for (const [done, path] of paths.entries()) await emit('import:progress', { done, total: paths.length, path });
   const added = makeArticle(library.length + 1000);
   library = [added, ...library];
+  // Its facts are extracted as it is stored, and a company it names is new.
+  factsFor(added.id);
+  entities.push({ id: 3, name: '月之暗面', kind: 'company', aliases: ['Moonshot AI'] });
   const report: ImportReport = {
     outcomes: [
       { path: paths[0], status: 'imported', article_id: added.id, title: added.title, error: null },
