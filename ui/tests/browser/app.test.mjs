@@ -582,7 +582,10 @@ describe('report builder', () => {
     const typed = (await callsOf(page, 'report_preview')).length - before;
     assert.ok(typed <= 2, `${typed} previews while typing`);
     await page.getByTestId('report-author').fill('Laura Chen');
-    await page.getByTestId('report-date').fill('2025-03-14');
+    // The date is typed as people write it, and stored as ISO 8601.
+    await page.getByTestId('report-date').fill('2025年3月14日');
+    await page.getByTestId('report-date').press('Tab');
+    assert.equal(await page.getByTestId('report-date').inputValue(), '2025-03-14');
     await page.getByTestId('section-timeline').uncheck();
     await page.getByTestId('section-sources').uncheck();
     await page.getByTestId('report-language').selectOption('en');
