@@ -226,6 +226,14 @@ export const en = {
   'report.saved': 'Saved to',
   'report.exportFailed': 'Export failed:',
   'error.title': 'Something went wrong',
+  'error.kind.not_found': 'Not found.',
+  'error.kind.invalid_input': 'This cannot be done with what was given.',
+  'error.kind.unsupported': 'This format or action is not supported.',
+  'error.kind.too_large': 'Over the size limit.',
+  'error.kind.newer_database': 'The library was written by a newer Dossier; this version cannot open it.',
+  'error.kind.io': 'A file could not be read or written.',
+  'error.kind.database': 'The library’s database failed.',
+  'error.kind.internal': 'Something went wrong inside Dossier.',
   'error.dismiss': 'Dismiss',
 };
 
@@ -456,5 +464,13 @@ export const zh: Record<MessageKey, string> = {
   'report.saved': '已保存到',
   'report.exportFailed': '导出失败：',
   'error.title': '出错了',
+  'error.kind.not_found': '找不到所要的内容。',
+  'error.kind.invalid_input': '所给的内容无法完成此操作。',
+  'error.kind.unsupported': '不支持这种格式或操作。',
+  'error.kind.too_large': '超出了大小限制。',
+  'error.kind.newer_database': '文库由更新版本的 Dossier 写入，此版本无法打开。',
+  'error.kind.io': '无法读取或写入文件。',
+  'error.kind.database': '文库数据库出错。',
+  'error.kind.internal': 'Dossier 内部出错。',
   'error.dismiss': '关闭',
 };

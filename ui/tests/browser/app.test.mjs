@@ -518,6 +518,25 @@ describe('review and annotate', () => {
   });
 });
 
+describe('errors', () => {
+  test('reach a Chinese interface in Chinese, with the core’s words as the detail', async () => {
+    const { page, errors, close } = await openApp({ locale: 'zh-CN' });
+    await page.getByTestId('open-entities').click();
+    await page.getByTestId('entity').first().waitFor();
+    await page.getByTestId('entity-new-name').fill('半导体ETF');
+    await page.getByTestId('entity-add').click();
+    const banner = page.getByTestId('error');
+    await banner.waitFor();
+    assert.match(await banner.textContent(), /^出错了\s*所给的内容无法完成此操作。/);
+    assert.equal(await banner.locator('[lang=en]').textContent(), 'an entity named "半导体ETF" already exists');
+    await shot(page, 'error-zh.png');
+    await banner.getByRole('button', { name: '关闭' }).click();
+    await banner.waitFor({ state: 'detached' });
+    assert.deepEqual(errors, []);
+    await close();
+  });
+});
+
 describe('entities after an import', () => {
   test('the entity page shows what an import added without being opened again', async () => {
     const { page, errors, close } = await openApp();
