@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Builds the `dossier` command line and puts it where the bundler takes it from
-# (src-tauri/binaries/dossier-<target triple>), so that the Windows and macOS installers
-# ship it beside the app (src-tauri/sidecar.conf.json). Linux packages need none: their
-# `dossier` script runs the app's binary as the command line.
-# Usage: scripts/bundle-cli.sh [--debug] [TARGET_TRIPLE]
-# (default: this machine's; universal-apple-darwin builds both Mac architectures).
+# (src-tauri/binaries/dossier-<target triple>[.exe]), so that the Windows and macOS
+# installers ship it beside the app (src-tauri/sidecar.conf.json). Linux packages need
+# none: their `dossier` script runs the app's binary as the command line.
+# Usage: scripts/bundle-cli.sh [--debug] [TARGET_TRIPLE]   (default: this machine's)
+#
+# universal-apple-darwin writes three files: `tauri build --target universal-apple-darwin`
+# runs one cargo build per architecture, and each one's build script (tauri-build) looks
+# for the sidecar of its own triple; the bundler then copies the universal one into the app.
+# On Windows the C runtime is linked statically (.cargo/config.toml), so `dossier.exe`
+# starts on a machine without the Visual C++ redistributable.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,13 +21,16 @@ fi
 host=$(rustc -vV | sed -n 's/^host: //p')
 triple="${1:-$host}"
 target_dir="${CARGO_TARGET_DIR:-target}"
-exe=""
-case "$triple" in *windows*) exe=".exe" ;; esac
 mkdir -p src-tauri/binaries
-out="src-tauri/binaries/dossier-$triple$exe"
 
+exe_suffix() {
+  case "$1" in *windows*) echo .exe ;; esac
+}
+
+# Builds the command line for one triple and prints the path of the binary.
 build() {
-  local flags=(--locked -p dossier-cli)
+  local flags=(--locked -p dossier-cli) exe
+  exe=$(exe_suffix "$1")
   [ "$profile" = release ] && flags+=(--release)
   # The machine's own triple builds into the usual folder, which `tauri build` shares.
   if [ "$1" = "$host" ]; then
@@ -34,9 +42,18 @@ build() {
   fi
 }
 
+sidecar() {
+  echo "src-tauri/binaries/dossier-$1$(exe_suffix "$1")"
+}
+
 if [ "$triple" = universal-apple-darwin ]; then
-  lipo -create -output "$out" "$(build aarch64-apple-darwin)" "$(build x86_64-apple-darwin)"
+  arm=$(build aarch64-apple-darwin)
+  intel=$(build x86_64-apple-darwin)
+  cp "$arm" "$(sidecar aarch64-apple-darwin)"
+  cp "$intel" "$(sidecar x86_64-apple-darwin)"
+  lipo -create -output "$(sidecar universal-apple-darwin)" "$arm" "$intel"
+  echo "bundled command line: $(sidecar aarch64-apple-darwin) $(sidecar x86_64-apple-darwin) $(sidecar universal-apple-darwin)"
 else
-  cp "$(build "$triple")" "$out"
+  cp "$(build "$triple")" "$(sidecar "$triple")"
+  echo "bundled command line: $(sidecar "$triple")"
 fi
-echo "bundled command line: $out"
