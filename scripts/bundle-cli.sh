@@ -20,6 +20,9 @@ if [ "${1:-}" = --debug ]; then
 fi
 host=$(rustc -vV | sed -n 's/^host: //p')
 triple="${1:-$host}"
+# Built where `tauri build` builds the app, so that the two share compiled dependencies:
+# with --target when a target was named (target/<triple>/), else in target/<profile>/.
+named_target="${1:+yes}"
 target_dir="${CARGO_TARGET_DIR:-target}"
 mkdir -p src-tauri/binaries
 
@@ -32,8 +35,7 @@ build() {
   local flags=(--locked -p dossier-cli) exe
   exe=$(exe_suffix "$1")
   [ "$profile" = release ] && flags+=(--release)
-  # The machine's own triple builds into the usual folder, which `tauri build` shares.
-  if [ "$1" = "$host" ]; then
+  if [ -z "$named_target" ]; then
     cargo build "${flags[@]}" >&2
     echo "$target_dir/$profile/dossier$exe"
   else
