@@ -10,8 +10,12 @@
 //! TUNE documents go to `--errors` (default `accuracy-errors.txt`); those of HELD OUT
 //! documents only with `--show-errors`, for a final check: never tune on them.
 
+// The example is a crate root: its modules live in the folder beside it.
+#[path = "accuracy/amount.rs"]
 mod amount;
+#[path = "accuracy/gold.rs"]
 mod gold;
+#[path = "accuracy/score.rs"]
 mod score;
 
 use gold::{held_out, Doc};

@@ -53,6 +53,7 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("yuan", "CNY"),
     ("dollars", "USD"),
     ("euros", "EUR"),
+    ("euro", "EUR"),
     ("rupees", "INR"),
     ("₹", "INR"),
     ("$", "USD"),
@@ -107,6 +108,8 @@ const SCALES: &[(&str, f64)] = &[
     ("trillion", 1e12),
     ("crore", 1e7),
     ("lakh", 1e5),
+    ("mln", 1e6),
+    ("bln", 1e9),
     ("mn", 1e6),
     ("bn", 1e9),
     ("tn", 1e12),
@@ -186,6 +189,9 @@ fn side(text: &str) -> Option<Side> {
                 rest = r.to_string();
                 unit.get_or_insert_with(|| code.to_string());
             }
+        }
+        if let Some(r) = strip_suffix_ci(&rest, "per share") {
+            rest = r.trim_end().to_string();
         }
         for mark in ["%", "％", " percent", "percent", "个百分点"] {
             if let Some(r) = rest.strip_suffix(mark) {
@@ -284,13 +290,11 @@ fn scale(tail: &str) -> Option<(f64, bool)> {
             _ => {
                 let lower = rest.to_lowercase();
                 for (word, f) in SCALES {
-                    let boundary = lower[word.len().min(lower.len())..]
-                        .chars()
-                        .next()
-                        .is_none_or(|n| !n.is_ascii_alphabetic());
-                    if lower.starts_with(word) && boundary {
+                    let Some(after) = lower.strip_prefix(word) else { continue };
+                    if after.chars().next().is_none_or(|n| !n.is_ascii_alphabetic()) {
                         factor *= f;
                         scaled = true;
+                        // `word` is ASCII, so it has the same length in `rest`.
                         rest = rest[word.len()..].trim_start();
                         continue 'outer;
                     }
@@ -348,6 +352,9 @@ mod tests {
         assert_eq!(read("14%"), (14.0, 14.0, "%".into()));
         assert_eq!(read("14 percent"), (14.0, 14.0, "%".into()));
         assert_eq!(read("$1,250"), (1250.0, 1250.0, "USD".into()));
+        assert_eq!(read("$20.7 bln"), (2.07e10, 2.07e10, "USD".into()));
+        assert_eq!(read("1.3 mln euro"), (1.3e6, 1.3e6, "EUR".into()));
+        assert_eq!(read("$ 38.25 per share"), (38.25, 38.25, "USD".into()));
         assert!(parse("the Company").is_none());
     }
 }

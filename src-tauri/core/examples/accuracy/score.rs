@@ -194,7 +194,9 @@ pub fn financing(gold: &[(String, Value)], predicted: &[Predicted]) -> Tally {
 
 /// Whether the extractor found the gold figure as a quantity of the right value and unit
 /// where the text writes it. None when the figure cannot be placed in the text (a gold
-/// error, counted apart). Units are compared for money (ISO code) and percentages.
+/// error, counted apart). Units are compared for money (ISO code) and percentages; values
+/// by magnitude, since a quantity is the number as written ("fell 3%" is 3%, the fall
+/// being the fact's sign).
 pub fn quantity_found(
     doc: &Doc,
     g: &GoldFact,
@@ -211,10 +213,13 @@ pub fn quantity_found(
             v.unit == "%" || v.unit.len() == 3 && v.unit.chars().all(|c| c.is_ascii_uppercase());
         !money_or_percent || u == v.unit
     };
+    let magnitude = |lo: f64, hi: f64| if hi < 0.0 { (-hi, -lo) } else { (lo, hi) };
+    let (gl, gh) = magnitude(v.low, v.high);
     Some(spans.iter().any(|&(s, e)| {
-        quantities
-            .iter()
-            .any(|(qs, qe, lo, hi, u)| *qs < e && s < *qe && close(*lo, *hi, v.low, v.high) && unit_ok(u))
+        quantities.iter().any(|(qs, qe, lo, hi, u)| {
+            let (ql, qh) = magnitude(*lo, *hi);
+            *qs < e && s < *qe && close(ql, qh, gl, gh) && unit_ok(u)
+        })
     }))
 }
 
