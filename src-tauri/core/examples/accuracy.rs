@@ -351,3 +351,37 @@ fn main() -> ExitCode {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The whole pipeline on the vendored set: load, extract, score, report. Every gold
+    /// figure must be placed in its sentence (else the set or the detokenisation broke),
+    /// and the tallies must add up whatever the extractor finds.
+    #[test]
+    fn fire_end_to_end() {
+        let json = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("accuracy/fire/fire_test.json"),
+        )
+        .expect("vendored FIRE");
+        let docs = gold::fire(&json).expect("FIRE parses");
+        let gold: usize = docs.iter().map(|d| d.facts.len()).sum();
+        let mut all = Figures::default();
+        let mut errors = String::new();
+        for d in &docs {
+            all.add(&score_doc(d, Some(&mut errors)));
+        }
+        assert_eq!(all.documents, docs.len());
+        assert_eq!(all.facts.gold, gold);
+        assert_eq!(all.quantities_unplaced, 0);
+        assert_eq!(all.quantities_placed, gold);
+        assert!(all.facts.correct <= all.facts.predicted && all.facts.correct <= all.facts.gold);
+        let by_metric: usize = all.by_metric.values().map(|t| t.gold).sum();
+        assert_eq!(by_metric, gold);
+        let missed = errors.matches("MISSED").count();
+        assert_eq!(missed, gold - all.facts.correct);
+        let report = report_text(&BTreeMap::from([("all".to_string(), all)]), &[]);
+        assert!(report.contains("## all: 454 documents"), "{report}");
+    }
+}
