@@ -7,6 +7,7 @@
 mod cue;
 mod date;
 mod fact;
+pub mod label;
 mod mention;
 pub mod numeral;
 mod quantity;
