@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use super::score::{Table, Transitions, Weights, EDGE, LANES, TAGS};
+use super::score::{Lanes, Table, Transitions, Weights, EDGE, LANES, TAGS};
 use super::NameKind;
 
 pub(super) const MAGIC: &[u8; 8] = b"DSNAMES1";
@@ -70,16 +70,23 @@ pub struct Labeller {
 }
 
 impl Weights for Labeller {
-    type W = i8;
-
     fn find(&self, table: Table, key: u64) -> Option<u32> {
         self.tables[table as usize].find(key)
     }
 
-    fn row(&self, table: Table, at: u32, slot: usize) -> &[i8] {
-        let t = &self.tables[table as usize];
-        let from = (at as usize * t.slots + slot) * LANES;
-        &t.weights[from..from + LANES]
+    fn sum(&self, parts: &[(Table, u32, usize)]) -> Lanes {
+        // At most a dozen weights of at most 127 each: the sum fits 16 bits, and adding
+        // 16-bit lanes is what vector units of every x86-64 do whole.
+        let mut sum = [0i16; LANES];
+        for &(table, at, slot) in parts {
+            let t = &self.tables[table as usize];
+            let from = (at as usize * t.slots + slot) * LANES;
+            let row: &[i8; LANES] = t.weights[from..from + LANES].try_into().unwrap();
+            for (s, &w) in sum.iter_mut().zip(row) {
+                *s += w as i16;
+            }
+        }
+        sum.map(i32::from)
     }
 
     fn transitions(&self) -> Cow<'_, Transitions> {

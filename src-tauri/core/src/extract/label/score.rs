@@ -22,7 +22,7 @@ pub(super) const UNIT_SLOTS: usize = 5;
 pub(super) const BIGRAM_SLOTS: usize = 4;
 /// Context features of one unit (shape around it; its neighbours when it is not Han).
 pub(super) const CONTEXTS: usize = 3;
-const NONE: u32 = u32::MAX;
+pub(super) const NONE: u32 = u32::MAX;
 const NEG: i32 = i32::MIN / 4;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,11 +46,9 @@ impl Table {
 
 /// Weights as the decoder reads them: the trained model's (quantised) or the trainer's.
 pub(super) trait Weights {
-    type W: Copy + Into<i32>;
     fn find(&self, table: Table, key: u64) -> Option<u32>;
-    /// The weights of every tag for one slot of a row (`TAGS` of them, or `LANES` with
-    /// zeros after the tags).
-    fn row(&self, table: Table, at: u32, slot: usize) -> &[Self::W];
+    /// The sum, for every tag, of the weights in the given (table, row, slot)s.
+    fn sum(&self, parts: &[(Table, u32, usize)]) -> Lanes;
     fn transitions(&self) -> Cow<'_, Transitions>;
 }
 
@@ -222,17 +220,26 @@ impl Decoder {
         let bigrams = self.rows.len();
         self.rows.extend(keys.bigram.iter().map(|&k| w.find(Table::Bigram, k).unwrap_or(NONE)));
         for (i, e) in self.emit.iter_mut().enumerate() {
+            let mut parts = [(Table::Unit, NONE, 0); UNIT_SLOTS + BIGRAM_SLOTS + CONTEXTS];
+            let mut m = 0;
+            let mut put = |table, at, slot| {
+                if at != NONE {
+                    parts[m] = (table, at, slot);
+                    m += 1;
+                }
+            };
             for s in 0..UNIT_SLOTS {
-                add(e, w, Table::Unit, self.rows[i + s], s);
+                put(Table::Unit, self.rows[i + s], s);
             }
             for s in 0..BIGRAM_SLOTS {
-                add(e, w, Table::Bigram, self.rows[bigrams + i + s], s);
+                put(Table::Bigram, self.rows[bigrams + i + s], s);
             }
             for &k in &keys.context[i * CONTEXTS..(i + 1) * CONTEXTS] {
                 if k != 0 {
-                    add(e, w, Table::Context, w.find(Table::Context, k).unwrap_or(NONE), 0);
+                    put(Table::Context, w.find(Table::Context, k).unwrap_or(NONE), 0);
                 }
             }
+            *e = w.sum(&parts[..m]);
         }
     }
 
@@ -316,21 +323,5 @@ impl Decoder {
             m = m.min(next[self.path[end] as usize] - next[continued]);
         }
         m
-    }
-}
-
-fn add<W: Weights>(e: &mut Lanes, w: &W, table: Table, at: u32, slot: usize) {
-    if at == NONE {
-        return;
-    }
-    let row = w.row(table, at, slot);
-    if let Ok(row) = <&[W::W; LANES]>::try_from(row) {
-        for (e, &x) in e.iter_mut().zip(row) {
-            *e += x.into();
-        }
-    } else {
-        for (e, &x) in e.iter_mut().zip(row) {
-            *e += x.into();
-        }
     }
 }

@@ -8,7 +8,9 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::model::{write, Labeller, Quantised};
-use super::score::{begin, inside, kind_of, Decoder, Keys, Table, Transitions, Weights, EDGE, TAGS};
+use super::score::{
+    begin, inside, kind_of, Decoder, Keys, Lanes, Table, Transitions, Weights, EDGE, LANES, TAGS,
+};
 use super::units::{units, Unit};
 use super::NameKind;
 
@@ -97,16 +99,20 @@ struct Trainer {
 }
 
 impl Weights for Trainer {
-    type W = i32;
-
     fn find(&self, table: Table, key: u64) -> Option<u32> {
         self.tables[table as usize].index.get(&key).copied()
     }
 
-    fn row(&self, table: Table, at: u32, slot: usize) -> &[i32] {
-        let t = &self.tables[table as usize];
-        let from = at as usize * t.width + slot * TAGS;
-        &t.weights[from..from + TAGS]
+    fn sum(&self, parts: &[(Table, u32, usize)]) -> Lanes {
+        let mut sum = [0; LANES];
+        for &(table, at, slot) in parts {
+            let t = &self.tables[table as usize];
+            let from = at as usize * t.width + slot * TAGS;
+            for (s, &w) in sum.iter_mut().zip(&t.weights[from..from + TAGS]) {
+                *s += w;
+            }
+        }
+        sum
     }
 
     fn transitions(&self) -> Cow<'_, Transitions> {
