@@ -129,7 +129,7 @@ impl Labeller {
                     while j < piece.len() && d.path[j] as usize == inside(kind) {
                         j += 1;
                     }
-                    let margin = d.margin(j) as f32 * self.scale;
+                    let margin = d.margin(j) * self.scale;
                     out.push(Name { start: piece[i].start, end: piece[j - 1].end, kind, score: margin });
                     i = j;
                 }

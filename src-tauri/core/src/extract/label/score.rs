@@ -23,7 +23,6 @@ pub(super) const BIGRAM_SLOTS: usize = 4;
 /// Context features of one unit (shape around it; its neighbours when it is not Han).
 pub(super) const CONTEXTS: usize = 3;
 pub(super) const NONE: u32 = u32::MAX;
-const NEG: i32 = i32::MIN / 4;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Table {
@@ -52,38 +51,39 @@ pub(super) trait Weights {
     fn transitions(&self) -> Cow<'_, Transitions>;
 }
 
-/// Transition scores laid out for decoding; forbidden ones (and padding) at NEG, so that
+/// Transition scores laid out for decoding; forbidden ones (and padding) at LOW, so that
 /// the inner loops have no test.
 #[derive(Clone)]
 pub(super) struct Transitions {
     /// into[t][p]: p -> t.
-    into: [Lanes; LANES],
+    into: [Paths; LANES],
     /// leave[p][o]: p -> the o-th open tag (outside, then each kind's first).
-    leave: [[i32; OPEN]; LANES],
+    leave: [[f32; OPEN]; LANES],
     /// stay[k]: a name of kind k continued after its first unit, after a next unit.
-    stay: [[i32; 2]; KINDS],
-    start: Lanes,
-    end: Lanes,
+    stay: [[f32; 2]; KINDS],
+    start: Paths,
+    end: Paths,
 }
 
 impl Transitions {
     /// From a score per (from, to), where either may be `EDGE`.
     pub fn new(score: impl Fn(usize, usize) -> i32) -> Transitions {
+        let score = |from, to| score(from, to) as f32;
         let mut tr = Transitions {
-            into: [[NEG; LANES]; LANES],
-            leave: [[NEG; OPEN]; LANES],
-            stay: [[NEG; 2]; KINDS],
-            start: [NEG; LANES],
-            end: [NEG; LANES],
+            into: [[LOW; LANES]; LANES],
+            leave: [[LOW; OPEN]; LANES],
+            stay: [[LOW; 2]; KINDS],
+            start: [LOW; LANES],
+            end: [LOW; LANES],
         };
         for t in 0..TAGS {
             for p in 0..TAGS {
-                tr.into[t][p] = if allowed(p, t) { score(p, t) } else { NEG };
+                tr.into[t][p] = if allowed(p, t) { score(p, t) } else { LOW };
                 if t <= KINDS {
                     tr.leave[p][t] = score(p, t);
                 }
             }
-            tr.start[t] = if allowed(EDGE, t) { score(EDGE, t) } else { NEG };
+            tr.start[t] = if allowed(EDGE, t) { score(EDGE, t) } else { LOW };
             tr.end[t] = score(t, EDGE);
         }
         for k in 0..KINDS {
@@ -182,6 +182,22 @@ impl Keys {
 /// Scores of all tags at one unit, padded to a width that vector units handle whole.
 pub(super) const LANES: usize = 16;
 pub(super) type Lanes = [i32; LANES];
+/// Best scores of the paths ending in each tag at one unit. Decoding runs in f32, whose
+/// max is one instruction on every x86-64 (i32's is not before SSE4.1); scores are whole
+/// numbers far below 2^24, so the sums are exact.
+pub(super) type Paths = [f32; LANES];
+/// Far below any score, far above overflow: forbidden transitions and padding.
+const LOW: f32 = -1.0e30;
+
+/// The larger of two scores, written so that it compiles to one max instruction.
+fn larger(a: f32, b: f32) -> f32 {
+    if b > a {
+        b
+    } else {
+        a
+    }
+}
+
 /// Tags that may follow any tag (outside, and each kind's first unit), padded likewise.
 const OPEN: usize = 8;
 
@@ -190,7 +206,7 @@ pub(super) struct Decoder {
     pub keys: Keys,
     rows: Vec<u32>,
     pub emit: Vec<Lanes>,
-    alpha: Vec<Lanes>,
+    alpha: Vec<Paths>,
     /// The best tag of each unit, after `decode`.
     pub path: Vec<u8>,
 }
@@ -253,56 +269,54 @@ impl Decoder {
         }
         let tr = w.transitions();
         self.alpha.clear();
-        self.alpha.resize(n, [NEG; LANES]);
+        self.alpha.resize(n, [LOW; LANES]);
         for t in 0..TAGS {
-            if only.is_none_or(|m| m[0] >> t & 1 == 1) && tr.start[t] > NEG {
-                self.alpha[0][t] = tr.start[t] + self.emit[0][t];
+            if only.is_none_or(|m| m[0] >> t & 1 == 1) && tr.start[t] > LOW {
+                self.alpha[0][t] = tr.start[t] + self.emit[0][t] as f32;
             }
         }
         for i in 1..n {
             let prev = &self.alpha[i - 1];
-            let emit = &self.emit[i];
+            let emit = self.emit[i].map(|e| e as f32);
             // Outside and a name's first unit may follow any tag: the best way into each
             // is a running maximum over the tags before, eight targets at a time.
-            let mut open = [NEG; OPEN];
+            let mut open = [LOW; OPEN];
             for (p, &a) in prev.iter().enumerate().take(TAGS) {
                 for (o, &x) in open.iter_mut().zip(&tr.leave[p]) {
-                    *o = (*o).max(a + x);
+                    *o = larger(*o, a + x);
                 }
             }
-            let mut cur = [NEG; LANES];
+            let mut cur = [LOW; LANES];
             for t in 0..=KINDS {
-                cur[t] = (open[t] + emit[t]).max(NEG);
+                cur[t] = larger(open[t] + emit[t], LOW);
             }
             // A name's next unit follows only its first or next unit.
             for k in 0..KINDS {
                 let [first, next] = tr.stay[k];
                 let t = 1 + KINDS + k;
-                cur[t] = ((prev[1 + k] + first).max(prev[t] + next) + emit[t]).max(NEG);
+                cur[t] = larger(larger(prev[1 + k] + first, prev[t] + next) + emit[t], LOW);
             }
             if let Some(only) = only {
                 for (t, c) in cur.iter_mut().enumerate() {
                     if only[i] >> t & 1 == 0 {
-                        *c = NEG;
+                        *c = LOW;
                     }
                 }
             }
             self.alpha[i] = cur;
         }
-        // The path is read back by finding, at each unit, the first tag before it that
-        // gives its score: cheaper than keeping back-pointers in the forward loop.
-        let (mut tag, _) = (0..TAGS).map(|t| (t, self.alpha[n - 1][t] + tr.end[t])).fold((0, NEG), |b, c| {
-            if c.1 > b.1 {
-                c
-            } else {
-                b
-            }
-        });
+        // The path is read back by taking, at each unit, the first best tag before it
+        // (the forward loop's own choice): cheaper than keeping back-pointers there.
+        let first_best = |scores: &mut dyn Iterator<Item = f32>| {
+            scores.enumerate().fold((0, LOW), |b, (t, s)| if s > b.1 { (t, s) } else { b }).0
+        };
+        let last = &self.alpha[n - 1];
+        let mut tag = first_best(&mut (0..TAGS).map(|t| last[t] + tr.end[t]));
         self.path.resize(n, 0);
         for i in (1..n).rev() {
             self.path[i] = tag as u8;
-            let want = self.alpha[i][tag] - self.emit[i][tag];
-            tag = (0..TAGS).find(|&p| self.alpha[i - 1][p] + tr.into[tag][p] == want).unwrap_or(0);
+            let prev = &self.alpha[i - 1];
+            tag = first_best(&mut (0..TAGS).map(|p| prev[p] + tr.into[tag][p]));
         }
         self.path[0] = tag as u8;
     }
@@ -312,10 +326,10 @@ impl Decoder {
     /// beats any that ends in another tag (the name shorter, longer on the left, absent,
     /// or of another kind), and how much ending the name there beats continuing it. Read
     /// from the forward scores alone, so that it costs no second pass.
-    pub fn margin(&self, end: usize) -> i32 {
+    pub fn margin(&self, end: usize) -> f32 {
         let last = &self.alpha[end - 1];
         let own = self.path[end - 1] as usize;
-        let rival = (0..TAGS).filter(|&t| t != own).map(|t| last[t]).fold(NEG, i32::max);
+        let rival = (0..TAGS).filter(|&t| t != own).map(|t| last[t]).fold(LOW, larger);
         let mut m = last[own] - rival;
         if end < self.path.len() {
             let next = &self.alpha[end];
