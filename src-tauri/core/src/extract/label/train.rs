@@ -317,7 +317,7 @@ impl Counts {
     }
 }
 
-/// Exact-span counts per kind (in `NameKind::ALL` order) of `model` on `examples`.
+/// Exact-span counts per kind (in the order of `kinds`) of `model` on `examples`.
 /// `kinds` limits which gold and found kinds count (the others are ignored), for data
 /// labelled with fewer kinds.
 pub fn evaluate(model: &Labeller, examples: &[Example], kinds: &[NameKind]) -> Vec<(NameKind, Counts)> {
