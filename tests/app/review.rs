@@ -190,7 +190,13 @@ fn highlight_with_the_mouse_review_facts_by_keyboard_and_merge_entities() {
     );
     let note = note.as_str().unwrap();
     assert!(note.contains(QUOTE) && note.contains("#日活") && note.contains("#DeepSeek"), "{note}");
-    assert!(note.contains("**日活**峰值，春节后"), "{note}");
+    // The comment shows its Markdown drawn: 日活 in bold, no asterisks.
+    assert!(note.contains("日活峰值，春节后") && !note.contains("**"), "{note}");
+    let bold = session.script(
+        "return [...document.querySelectorAll('[data-testid=note] strong')].map(e => e.textContent).join('|')",
+        json!([]),
+    );
+    assert_eq!(bold.as_str().unwrap(), "日活");
     let highlighted = session.script(
         "return [...document.querySelectorAll('[data-testid=reader-text] .note')].map(e => e.textContent).join('')",
         json!([]),
