@@ -68,6 +68,7 @@ fn parsed(article: &corpus::Article, text: String) -> ParsedArticle {
         format: Format::Text,
         encoding: Some("UTF-8".to_owned()),
         text,
+        notes: Vec::new(),
     }
 }
 

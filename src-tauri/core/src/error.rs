@@ -19,6 +19,8 @@ pub enum ErrorKind {
     NewerDatabase,
     /// Reading or writing a file failed.
     Io,
+    /// Another Dossier held the library's write lock longer than we waited.
+    Busy,
     /// SQLite failed.
     Database,
     /// A bug: something that should not happen.
@@ -35,6 +37,7 @@ impl ErrorKind {
                 | Self::Unsupported
                 | Self::TooLarge
                 | Self::NewerDatabase
+                | Self::Busy
                 | Self::Io
         )
     }
@@ -71,7 +74,13 @@ impl Error {
 
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
-        Self::new(ErrorKind::Database, format!("database error: {e}"))
+        use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked};
+        match e.sqlite_error_code() {
+            Some(DatabaseBusy | DatabaseLocked) => {
+                Self::new(ErrorKind::Busy, "the library is busy (another Dossier is writing); try again")
+            }
+            _ => Self::new(ErrorKind::Database, format!("database error: {e}")),
+        }
     }
 }
 

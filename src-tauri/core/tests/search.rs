@@ -42,6 +42,7 @@ impl Fixture {
                 format: Format::Text,
                 encoding: Some("UTF-8".to_owned()),
                 text: body.trim().to_owned(),
+                notes: Vec::new(),
             };
             let stored = batch::store(&mut library, &article, raw.as_bytes(), file).unwrap();
             ids.push((file, stored.article_id));
@@ -333,6 +334,7 @@ fn only_the_newest_candidates_are_ranked_when_too_many_match() {
             format: Format::Text,
             encoding: None,
             text: format!("第{i}期：本周光伏组件价格小幅回落，储能订单增加。"),
+            notes: Vec::new(),
         };
         let id =
             dossier_core::store::articles::insert(&tx, &article, None, &format!("hash-{i}"), "2025-01-10")

@@ -2,8 +2,12 @@
 
 mod anchoring;
 mod annotations;
+mod concurrency;
 mod extract_articles;
 mod extract_conformance;
+mod hostile_corpus;
+mod hostile_import;
+mod hostile_report;
 mod import_binary;
 mod import_text;
 mod library_import;

@@ -1,8 +1,9 @@
 //! Text decoding with detection, in this order: byte-order mark, UTF-16 without a BOM
-//! (recognised by its NUL pattern), valid UTF-8, an encoding the document declares (HTML),
-//! then chardetng's guess over the first 64 KiB. chardetng does not know UTF-16, hence
-//! our own check; it also answers something for any bytes at all, so a legacy decode is
-//! checked for plausibility before we accept it.
+//! (recognised by its NUL pattern), valid UTF-8, UTF-8 with a few stray bytes (replaced,
+//! and said so), an encoding the document declares (HTML), then chardetng's guess over
+//! the first 64 KiB. chardetng does not know UTF-16, hence our own check; it also answers
+//! something for any bytes at all, so a legacy decode is checked for plausibility before
+//! we accept it.
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
@@ -12,35 +13,64 @@ use crate::{Error, Result};
 /// keeps detection linear and cheap on 50 MB files.
 const SAMPLE_BYTES: usize = 64 * 1024;
 
+/// Decoded text, the encoding's name, and how many invalid byte sequences were replaced
+/// by U+FFFD (only ever in UTF-8 that is valid but for a few stray bytes).
+#[derive(Debug, PartialEq)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: &'static str,
+    pub replaced: usize,
+}
+
+impl Decoded {
+    fn exact(text: String, encoding: &'static str) -> Self {
+        Self { text, encoding, replaced: 0 }
+    }
+
+    /// What the user is told about replaced bytes, if any were.
+    pub fn note(&self) -> Option<String> {
+        match self.replaced {
+            0 => None,
+            1 => Some("1 byte sequence that is not valid UTF-8 was replaced with \u{FFFD}".to_owned()),
+            n => Some(format!("{n} byte sequences that are not valid UTF-8 were replaced with \u{FFFD}")),
+        }
+    }
+}
+
 /// Decodes bytes to a string, returning the encoding's name.
 pub fn decode_text(bytes: &[u8]) -> Result<(String, &'static str)> {
-    decode_declared(bytes, None)
+    decode_declared(bytes, None).map(|d| (d.text, d.encoding))
 }
 
 /// Like [`decode_text`], with the encoding a document declares (an HTML `<meta charset>`).
 /// The declaration ranks below valid UTF-8: pages re-saved as UTF-8 often keep their old
 /// `gb2312` meta tag, while GBK text is almost never valid UTF-8 by accident.
-pub fn decode_declared(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<(String, &'static str)> {
+pub fn decode_declared(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decoded> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        return strict(enc, &bytes[bom_len..]).map(|text| (text, enc.name())).ok_or_else(|| {
-            Error::invalid(format!(
-                "text starts with a {} byte-order mark but is not valid {}",
-                enc.name(),
-                enc.name()
-            ))
-        });
+        return strict(enc, &bytes[bom_len..]).map(|text| Decoded::exact(text, enc.name())).ok_or_else(
+            || {
+                Error::invalid(format!(
+                    "text starts with a {} byte-order mark but is not valid {}",
+                    enc.name(),
+                    enc.name()
+                ))
+            },
+        );
     }
     if let Some(enc) = utf16_without_bom(bytes) {
         if let Some(text) = strict(enc, bytes) {
-            return Ok((text, enc.name()));
+            return Ok(Decoded::exact(text, enc.name()));
         }
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((text.to_owned(), UTF_8.name()));
+        return Ok(Decoded::exact(text.to_owned(), UTF_8.name()));
+    }
+    if let Some(decoded) = nearly_utf8(bytes) {
+        return Ok(decoded);
     }
     if let Some(enc) = declared.filter(|e| *e != UTF_8 && *e != UTF_16LE && *e != UTF_16BE) {
         if let Some(text) = strict(enc, bytes).filter(|t| plausible(t)) {
-            return Ok((text, enc.name()));
+            return Ok(Decoded::exact(text, enc.name()));
         }
     }
     let sample = &bytes[..bytes.len().min(SAMPLE_BYTES)];
@@ -49,12 +79,30 @@ pub fn decode_declared(bytes: &[u8], declared: Option<&'static Encoding>) -> Res
     detector.feed(sample, sample.len() == bytes.len());
     let enc = detector.guess(None, chardetng::Utf8Detection::Deny);
     match strict(enc, bytes) {
-        Some(text) if plausible(&text) => Ok((text, enc.name())),
+        Some(text) if plausible(&text) => Ok(Decoded::exact(text, enc.name())),
         _ => Err(Error::invalid(format!(
             "not valid UTF-8, and not readable as {} either: the bytes do not look like text in any encoding we know",
             enc.name()
         ))),
     }
+}
+
+/// UTF-8 text spoilt by a few stray bytes (a file cut and pasted together, one bad
+/// sector): at least twenty well-formed multi-byte characters for each bad sequence.
+/// Text in a legacy multi-byte encoding (GBK, Big5, Shift_JIS) fails this at once, as
+/// most of its characters are invalid UTF-8; text with no multi-byte UTF-8 at all goes
+/// on to detection (a Latin-1 é in English is windows-1252, not a stray byte).
+fn nearly_utf8(bytes: &[u8]) -> Option<Decoded> {
+    let (mut wide, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        wide += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    (bad > 0 && bad * 20 <= wide).then(|| Decoded {
+        text: String::from_utf8_lossy(bytes).into_owned(),
+        encoding: UTF_8.name(),
+        replaced: bad,
+    })
 }
 
 /// Decodes without replacement characters: `None` when the bytes are not valid in `enc`.
@@ -172,7 +220,7 @@ pub fn declared_html_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     None
 }
 
-/// Position of `needle` in `haystack` (both short here: at most 1 KiB).
+/// Position of `needle` in `haystack` (a short needle: the scan is linear).
 pub fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
@@ -303,9 +351,27 @@ mod tests {
         assert_eq!(declared_html_charset(page.as_bytes()), Some(encoding_rs::GBK));
         assert_eq!(declared_html_charset(b"<meta charset='big5'>"), Some(encoding_rs::BIG5));
         assert_eq!(declared_html_charset(b"<p>charset is a word</p>"), None);
-        let (text, name) = decode_declared(ZH.as_bytes(), Some(encoding_rs::GBK)).unwrap();
-        assert_eq!((text.as_str(), name), (ZH, "UTF-8"));
+        let decoded = decode_declared(ZH.as_bytes(), Some(encoding_rs::GBK)).unwrap();
+        assert_eq!((decoded.text.as_str(), decoded.encoding), (ZH, "UTF-8"));
         let (bytes, _, _) = encoding_rs::BIG5.encode("中國經營報：人工智慧晶片");
-        assert_eq!(decode_declared(&bytes, Some(encoding_rs::BIG5)).unwrap().1, "Big5");
+        assert_eq!(decode_declared(&bytes, Some(encoding_rs::BIG5)).unwrap().encoding, "Big5");
+    }
+
+    #[test]
+    fn a_stray_byte_in_utf8_is_replaced_and_counted() {
+        let mut bytes = ZH.repeat(3).into_bytes();
+        bytes.insert(ZH.char_indices().nth(10).unwrap().0, 0xff);
+        let decoded = decode_declared(&bytes, None).unwrap();
+        assert_eq!((decoded.encoding, decoded.replaced), ("UTF-8", 1));
+        assert_eq!(decoded.text.replace('\u{fffd}', ""), ZH.repeat(3));
+        assert_eq!(
+            decoded.note().unwrap(),
+            "1 byte sequence that is not valid UTF-8 was replaced with \u{FFFD}"
+        );
+        // GBK is not nearly UTF-8, and a Latin-1 byte in English is windows-1252.
+        let (gbk, _, _) = encoding_rs::GBK.encode(ZH);
+        assert_eq!(decode_declared(&gbk, None).unwrap(), Decoded::exact(ZH.to_owned(), "GBK"));
+        let latin = b"The caf\xe9 chain raised $5 million in 2024 from three investors.";
+        assert_eq!(decode_declared(latin, None).unwrap().encoding, "windows-1252");
     }
 }

@@ -3,6 +3,7 @@
 //! system walk and the library.
 
 pub mod batch;
+mod budget;
 mod decode;
 mod docx;
 mod html;
@@ -22,7 +23,7 @@ pub use batch::{
     OutcomeStatus, Progress, Stored,
 };
 pub use decode::decode_text;
-pub use text::normalise;
+pub use text::{clean_name, normalise};
 
 /// Formats we import. Stored by name in the library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -45,6 +46,17 @@ impl Format {
             Self::Docx => "docx",
         }
     }
+
+    /// What a file of this format is called in messages.
+    fn noun(self) -> &'static str {
+        match self {
+            Self::Text => "text file",
+            Self::Markdown => "Markdown file",
+            Self::Html => "web page",
+            Self::Pdf => "PDF",
+            Self::Docx => "Word document",
+        }
+    }
 }
 
 /// Limits that protect the user's machine from huge or hostile files.
@@ -60,6 +72,8 @@ pub struct Limits {
     pub max_unzipped_bytes: u64,
     /// Deepest HTML element nesting accepted.
     pub max_html_depth: usize,
+    /// Longest time reading one file may take, in seconds.
+    pub max_seconds: u64,
 }
 
 impl Default for Limits {
@@ -70,6 +84,9 @@ impl Default for Limits {
             max_zip_entries: 10_000,
             max_unzipped_bytes: 200 * 1024 * 1024,
             max_html_depth: 512,
+            // Every reader takes well under a second per megabyte; a file that takes this
+            // long is looping, and the user is better served by an error.
+            max_seconds: 60,
         }
     }
 }
@@ -84,6 +101,8 @@ pub struct Parsed {
     pub authors: Vec<String>,
     pub published: Option<String>,
     pub encoding: Option<String>,
+    /// What the user should know about how the file was read (bytes replaced...).
+    pub notes: Vec<String>,
 }
 
 /// An article ready for the library.
@@ -101,6 +120,10 @@ pub struct ParsedArticle {
     pub encoding: Option<String>,
     /// Canonical text: paragraphs separated by one blank line, no trailing spaces.
     pub text: String,
+    /// What the user should know about how the file was read, for example that bytes
+    /// that were not valid in its encoding were replaced. Not stored.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// Parses one file's bytes. `file_name` supplies the extension and a fallback title.
@@ -115,12 +138,21 @@ pub fn parse(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<ParsedArt
     if bytes.is_empty() {
         return Err(Error::invalid("file is empty"));
     }
-    let format = sniff::detect(bytes, file_name)?;
-    let parsed = match format {
-        Format::Text | Format::Markdown => text::parse(bytes, format)?,
-        Format::Html => html::parse(bytes, limits)?,
-        Format::Pdf => pdf::parse(bytes, limits)?,
-        Format::Docx => docx::parse(bytes, limits)?,
-    };
-    press::finish(parsed, format, file_name)
+    parse_format(bytes, sniff::detect(bytes, file_name)?, file_name, limits)
+}
+
+/// Parses bytes as `format`, whatever they look like: [`parse`] without the sniffing.
+/// The parser runs on a thread of its own under the time budget (see `budget`).
+pub fn parse_format(bytes: &[u8], format: Format, file_name: &str, limits: &Limits) -> Result<ParsedArticle> {
+    let (bytes, file_name, limits) = (bytes.to_vec(), file_name.to_owned(), limits.clone());
+    let budget = std::time::Duration::from_secs(limits.max_seconds);
+    budget::guarded(format.noun(), budget, move |deadline| {
+        let parsed = match format {
+            Format::Text | Format::Markdown => text::parse(&bytes, format)?,
+            Format::Html => html::parse(&bytes, &limits)?,
+            Format::Pdf => pdf::parse(&bytes, &limits, deadline)?,
+            Format::Docx => docx::parse(&bytes, &limits)?,
+        };
+        press::finish(parsed, format, &file_name)
+    })
 }

@@ -1,12 +1,10 @@
 //! PDF: the text layer read by pdf_oxide page by page in reading order, then mended
 //! (`layout`): radicals back to ideographs, wrapped lines rejoined, running headers and
-//! page numbers dropped. The reader runs on its own thread under a time budget and
-//! behind catch_unwind: a hostile file must cost an error message, never the app.
+//! page numbers dropped. Like every reader it runs under `budget`, and checks the
+//! deadline between pages.
 
 mod layout;
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use pdf_oxide::object::Object;
@@ -15,52 +13,14 @@ use pdf_oxide::PdfDocument;
 use super::{Limits, Parsed};
 use crate::{Error, Result};
 
-/// Wall-clock budget for one PDF. pdf_oxide reads a page in milliseconds; a file that
-/// takes this long is looping, and the user is better served by an error.
-const TIME_BUDGET: Duration = Duration::from_secs(60);
-
-pub fn parse(bytes: &[u8], limits: &Limits) -> Result<Parsed> {
+pub fn parse(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<Parsed> {
     if !has_end_marker(bytes) {
         return Err(Error::invalid(
             "the PDF is truncated (its end-of-file marker is missing): download or copy it again",
         ));
     }
-    let data = bytes.to_vec();
     let max_pages = limits.max_pdf_pages;
-    guarded(TIME_BUDGET, move |deadline| read(data, max_pages, deadline))
-}
-
-/// Runs `work` on its own thread; a panic or an overrun becomes an error. On overrun the
-/// thread is left to finish on its own (threads cannot be killed) and its result dropped.
-fn guarded<T, F>(budget: Duration, work: F) -> Result<T>
-where
-    T: Send + 'static,
-    F: FnOnce(Instant) -> Result<T> + Send + 'static,
-{
-    let deadline = Instant::now() + budget;
-    let (tx, rx) = mpsc::channel();
-    std::thread::Builder::new()
-        .name("pdf-import".into())
-        .spawn(move || {
-            let outcome = catch_unwind(AssertUnwindSafe(|| work(deadline)));
-            let _ = tx.send(outcome);
-        })
-        .map_err(|e| Error::internal(format!("cannot start the PDF reader: {e}")))?;
-    match rx.recv_timeout(budget) {
-        Ok(Ok(result)) => result,
-        Ok(Err(_)) => Err(Error::invalid("the PDF is damaged: the reader failed on its structure")),
-        Err(mpsc::RecvTimeoutError::Timeout) => Err(Error::too_large(format!(
-            "reading the PDF took longer than {} seconds; it may be damaged or built to stall readers",
-            budget.as_secs()
-        ))),
-        Err(mpsc::RecvTimeoutError::Disconnected) => {
-            Err(Error::internal("the PDF reader stopped without an answer"))
-        }
-    }
-}
-
-fn read(data: Vec<u8>, max_pages: usize, deadline: Instant) -> Result<Parsed> {
-    let doc = PdfDocument::from_bytes(data).map_err(|e| {
+    let doc = PdfDocument::from_bytes(bytes.to_vec()).map_err(|e| {
         Error::invalid(format!("the PDF is damaged and cannot be read ({})", first_line(&e.to_string())))
     })?;
     if doc.is_encrypted() && !matches!(doc.authenticate(b""), Ok(true)) {
@@ -68,7 +28,17 @@ fn read(data: Vec<u8>, max_pages: usize, deadline: Instant) -> Result<Parsed> {
             "the PDF is encrypted with a password: save an unprotected copy and import that",
         ));
     }
+    // A reader rebuilds what it can of a file cut short; when that leaves no pages or
+    // no text, the cut is the reason to give.
+    let cut = || {
+        Error::invalid(
+            "the PDF is damaged: it was cut short (its cross-reference table is missing) and no text can be read from what is left; download or copy it again",
+        )
+    };
     let pages = doc.page_count().map_err(|e| {
+        if !cross_reference_intact(bytes) {
+            return cut();
+        }
         Error::invalid(format!("the PDF is damaged: cannot count its pages ({})", first_line(&e.to_string())))
     })?;
     if pages > max_pages {
@@ -77,7 +47,11 @@ fn read(data: Vec<u8>, max_pages: usize, deadline: Instant) -> Result<Parsed> {
         )));
     }
     if pages == 0 {
-        return Err(Error::invalid("the PDF has no pages"));
+        return Err(if cross_reference_intact(bytes) {
+            Error::invalid("the PDF has no pages")
+        } else {
+            cut()
+        });
     }
     // Plain-text conversion reads tagged PDFs in structure order and others by XY-cut:
     // the best reading order on columns, and much faster than `extract_text`.
@@ -85,9 +59,12 @@ fn read(data: Vec<u8>, max_pages: usize, deadline: Instant) -> Result<Parsed> {
     let mut texts = Vec::with_capacity(pages);
     for page in 0..pages {
         if Instant::now() > deadline {
-            return Err(Error::too_large("reading the PDF took too long; it may be damaged"));
+            return Err(super::budget::overrun("PDF", Duration::from_secs(limits.max_seconds)));
         }
         let text = doc.to_plain_text(page, &options).map_err(|e| {
+            if !cross_reference_intact(bytes) {
+                return cut();
+            }
             Error::invalid(format!(
                 "the PDF is damaged: page {} cannot be read ({})",
                 page + 1,
@@ -97,6 +74,9 @@ fn read(data: Vec<u8>, max_pages: usize, deadline: Instant) -> Result<Parsed> {
         texts.push(text);
     }
     if texts.iter().all(|t| t.trim().is_empty()) {
+        if !cross_reference_intact(bytes) {
+            return Err(cut());
+        }
         let scanned = (0..pages).any(|page| page_has_images(&doc, page));
         return Err(Error::unsupported(if scanned {
             "no text layer: this PDF is scanned images; OCR is not supported"
@@ -118,6 +98,34 @@ fn read(data: Vec<u8>, max_pages: usize, deadline: Instant) -> Result<Parsed> {
 fn has_end_marker(bytes: &[u8]) -> bool {
     let tail = &bytes[bytes.len().saturating_sub(2048)..];
     tail.windows(5).any(|w| w == b"%%EOF")
+}
+
+/// Whether the last `startxref` points at a cross-reference table or stream inside the
+/// file. A file cut short and given a new `%%EOF` (a botched download "repaired" by hand)
+/// fails this; the reader may still rebuild a few objects from such a file, but when it
+/// finds no text this is why.
+fn cross_reference_intact(bytes: &[u8]) -> bool {
+    let tail_start = bytes.len().saturating_sub(2048);
+    let tail = &bytes[tail_start..];
+    let Some(at) = tail.windows(9).rposition(|w| w == b"startxref") else { return false };
+    let digits: String = tail[at + 9..]
+        .iter()
+        .skip_while(|b| b.is_ascii_whitespace())
+        .take_while(|b| b.is_ascii_digit())
+        .map(|&b| b as char)
+        .collect();
+    let Some(offset) = digits.parse::<usize>().ok().filter(|o| *o < bytes.len()) else { return false };
+    let target = &bytes[offset..bytes.len().min(offset + 64)];
+    let target = target.trim_ascii_start();
+    // A table starts "xref"; a stream is an object, "12 0 obj".
+    target.starts_with(b"xref") || {
+        let words: Vec<&[u8]> =
+            target.split(|b| b.is_ascii_whitespace()).filter(|w| !w.is_empty()).take(3).collect();
+        words.len() == 3
+            && words[0].iter().all(u8::is_ascii_digit)
+            && words[1].iter().all(u8::is_ascii_digit)
+            && words[2].starts_with(b"obj")
+    }
 }
 
 fn first_line(s: &str) -> &str {
@@ -236,19 +244,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn panics_and_overruns_become_errors() {
-        let panicked = guarded(Duration::from_secs(5), |_| -> Result<()> { panic!("bad glyph table") });
-        assert_eq!(panicked.unwrap_err().kind, crate::ErrorKind::InvalidInput);
-        let stalled = guarded(Duration::from_millis(50), |_| -> Result<()> {
-            std::thread::sleep(Duration::from_secs(2));
-            Ok(())
-        });
-        let err = stalled.unwrap_err();
-        assert_eq!(err.kind, crate::ErrorKind::TooLarge);
-        assert!(err.message.contains("took longer"), "{}", err.message);
-    }
-
-    #[test]
     fn dates_from_info_and_xmp() {
         assert_eq!(pdf_date("D:20250214083000+08'00'").as_deref(), Some("2025-02-14"));
         assert_eq!(pdf_date("D:202502").as_deref(), Some("2025-02"));
@@ -260,6 +255,22 @@ mod tests {
     fn text_strings_decode() {
         assert_eq!(decode_text_string(&[0xFE, 0xFF, 0x4E, 0x2D, 0x65, 0x87]), "中文");
         assert_eq!(decode_text_string(b"Caf\xe9"), "Café");
+    }
+
+    #[test]
+    fn a_cut_cross_reference_is_noticed() {
+        let body = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n";
+        let mut whole = body.to_vec();
+        let xref = whole.len();
+        whole.extend_from_slice(b"xref\n0 2\n");
+        whole.extend_from_slice(format!("trailer\n<< /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes());
+        assert!(cross_reference_intact(&whole));
+        let mut cut = whole[..30].to_vec();
+        cut.extend_from_slice(b"\n%%EOF\n");
+        assert!(!cross_reference_intact(&cut));
+        let mut pointing_past = body.to_vec();
+        pointing_past.extend_from_slice(b"startxref\n99999\n%%EOF");
+        assert!(!cross_reference_intact(&pointing_past));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use super::text::is_cjk;
+use super::text::{clean_name, is_cjk};
 use super::{Format, Parsed, ParsedArticle};
 use crate::{Error, Result};
 
@@ -27,9 +27,11 @@ pub fn finish(parsed: Parsed, format: Format, file_name: &str) -> Result<ParsedA
     let found = scan(&parsed.text);
     let title = parsed
         .title
-        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|t| clean_name(&t))
         .filter(|t| !t.is_empty())
         .or(found.headline)
+        .map(|t| clean_name(&t))
+        .filter(|t| !t.is_empty())
         .unwrap_or_else(|| file_stem(file_name));
     let mut authors = parsed.authors;
     for name in found.authors {
@@ -39,13 +41,18 @@ pub fn finish(parsed: Parsed, format: Format, file_name: &str) -> Result<ParsedA
     }
     Ok(ParsedArticle {
         title,
-        outlet: parsed.outlet.filter(|o| !o.trim().is_empty()).or(found.outlet),
-        authors,
+        outlet: [parsed.outlet, found.outlet]
+            .into_iter()
+            .flatten()
+            .map(|o| clean_name(&o))
+            .find(|o| !o.is_empty()),
+        authors: authors.iter().map(|a| clean_name(a)).filter(|a| !a.is_empty()).collect(),
         published: parsed.published.or(found.published),
         language: language(&parsed.text).to_owned(),
         format,
         encoding: parsed.encoding,
         text: parsed.text,
+        notes: parsed.notes,
     })
 }
 
@@ -363,10 +370,11 @@ fn is_english(text: &str) -> bool {
 
 fn file_stem(file_name: &str) -> String {
     let name = std::path::Path::new(file_name).file_stem().and_then(|s| s.to_str()).unwrap_or(file_name);
-    if name.trim().is_empty() {
-        file_name.to_owned()
+    let name = clean_name(name);
+    if name.is_empty() {
+        clean_name(file_name)
     } else {
-        name.to_owned()
+        name
     }
 }
 

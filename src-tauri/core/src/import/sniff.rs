@@ -28,7 +28,16 @@ pub fn detect(bytes: &[u8], file_name: &str) -> Result<Format> {
         return Ok(format);
     }
     let view = ascii_view(bytes);
-    check_text_like(bytes)?;
+    check_text_like(bytes).map_err(|e| match ext.as_str() {
+        // Named for a binary format whose signature it lacks: say that, not "not text".
+        "pdf" => Error::invalid(
+            "not a PDF: the file does not start like one (%PDF-) and is not text either; it is damaged, or another kind of file renamed .pdf",
+        ),
+        "docx" => Error::invalid(
+            "not a Word document: a .docx is a zip archive and this file is not one, nor text; it is damaged, or another kind of file renamed .docx",
+        ),
+        _ => e,
+    })?;
     if starts_like_html(&view) {
         return Ok(Format::Html);
     }
@@ -56,6 +65,14 @@ fn signature(bytes: &[u8]) -> Result<Option<Format>> {
         return Ok(Some(Format::Docx));
     }
     if bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) {
+        // Office keeps a password-protected .docx (or .xlsx) in the same container as
+        // its old formats, as a stream named EncryptedPackage.
+        let encrypted: Vec<u8> = "EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        if find(bytes, &encrypted).is_some() {
+            return Err(Error::unsupported(
+                "the Word document is password-protected: save a copy without a password and import that",
+            ));
+        }
         return Err(Error::unsupported(
             "an old Microsoft Office file (.doc, .xls or .ppt): save it as .docx and import that",
         ));
@@ -278,5 +295,33 @@ mod tests {
     fn weak_magics_need_confirmation() {
         assert_eq!(detect(b"MZ is a plain word here", "a.txt").unwrap(), Format::Text);
         assert_eq!(detect(b"BM stands for Bank Mandiri", "a.txt").unwrap(), Format::Text);
+    }
+
+    #[test]
+    fn binary_files_named_pdf_or_docx_are_told_apart() {
+        let mut state = 0x9e37_79b9_u32;
+        let random: Vec<u8> = (0..4096)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                state as u8
+            })
+            .collect();
+        assert!(err(&random, "report.pdf").message.starts_with("not a PDF: "), "{}", err(&random, "r.pdf"));
+        assert!(err(&random, "memo.docx").message.starts_with("not a Word document: "));
+        assert!(err(&random, "notes.txt").message.starts_with("binary file"));
+    }
+
+    #[test]
+    fn an_encrypted_word_document_is_named() {
+        let mut cfb = vec![0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+        cfb.resize(1024, 0);
+        cfb.extend("EncryptionInfo\0EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+        let e = err(&cfb, "secret.docx");
+        assert_eq!(e.kind, ErrorKind::Unsupported);
+        assert!(e.message.contains("password-protected"), "{}", e.message);
+        let old = err(&[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0], "old.doc");
+        assert!(old.message.starts_with("an old Microsoft Office file"));
     }
 }

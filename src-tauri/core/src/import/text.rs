@@ -26,17 +26,24 @@ const MIN_WRAP_WIDTH: usize = 56;
 const MAX_WRAP_WIDTH: usize = 160;
 
 pub fn parse(bytes: &[u8], format: Format) -> Result<Parsed> {
-    let (raw, encoding) = super::decode::decode_text(bytes)?;
+    let decoded = super::decode::decode_declared(bytes, None)?;
+    let raw = decoded.text.as_str();
     if raw.chars().all(|c| c.is_whitespace() || c.is_control() || is_invisible(c)) {
         return Err(Error::invalid("no text: the file holds only whitespace"));
     }
     let (text, title) = if format == Format::Markdown {
-        let md = markdown::to_plain(&raw);
+        let md = markdown::to_plain(raw);
         (normalise(&md.text), md.title.map(|t| normalise(&t)).filter(|t| !t.is_empty()))
     } else {
-        (normalise(&raw), None)
+        (normalise(raw), None)
     };
-    Ok(Parsed { text, title, encoding: Some(encoding.to_owned()), ..Parsed::default() })
+    Ok(Parsed {
+        text,
+        title,
+        encoding: Some(decoded.encoding.to_owned()),
+        notes: decoded.note().into_iter().collect(),
+        ..Parsed::default()
+    })
 }
 
 /// Canonical text (see the module comment).
@@ -60,6 +67,17 @@ pub fn normalise(raw: &str) -> String {
     }
     flush(&mut block, &mut out);
     out
+}
+
+/// A name (title, file name, outlet, author...) fit to show or write on one line:
+/// control characters (line breaks, ESC, which starts terminal sequences, C1 codes) become
+/// spaces; bidirectional overrides, embeddings and isolates, which reorder what follows
+/// them (U+202E shows `gpj.exe` as `exe.jpg`), and other invisible characters go; runs of
+/// whitespace become one space.
+pub fn clean_name(name: &str) -> String {
+    let spaced: String =
+        name.chars().filter(|c| !is_invisible(*c)).map(|c| if c.is_control() { ' ' } else { c }).collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Adds a line break inside a paragraph: the rule for wrapped lines (module comment).
@@ -167,7 +185,7 @@ fn is_hard_wrapped(block: &[Line]) -> bool {
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{ad}' | '\u{180e}' | '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}'
+        '\u{ad}' | '\u{61c}' | '\u{180e}' | '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}'
             | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}'
     )
 }
@@ -264,5 +282,16 @@ mod tests {
             .unwrap();
         assert_eq!(p.title.as_deref(), Some("智谱 AI 完成新一轮融资"));
         assert_eq!(p.text, "Intro line\n\n智谱 AI 完成新一轮融资\n\n正文。");
+    }
+
+    #[test]
+    fn names_lose_controls_and_direction_overrides() {
+        assert_eq!(clean_name("report\u{202e}fdp.exe"), "reportfdp.exe");
+        assert_eq!(
+            clean_name("\u{1b}]0;pwned\u{7}智谱\n融资\r\n  新闻\u{9b}2J"),
+            "]0;pwned 智谱 融资 新闻 2J"
+        );
+        assert_eq!(clean_name("\u{2067}abc\u{2069}\u{61c}"), "abc");
+        assert_eq!(clean_name("DeepSeek 持续火爆"), "DeepSeek 持续火爆");
     }
 }

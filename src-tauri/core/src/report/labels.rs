@@ -34,6 +34,8 @@ pub struct Labels {
     pub quote_open: &'static str,
     pub quote_close: &'static str,
     pub separator: &'static str,
+    /// Ends a spreadsheet cell cut at the format's limit: `{n}` is what was left out.
+    pub cut: &'static str,
     /// Readers' names of `facts::METRICS`, in its order.
     metrics: [&'static str; METRICS.len()],
 }
@@ -68,6 +70,7 @@ const ZH: Labels = Labels {
     quote_open: "“",
     quote_close: "”",
     separator: "，",
+    cut: "……（超出表格单元格的长度上限，其后 {n} 字未列出）",
     metrics: [
         "估值",
         "融资",
@@ -120,6 +123,7 @@ const EN: Labels = Labels {
     quote_open: "\u{201c}",
     quote_close: "\u{201d}",
     separator: ", ",
+    cut: "… (over a spreadsheet cell's limit: {n} more characters not shown)",
     metrics: [
         "Valuation",
         "Funding",

@@ -279,7 +279,13 @@ pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool) -> Result<()> {
         ));
     }
     let io = |e: std::io::Error| Error::new(ErrorKind::Io, format!("cannot write {}: {e}", path.display()));
-    let mut temp = tempfile::Builder::new().prefix(".dossier-export-").tempfile_in(dir).map_err(io)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".dossier-export-");
+    // A report is the user's document: their umask decides who may read it, as for any
+    // file they save (the temporary file's own default is private, 0600).
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temp = builder.tempfile_in(dir).map_err(io)?;
     temp.write_all(bytes).map_err(io)?;
     temp.as_file().sync_all().map_err(io)?;
     if overwrite {

@@ -35,20 +35,40 @@ pub fn number_format(kind: &str, unit: &str) -> String {
     }
 }
 
+/// Most characters Excel holds in one cell; the writer refuses more.
+pub const MAX_CELL_CHARS: usize = 32_767;
+
 struct Styles {
     header: Format,
     text: Format,
     /// Quote-prefixed: text that starts like a formula.
     literal: Format,
     numbers: HashMap<String, Format>,
+    /// Ends a cut cell, `{n}` for what was left out.
+    cut: &'static str,
 }
 
 impl Styles {
     fn string(&self, sheet: &mut Worksheet, row: u32, col: u16, s: &str) -> Result<(), XlsxError> {
         let format = if is_formula_like(s) { &self.literal } else { &self.text };
-        sheet.write_string_with_format(row, col, s, format)?;
+        sheet.write_string_with_format(row, col, fit_cell(s, self.cut).as_ref(), format)?;
         Ok(())
     }
+}
+
+/// `s`, or as much of it as fits in a cell followed by `cut` saying how much is left
+/// out: one long annotation must not cost the whole workbook.
+fn fit_cell<'a>(s: &'a str, cut: &str) -> std::borrow::Cow<'a, str> {
+    let chars = s.chars().count();
+    if chars <= MAX_CELL_CHARS {
+        return s.into();
+    }
+    // The note's own length depends on the count it prints; the count's digits are at
+    // most those of the whole length.
+    let note_chars = cut.chars().count() - 3 + chars.to_string().len();
+    let kept = MAX_CELL_CHARS - note_chars;
+    let end = s.char_indices().nth(kept).map_or(s.len(), |(b, _)| b);
+    format!("{}{}", &s[..end], cut.replace("{n}", &(chars - kept).to_string())).into()
 }
 
 pub fn render(report: &Report) -> Result<Vec<u8>> {
@@ -67,6 +87,7 @@ fn build(report: &Report) -> Result<Vec<u8>, XlsxError> {
         text: Format::new(),
         literal: Format::new().set_quote_prefix(),
         numbers: HashMap::new(),
+        cut: report.labels().cut,
     };
 
     let sheet = book.add_worksheet();
@@ -141,6 +162,22 @@ fn header(sheet: &mut Worksheet, styles: &Styles, names: &[&str]) -> Result<(), 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_cells_are_cut_to_the_limit_and_say_so() {
+        let cut = super::super::Labels::for_language(super::super::Language::En).cut;
+        assert_eq!(fit_cell("短", cut), "短");
+        let exact = "字".repeat(MAX_CELL_CHARS);
+        assert_eq!(fit_cell(&exact, cut), exact);
+        let long = "字".repeat(100_000);
+        let fitted = fit_cell(&long, cut);
+        assert!(fitted.chars().count() <= MAX_CELL_CHARS, "{}", fitted.chars().count());
+        let kept = fitted.chars().take_while(|c| *c == '字').count();
+        assert!(
+            fitted.ends_with(&format!("limit: {} more characters not shown)", 100_000 - kept)),
+            "{fitted:.40}"
+        );
+    }
 
     #[test]
     fn each_currency_and_unit_has_its_number_format() {

@@ -4,7 +4,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::Result;
 
@@ -13,20 +13,32 @@ pub fn open(path: &Path) -> Result<Connection> {
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_URI
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags)?;
+    let mut conn = Connection::open_with_flags(path, flags)?;
+    // First, so that the reads and settings below also wait their turn.
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     // Before any setting writes to the file: a newer library must stay untouched.
     super::migrations::refuse_newer(&conn)?;
-    configure(&conn)?;
+    configure(&mut conn)?;
     Ok(conn)
 }
 
 pub fn open_in_memory() -> Result<Connection> {
-    let conn = Connection::open_in_memory()?;
-    configure(&conn)?;
+    let mut conn = Connection::open_in_memory()?;
+    configure(&mut conn)?;
     Ok(conn)
 }
 
-fn configure(conn: &Connection) -> Result<()> {
+/// How long a writer waits for another (a second Dossier, the app's other connection)
+/// before it gives up with "the library is busy". An import holds the lock for one
+/// article at a time, a fraction of a second; re-extracting a long article, seconds.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+fn configure(conn: &mut Connection) -> Result<()> {
+    // Every write transaction takes the write lock when it begins. A deferred one
+    // starts reading, and when it then writes after another writer committed, SQLite
+    // cannot wait for it (its snapshot is stale) and fails at once with "database is
+    // locked", whatever the busy timeout: two importers lost files that way.
+    conn.set_transaction_behavior(TransactionBehavior::Immediate);
     // WAL: readers never block the writer and a crash loses at most uncommitted work.
     conn.pragma_update(None, "journal_mode", "WAL")?;
     // NORMAL is durable in WAL mode against application crashes (kill -9).
@@ -36,7 +48,6 @@ fn configure(conn: &Connection) -> Result<()> {
     // cost an import more than its inserts. The WAL stays under about 40 MB.
     conn.pragma_update(None, "wal_autocheckpoint", 10_000)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    conn.busy_timeout(Duration::from_secs(5))?;
     Ok(())
 }
 

@@ -221,11 +221,23 @@ fn drop_furniture(pages: Vec<Vec<String>>) -> Vec<Vec<String>> {
         .iter()
         .map(|page| {
             let edges: HashSet<usize> = edge_lines(page).into_iter().collect();
-            page.iter()
-                .enumerate()
-                .filter(|(i, line)| !(edges.contains(i) && (is_page_number(line) || repeats(line))))
-                .map(|(_, line)| line.clone())
-                .collect()
+            let keep = |repeated_too: bool| -> Vec<String> {
+                page.iter()
+                    .enumerate()
+                    .filter(|(i, line)| {
+                        !(edges.contains(i) && (is_page_number(line) || repeated_too && repeats(line)))
+                    })
+                    .map(|(_, line)| line.clone())
+                    .collect()
+            };
+            // A running header runs above something: a page that would be left empty
+            // is all body (pages that carry the same text), and keeps it.
+            let body = keep(true);
+            if body.iter().all(|l| l.is_empty()) {
+                keep(false)
+            } else {
+                body
+            }
         })
         .collect()
 }
@@ -289,5 +301,12 @@ mod tests {
         assert_eq!(mend(&pages), "第一页正文第二页正文第三页正文");
         assert!(is_page_number("- 12 -") && is_page_number("Page 3") && is_page_number("3 / 40"));
         assert!(!is_page_number("512480 ETF"));
+    }
+
+    #[test]
+    fn pages_that_carry_the_same_text_keep_it() {
+        let same = "Acme raised $5 million in 2024.".to_owned();
+        let pages = vec![same.clone(), format!("{same}\n2"), format!("{same}\n3")];
+        assert_eq!(mend(&pages), [same.as_str(); 3].join("\n\n"));
     }
 }
