@@ -5,6 +5,7 @@ mod annotations;
 mod concurrency;
 mod extract_articles;
 mod extract_conformance;
+mod fuzz_corpus;
 mod hostile_corpus;
 mod hostile_import;
 mod hostile_report;
