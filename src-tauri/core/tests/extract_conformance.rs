@@ -8,7 +8,7 @@
 //! the pass rate per file, and the rate on the cases the Python port supports, and
 //! fails below a floor that is raised as the extractor improves.
 
-use dossier_core::extract::{currency_names, extract, number_bounds, numeral, Qualifier, QuantityKind};
+use dossier_core::extract::{currency_names, extract, number_bounds, numerals, Qualifier, QuantityKind};
 use serde_json::Value;
 
 const SUITE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/conformance/recognizers-text");
@@ -25,11 +25,11 @@ struct Found {
 
 fn numbers(input: &str) -> Vec<Found> {
     let s: Vec<char> = input.chars().collect();
-    numeral::scan(&s)
+    numerals::scan(&s)
         .into_iter()
         .map(|n| {
             let start = match n.kind {
-                numeral::NumKind::PerUnit { value_start, .. } => value_start,
+                numerals::NumKind::PerUnit { value_start, .. } => value_start,
                 _ => n.start,
             };
             Found { start, end: n.end, value: n.low, iso: None, interval: None }

@@ -3,7 +3,7 @@
 //! no unit; the unit after it records that it followed a space. Each unit has a key (a
 //! stable 64-bit hash of what it is) and a class (what it looks like).
 
-use crate::extract::numeral::is_cjk;
+use crate::extract::text::is_cjk;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Unit {

@@ -1,13 +1,9 @@
-//! Cue words (metric names, investor cues, pronouns, round names, titles, the registry's
-//! aliases...) found in one Aho-Corasick pass per article and kept as sorted positions per
-//! word, so that the many "is this word in that clause" questions of fact building are
-//! binary searches instead of scans of the sentence.
+//! The automaton over every word group and the positions of its words in one text.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-/// A group of cue words; its words are addressed by their index in the group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Group(pub usize);
+use super::Group;
+use crate::extract::text::count_chars;
 
 /// Cue words compiled into one automaton.
 pub struct Lexicon {
@@ -23,8 +19,8 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
-    /// `groups[k]` is group `Group(k)`: its words, and whether ASCII case is ignored.
-    pub fn new<W: AsRef<str>>(groups: &[(Vec<W>, bool)]) -> Lexicon {
+    /// `groups[k]` is the group `Group::ALL[k]`: its words, and whether ASCII case is ignored.
+    pub(super) fn from_groups<W: AsRef<str>>(groups: &[(Vec<W>, bool)]) -> Lexicon {
         let mut base = vec![0];
         let mut patterns = Vec::new();
         let mut exact = Vec::new();
@@ -50,11 +46,21 @@ impl Lexicon {
     }
 
     /// Every occurrence of every word of `text`, overlaps included.
-    pub fn scan(&self, text: &str) -> Cues<'_> {
+    pub fn scan(&self, text: &str) -> Hits<'_> {
+        let hits = self.matches(text);
+        // Kept by word and by group, each in text order: questions are asked of one word
+        // or of one group.
+        let (word_start, pos) = counting_sort(&hits, self.chars.len(), |&(id, _)| id as usize, |&(_, at)| at);
+        let groups = self.base.len() - 1;
+        let (group_start, by_group) =
+            counting_sort(&hits, groups, |&(id, _)| self.group[id as usize], |&h| h);
+        Hits { lexicon: self, word_start, pos, group_start, by_group }
+    }
+
+    /// (pattern, start in chars) of every match in `text`, by start, then pattern.
+    fn matches(&self, text: &str) -> Vec<(u32, u32)> {
         let bytes = text.as_bytes();
-        let n = self.chars.len();
         let mut hits: Vec<(u32, u32)> = Vec::new();
-        let mut counts = vec![0u32; n + 1];
         // Char offset of `byte_pos`, moved along with the matches (they come in end order).
         let (mut byte_pos, mut char_pos) = (0usize, 0usize);
         for m in self.automaton.find_overlapping_iter(text) {
@@ -68,8 +74,8 @@ impl Lexicon {
                 char_pos -= count_chars(&bytes[m.end()..byte_pos]);
             }
             byte_pos = m.end();
-            // Kept by start, then word: a match that starts before the last ones (a longer
-            // word around a shorter one) moves back past them.
+            // A match that starts before the last ones (a longer word around a shorter one)
+            // moves back past them.
             let hit = (id as u32, (char_pos - self.chars[id]) as u32);
             let mut k = hits.len();
             hits.push(hit);
@@ -77,47 +83,41 @@ impl Lexicon {
                 hits.swap(k - 1, k);
                 k -= 1;
             }
-            counts[id + 1] += 1;
         }
-        // Counting sort by word; each word's positions stay in text order. Filling moves
-        // `counts[k]` from where word k's positions start to where they end.
-        for k in 0..n {
-            counts[k + 1] += counts[k];
-        }
-        let mut pos = vec![0u32; hits.len()];
-        for &(id, at) in &hits {
-            pos[counts[id as usize] as usize] = at;
-            counts[id as usize] += 1;
-        }
-        // And by group, each group's in text order: questions are asked of one group.
-        let groups = self.base.len() - 1;
-        let mut group_start = vec![0u32; groups + 1];
-        for &(id, _) in &hits {
-            group_start[self.group[id as usize] + 1] += 1;
-        }
-        for g in 0..groups {
-            group_start[g + 1] += group_start[g];
-        }
-        let mut fill = group_start.clone();
-        let mut by_group = vec![(0, 0); hits.len()];
-        for &(id, at) in &hits {
-            let g = self.group[id as usize];
-            by_group[fill[g] as usize] = (id, at);
-            fill[g] += 1;
-        }
-        Cues { lexicon: self, ends: counts, pos, group_start, by_group }
+        hits
     }
 }
 
-fn count_chars(b: &[u8]) -> usize {
-    b.iter().filter(|&&x| (x & 0xC0) != 0x80).count()
+/// `value` of each hit, sorted by `key` (< `keys`) and, within a key, in the hits' order;
+/// with where each key's run starts (one more entry than keys).
+fn counting_sort<T: Copy + Default>(
+    hits: &[(u32, u32)],
+    keys: usize,
+    key: impl Fn(&(u32, u32)) -> usize,
+    value: impl Fn(&(u32, u32)) -> T,
+) -> (Vec<u32>, Vec<T>) {
+    let mut start = vec![0u32; keys + 1];
+    for h in hits {
+        start[key(h) + 1] += 1;
+    }
+    for k in 0..keys {
+        start[k + 1] += start[k];
+    }
+    let mut fill = start.clone();
+    let mut out = vec![T::default(); hits.len()];
+    for h in hits {
+        let k = key(h);
+        out[fill[k] as usize] = value(h);
+        fill[k] += 1;
+    }
+    (start, out)
 }
 
 /// Positions of the lexicon's words in one text.
-pub struct Cues<'l> {
+pub struct Hits<'l> {
     lexicon: &'l Lexicon,
-    /// End of each word's positions in `pos` (the start is the previous word's end).
-    ends: Vec<u32>,
+    /// Where each word's positions start in `pos` (one more entry than words).
+    word_start: Vec<u32>,
     pos: Vec<u32>,
     /// First occurrence of each group in `by_group` (one more entry than groups).
     group_start: Vec<u32>,
@@ -125,12 +125,12 @@ pub struct Cues<'l> {
     by_group: Vec<(u32, u32)>,
 }
 
-impl Cues<'_> {
+impl Hits<'_> {
     fn word(&self, g: Group, k: usize) -> (&[u32], usize) {
-        let id = self.lexicon.base[g.0] + k;
-        debug_assert!(id < self.lexicon.base[g.0 + 1], "word {k} is not in group {}", g.0);
-        let start = if id == 0 { 0 } else { self.ends[id - 1] };
-        (&self.pos[start as usize..self.ends[id] as usize], self.lexicon.chars[id])
+        let id = self.lexicon.base[g as usize] + k;
+        debug_assert!(id < self.lexicon.base[g as usize + 1], "word {k} is not in group {g:?}");
+        let (start, end) = (self.word_start[id] as usize, self.word_start[id + 1] as usize);
+        (&self.pos[start..end], self.lexicon.chars[id])
     }
 
     /// Start of the first occurrence of word `k` of `g` lying within `[from, to)`.
@@ -162,12 +162,12 @@ impl Cues<'_> {
 
     /// (pattern, start) of the occurrences of words of `g`, by start, then pattern.
     fn of_group(&self, g: Group) -> &[(u32, u32)] {
-        &self.by_group[self.group_start[g.0] as usize..self.group_start[g.0 + 1] as usize]
+        &self.by_group[self.group_start[g as usize] as usize..self.group_start[g as usize + 1] as usize]
     }
 
     /// (start, word) of the occurrences of words of `g` lying within `[from, to)`, by start.
     pub fn within(&self, g: Group, from: usize, to: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let first = self.lexicon.base[g.0];
+        let first = self.lexicon.base[g as usize];
         let hits = self.of_group(g);
         let i = hits.partition_point(|&(_, at)| (at as usize) < from);
         hits[i..]
@@ -180,7 +180,7 @@ impl Cues<'_> {
 
     /// Every occurrence of a word of `g` as (start, end, word), by start, then word.
     pub fn in_order(&self, g: Group) -> Vec<(usize, usize, usize)> {
-        let first = self.lexicon.base[g.0];
+        let first = self.lexicon.base[g as usize];
         (self.of_group(g).iter())
             .map(|&(id, at)| (id as usize, at as usize))
             .map(|(id, at)| (at, at + self.lexicon.chars[id], id - first))
@@ -192,24 +192,21 @@ impl Cues<'_> {
 mod tests {
     use super::*;
     use crate::extract::text;
+    use Group::{Investor as SECOND, Metric as FIRST};
 
     #[test]
     fn positions_match_direct_scans() {
         let words = vec!["融资", "market", "Its ", "公司", "该公司"];
-        let lex = Lexicon::new(&[(words.clone(), false), (vec!["market", "MAU"], true)]);
+        let lex = Lexicon::from_groups(&[(words.clone(), false), (vec!["market", "MAU"], true)]);
         let t = "该公司在 Market 上融资，Its market 与 market cap；MAU 和 mau。公司融资";
         let s: Vec<char> = t.chars().collect();
         let cues = lex.scan(t);
         for (k, w) in words.iter().enumerate() {
             for from in 0..s.len() {
                 for to in from..=s.len() {
+                    assert_eq!(cues.find(FIRST, k, from, to), text::find(&s, from, to, w), "{w} {from} {to}");
                     assert_eq!(
-                        cues.find(Group(0), k, from, to),
-                        text::find(&s, from, to, w),
-                        "{w} {from} {to}"
-                    );
-                    assert_eq!(
-                        cues.rfind(Group(0), k, from, to),
+                        cues.rfind(FIRST, k, from, to),
                         text::rfind(&s, from, to, w),
                         "{w} {from} {to}"
                     );
@@ -217,10 +214,10 @@ mod tests {
             }
         }
         // Case ignored in the second group: Market, market, market; MAU, mau.
-        assert_eq!(cues.find(Group(1), 0, 0, s.len()), Some(5));
-        assert_eq!(cues.rfind(Group(1), 0, 0, s.len()), Some(29));
-        assert_eq!(cues.rfind(Group(1), 1, 0, s.len()), Some(46));
-        assert_eq!(cues.find_any(Group(0), 3, s.len()), Some(13));
+        assert_eq!(cues.find(SECOND, 0, 0, s.len()), Some(5));
+        assert_eq!(cues.rfind(SECOND, 0, 0, s.len()), Some(29));
+        assert_eq!(cues.rfind(SECOND, 1, 0, s.len()), Some(46));
+        assert_eq!(cues.find_any(FIRST, 3, s.len()), Some(13));
         // All occurrences of a group in text order, as a direct scan at each char finds them.
         let mut direct = Vec::new();
         for at in 0..s.len() {
@@ -230,18 +227,18 @@ mod tests {
                 }
             }
         }
-        assert_eq!(cues.in_order(Group(0)), direct);
+        assert_eq!(cues.in_order(FIRST), direct);
         for from in 0..s.len() {
             for to in from..=s.len() {
                 let mut inside: Vec<usize> =
                     (direct.iter()).filter(|&&(a, b, _)| a >= from && b <= to).map(|&(_, _, k)| k).collect();
                 inside.sort();
                 inside.dedup();
-                assert_eq!(cues.words_within(Group(0), from, to), inside, "{from} {to}");
+                assert_eq!(cues.words_within(FIRST, from, to), inside, "{from} {to}");
                 let first = words.iter().filter_map(|w| text::find(&s, from, to, w)).min();
-                assert_eq!(cues.find_any(Group(0), from, to), first, "{from} {to}");
+                assert_eq!(cues.find_any(FIRST, from, to), first, "{from} {to}");
             }
         }
-        assert_eq!(cues.in_order(Group(1)), [(5, 11, 0), (20, 26, 0), (29, 35, 0), (40, 43, 1), (46, 49, 1)]);
+        assert_eq!(cues.in_order(SECOND), [(5, 11, 0), (20, 26, 0), (29, 35, 0), (40, 43, 1), (46, 49, 1)]);
     }
 }

@@ -1,0 +1,191 @@
+//! Mentions of companies, organisations, indices and people: a registry of known
+//! entities with aliases across scripts, plus detection of unknown organisations
+//! (company-name suffixes, English corporate names), of names by what the text says of
+//! them, and of people (by title and speech verb). Aliases, titles and suffixes are found
+//! in the article's one automaton pass.
+
+mod context;
+mod organisations;
+mod people;
+mod registry;
+mod repeated;
+
+pub use registry::{Entity, Registry};
+
+use super::kinds::EntityKind::{self, Company as C};
+use super::lexicon::Hits;
+use super::text::is_cjk;
+
+/// A mention before serialisation: code points [start, end) and the entity named.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameSpan {
+    pub start: usize,
+    pub end: usize,
+    pub entity: String,
+    pub kind: EntityKind,
+}
+
+/// All mentions of `text` (as `s` in chars, with `hits` from `registry.scan`), sorted,
+/// without overlaps (registry first).
+pub fn mentions(text: &str, s: &[char], registry: &Registry, hits: &Hits) -> Vec<NameSpan> {
+    let mut known = Vec::new();
+    registry.find(s, hits, &mut known);
+    let mut kept = found_by_shape(s, hits, &known);
+    full_names(&mut kept);
+    named_in_brackets(s, &known, &mut kept);
+    let repeats = repeated::repeated_names(text, s, &known, &kept);
+    known.extend(kept);
+    known.extend(repeats);
+    known.sort_by_key(|m| m.start);
+    known
+}
+
+/// Names not in the registry (people, unknown firms), sorted, overlapping neither one
+/// another nor the registry's matches `known`.
+fn found_by_shape(s: &[char], hits: &Hits, known: &[NameSpan]) -> Vec<NameSpan> {
+    // Registry matches come sorted and without overlaps: the first ending after `a` is
+    // the only one that can overlap [a, b).
+    let taken = |a: usize, b: usize| {
+        let k = known.partition_point(|m| m.end <= a);
+        known.get(k).is_some_and(|m| m.start < b)
+    };
+    // Starts of capitalised ASCII words, where English names begin.
+    let caps: Vec<usize> = (s.iter().enumerate())
+        .filter(|&(i, c)| c.is_ascii_uppercase() && (i == 0 || !s[i - 1].is_ascii_alphanumeric()))
+        .map(|(i, _)| i)
+        .collect();
+    let mut extra = Vec::new();
+    people::people(s, hits, &caps, known, &mut extra);
+    context::quoted_names(s, hits, &mut extra);
+    organisations::unknown_orgs(s, hits, &caps, &taken, &mut extra);
+    context::moved_names(s, hits, &mut extra);
+    context::funded_names(s, hits, &mut extra);
+    context::described_orgs(s, &caps, &mut extra);
+    extra.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    // Extras are taken in start order, so only the furthest end among those kept can reach
+    // a later one.
+    let mut kept_end = 0;
+    let mut kept = Vec::new();
+    for m in extra {
+        if !taken(m.start, m.end) && m.start >= kept_end {
+            kept_end = m.end;
+            kept.push(m);
+        }
+    }
+    kept
+}
+
+/// 星辰智能 (the stock's short name) is 杭州星辰智能科技股份有限公司 named in full.
+fn full_names(kept: &mut [NameSpan]) {
+    let full: Vec<String> = kept.iter().filter(|m| m.kind == C).map(|m| m.entity.clone()).collect();
+    for m in kept.iter_mut().filter(|m| m.kind == C && m.entity.chars().count() >= 3) {
+        let cjk = m.entity.chars().all(is_cjk);
+        if let Some(f) = full
+            .iter()
+            .filter(|f| cjk && f.len() > m.entity.len() && f.contains(&m.entity))
+            .max_by_key(|f| f.len())
+        {
+            m.entity = f.clone();
+        }
+    }
+}
+
+/// Semiconductor Manufacturing International Corp (SMIC), 宁德时代新能源科技股份有限公司
+/// （宁德时代）: a name spelled out before a known one in brackets is that one.
+fn named_in_brackets(s: &[char], known: &[NameSpan], kept: &mut [NameSpan]) {
+    for m in kept.iter_mut() {
+        let open = m.end + usize::from(s.get(m.end) == Some(&' '));
+        if !matches!(s.get(open), Some('(' | '（')) {
+            continue;
+        }
+        let k = known.partition_point(|x| x.start <= open);
+        if let Some(x) =
+            known.get(k).filter(|x| x.start == open + 1 && matches!(s.get(x.end), Some(')' | '）')))
+        {
+            m.entity = x.entity.clone();
+            m.kind = x.kind;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(t: &str) -> Vec<(String, String)> {
+        let s: Vec<char> = t.chars().collect();
+        let r = Registry::builtin();
+        mentions(t, &s, r, &r.scan(t))
+            .into_iter()
+            .map(|m| (s[m.start..m.end].iter().collect(), m.entity))
+            .collect()
+    }
+
+    #[test]
+    fn aliases_across_scripts() {
+        let got = run("月之暗面（Kimi）与 Moonshot AI、智谱 AI、Zhipu AI，半导体 ETF（512480）");
+        let entities: Vec<&str> = got.iter().map(|(_, e)| e.as_str()).collect();
+        assert_eq!(entities, ["月之暗面", "月之暗面", "月之暗面", "智谱", "智谱", "半导体ETF", "半导体ETF"]);
+    }
+
+    #[test]
+    fn unknown_organisations_and_people() {
+        let got =
+            run("。谦询科技智库创始合伙人龚斌观察指出，东方证券分析师浦俊懿认为，Acme Robotics Inc. said.");
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert!(texts.contains(&"谦询科技智库"), "{texts:?}");
+        assert!(texts.contains(&"龚斌"), "{texts:?}");
+        assert!(texts.contains(&"浦俊懿"), "{texts:?}");
+        assert!(texts.contains(&"Acme Robotics Inc."), "{texts:?}");
+    }
+
+    #[test]
+    fn names_found_by_their_context() {
+        let got = run("。紫金矿业涨4.2%，汽车零部件企业华盛科技收涨36.5%，国企指数跌1.48%。");
+        assert_eq!(
+            got,
+            [("紫金矿业".to_string(), "紫金矿业".to_string()), ("华盛科技".into(), "华盛科技".into())]
+        );
+        let got = run("。峰飞航空去年完成1亿美元B轮融资。");
+        assert_eq!(got[0].0, "峰飞航空");
+        let got = run("Galaxy General, a Beijing-based maker of robots, raised money. Medical start-up Kanghui AI raised more.\nWang Jun, a partner at an investment firm, said so.");
+        // A person described by a role is no firm, though a firm is named after it.
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["Galaxy General", "Kanghui AI"]);
+        // Three quarters and pronouns are no firms before 公司.
+        assert!(run("三季度公司单车净利提升，我们下调公司盈利预测").is_empty());
+    }
+
+    #[test]
+    fn short_forms_and_bylines() {
+        let got = run(
+            "Lanshan Robotics Ltd. is for sale. Lanshan sells robots in Tokyo. Tokyo Electron Ltd. rose.",
+        );
+        let entities: Vec<(&str, &str)> = got.iter().map(|(t, e)| (t.as_str(), e.as_str())).collect();
+        assert_eq!(
+            entities,
+            [
+                ("Lanshan Robotics Ltd.", "Lanshan Robotics Ltd."),
+                ("Lanshan", "Lanshan Robotics Ltd."),
+                ("Tokyo Electron Ltd.", "Tokyo Electron Ltd.")
+            ]
+        );
+        let got = run("星辰智能公告\n杭州星辰智能科技股份有限公司董事会");
+        assert!(got.iter().all(|(_, e)| e == "杭州星辰智能科技股份有限公司"), "{got:?}");
+        let got = run("TAKESHI MORI, staff writer\n\nBy Daniel Wu and Mei Lin\n证券分析师：李明远");
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["TAKESHI MORI", "Daniel Wu", "Mei Lin", "李明远"]);
+    }
+
+    #[test]
+    fn users_extend_the_registry() {
+        let r =
+            Registry::new(vec![Entity {
+                name: "宇树科技".into(), kind: C, aliases: vec!["Unitree".into()]
+            }]);
+        let t = "Unitree 与宇树科技";
+        let s: Vec<char> = t.chars().collect();
+        let got: Vec<String> = mentions(t, &s, &r, &r.scan(t)).into_iter().map(|m| m.entity).collect();
+        assert_eq!(got, ["宇树科技", "宇树科技"]);
+    }
+}

@@ -1,0 +1,66 @@
+//! A fact from a selection: what the extractor makes of the text a user selected.
+
+use super::text::{sentence_ends, sentences, Span};
+use serde::Serialize;
+
+use super::{extract, Fact, Quantity};
+
+/// What the extractor makes of a selection a user wants to record as a fact.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SelectedFact {
+    pub fact: Fact,
+    pub quantity: Quantity,
+}
+
+/// The fact the extractor finds on a figure inside the code points [start, end) of
+/// `text`; failing that, the first figure there as a fact of metric `other`, with the
+/// last entity named before it in its sentence as subject, the sentence's date, the
+/// sentence as quote and confidence 0 (the extractor did not link them itself). The
+/// whole text is extracted, so that dates and subjects resolve as they do on import.
+pub fn fact_in_selection(
+    text: &str,
+    published: Option<&str>,
+    start: usize,
+    end: usize,
+) -> crate::Result<SelectedFact> {
+    let s: Vec<char> = text.chars().collect();
+    if start >= end || end > s.len() {
+        return Err(crate::Error::invalid(format!(
+            "selection {start}..{end} is empty or outside the text (0..{})",
+            s.len()
+        )));
+    }
+    let mut extraction = extract(text, published);
+    let inside = |q: &Quantity| q.start < end && q.end > start;
+    if let Some(fact) = extraction.facts.iter().find(|f| inside(&extraction.quantities[f.quantity])) {
+        let quantity = extraction.quantities[fact.quantity].clone();
+        return Ok(SelectedFact { fact: fact.clone(), quantity });
+    }
+    let index = extraction.quantities.iter().position(inside).ok_or_else(|| {
+        crate::Error::invalid("the selection holds no figure to make a fact of; select the number")
+    })?;
+    let quantity = extraction.quantities.swap_remove(index);
+    let sentence = sentences(&s, &sentence_ends(&s))
+        .into_iter()
+        .find(|sp| sp.start <= quantity.start && quantity.start < sp.end)
+        .unwrap_or(Span { start: quantity.start, end: quantity.end });
+    let subject = extraction
+        .mentions
+        .iter()
+        .rfind(|m| m.start >= sentence.start && m.end <= quantity.start)
+        .map(|m| m.entity.clone())
+        .unwrap_or_default();
+    let date = extraction.dates.iter().find(|d| d.start >= sentence.start && d.end <= sentence.end);
+    let fact = Fact {
+        subject,
+        metric: "other",
+        quantity: index,
+        date: date.map(|d| d.value.clone()),
+        round: None,
+        investors: Vec::new(),
+        lead_investor: None,
+        quote: s[sentence.start..sentence.end].iter().collect(),
+        confidence: 0.0,
+    };
+    Ok(SelectedFact { fact, quantity })
+}
