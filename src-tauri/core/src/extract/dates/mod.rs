@@ -227,6 +227,11 @@ mod tests {
     }
 
     #[test]
+    fn a_quarter_numbered_zero_is_no_quarter() {
+        assert_eq!(run("2025年0季度"), [("2025年".to_string(), "2025".to_string())]);
+    }
+
+    #[test]
     fn chinese_dates() {
         let got = run("2025年1月27日发布，2024年12月完成。截至2月14日，2029年达到，2023年7月创立。");
         let want = [

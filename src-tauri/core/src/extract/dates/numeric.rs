@@ -74,9 +74,9 @@ pub fn quarter_or_half_cn(s: &[char], at: usize, y: u32) -> Option<(usize, Strin
     }
     let ordinal = s.get(at) == Some(&'第');
     let k = if ordinal { at + 1 } else { at };
-    let q = s
-        .get(k)
-        .and_then(|&c| "一二三四".chars().position(|x| x == c).or(ascii_digit(c).map(|d| d as usize - 1)))?;
+    let q = s.get(k).and_then(|&c| {
+        "一二三四".chars().position(|x| x == c).or(ascii_digit(c).and_then(|d| (d as usize).checked_sub(1)))
+    })?;
     // 第四季 (Taiwan) is 第四季度.
     let e =
         starts_with_at(s, k + 1, "季度").or_else(|| starts_with_at(s, k + 1, "季").filter(|_| ordinal))?;

@@ -203,6 +203,11 @@ pub fn numeral_at(s: &[char], i: usize) -> Option<Num> {
     if i >= s.len() || !may_start(s[i]) || inside_a_word(s, i) {
         return None;
     }
+    // Hundreds of digits overflow to infinity: no amount anyone writes.
+    numeral_from(s, i).filter(|n| n.low.is_finite() && n.high.is_finite())
+}
+
+fn numeral_from(s: &[char], i: usize) -> Option<Num> {
     let prev = if i > 0 { Some(s[i - 1]) } else { None };
     match s[i] {
         c if c.is_ascii_alphabetic() => english::english_number(s, i),
@@ -403,6 +408,12 @@ mod tests {
     fn numerals_start_in_the_basic_plane() {
         assert!((0x10000..=0x10FFFF).filter_map(char::from_u32).all(|c| !may_start(c)));
         assert!("0９一两十亿负.数半aZ".chars().all(|c| start_filter().may_hold(c)));
+    }
+
+    #[test]
+    fn numbers_too_long_to_mean_an_amount_are_none() {
+        let s: Vec<char> = format!("{}亿元", "056".repeat(200)).chars().collect();
+        assert!(scan(&s).is_empty());
     }
 
     #[test]

@@ -484,6 +484,14 @@ mod tests {
     }
 
     #[test]
+    fn a_range_never_runs_downwards() {
+        for t in ["9~3%", "十~9%", "255 to 32%", "2025-0%"] {
+            assert!(run(t).iter().all(|q| q.2 <= q.3), "{t}: {:?}", run(t));
+        }
+        assert_eq!(one("增长9~3%").0, "3%");
+    }
+
+    #[test]
     fn table_notes_give_bare_figures_their_unit() {
         let got = run("Selected figures (RMB million)\nRevenues 1,204.6 878.1\n\nShares 12 15");
         let texts: Vec<(&str, f64, &str)> = got.iter().map(|q| (q.0.as_str(), q.2, q.4)).collect();

@@ -167,7 +167,9 @@ fn from_bare_number(
     // 三至四成: the first end is in tenths too.
     let tenths = q.kind == QuantityKind::Percent && s[q.end - 1] == '成';
     let low = scaled_low(nums, n.low, n.start, q) * if tenths { 10.0 } else { 1.0 };
-    (q.kind == QuantityKind::Percent || low <= q.low).then(|| {
+    // A percentage's first end may lie above the second's low (5-20%), never above its high.
+    let ordered = if q.kind == QuantityKind::Percent { low <= q.high } else { low <= q.low };
+    ordered.then(|| {
         let start = range_start(s, n.start);
         let end = range_end(s, q.end);
         QuantitySpan { start, end, num_start: n.start, low, qualifier: Qualifier::Range, ..q.clone() }
