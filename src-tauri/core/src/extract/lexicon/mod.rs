@@ -42,6 +42,12 @@ pub enum Group {
     TwdName,
     /// `quantities::CNY_NAMES`.
     CnyName,
+    /// `quantities::HKD_NAMES`.
+    HkdName,
+    /// `quantities::HK_MARKET`.
+    HkMarket,
+    /// `quantities::TRADITIONAL`.
+    Traditional,
     /// `quantities::PERCENT_MARKS`: a table column headed as percentages.
     PercentHeader,
     /// `names::TITLES`.
@@ -64,7 +70,7 @@ pub enum Group {
 
 impl Group {
     /// Every group, in the order of their patterns in the automaton.
-    pub const ALL: [Group; 22] = [
+    pub const ALL: [Group; 25] = [
         Group::Metric,
         Group::Investor,
         Group::Anaphor,
@@ -78,6 +84,9 @@ impl Group {
         Group::Percent,
         Group::TwdName,
         Group::CnyName,
+        Group::HkdName,
+        Group::HkMarket,
+        Group::Traditional,
         Group::PercentHeader,
         Group::Title,
         Group::Credit,
@@ -106,6 +115,9 @@ impl Group {
             Group::Percent => (firsts(quantities::PERCENT_WORDS), false),
             Group::TwdName => (list(quantities::TWD_NAMES), false),
             Group::CnyName => (list(quantities::CNY_NAMES), false),
+            Group::HkdName => (list(quantities::HKD_NAMES), false),
+            Group::HkMarket => (list(quantities::HK_MARKET), false),
+            Group::Traditional => (list(quantities::TRADITIONAL), false),
             Group::PercentHeader => (list(quantities::PERCENT_MARKS), false),
             Group::Title => (list(names::TITLES), false),
             Group::Credit => (list(&["/制图"]), false),

@@ -2,7 +2,7 @@
 //! the magnitudes written after them (k, bn, million, crore).
 
 use crate::extract::text::ascii_digit;
-use crate::extract::words::numerals::{SCALE_ATTACHED, SCALE_SPACED, SCALE_WORDS};
+use crate::extract::words::numerals::{SCALE_ATTACHED, SCALE_SPACED, SCALE_WORDS, SIGNED_SCALES};
 
 /// Reads Arabic digits at `i`: returns (end, value, place of the last significant digit).
 pub fn arabic_at(s: &[char], i: usize) -> Option<(usize, f64, f64)> {
@@ -62,8 +62,10 @@ pub fn ascii_alpha_at(s: &[char], i: usize) -> bool {
     s.get(i).is_some_and(|c| c.is_ascii_alphabetic())
 }
 
-/// English magnitude words and suffixes after an Arabic number: returns (end, factor).
-pub fn english_scale(s: &[char], i: usize) -> Option<(usize, f64)> {
+/// English magnitude words and suffixes after an Arabic number written from `start` to
+/// `i`: returns (end, factor). After a currency sign, capitals stand for magnitudes too
+/// ($2.0B, £2.13B).
+pub fn english_scale(s: &[char], start: usize, i: usize) -> Option<(usize, f64)> {
     let word_at = |at: usize, w: &str| -> Option<usize> {
         let mut k = at;
         for wc in w.chars() {
@@ -86,6 +88,16 @@ pub fn english_scale(s: &[char], i: usize) -> Option<(usize, f64)> {
         if let Some(k) = exact(i, w) {
             return Some((k, f));
         }
+    }
+    // $203.4million: a scale word glued to the number.
+    for &(w, f) in SCALE_WORDS.iter().filter(|(w, _)| w.len() > 2) {
+        if let Some(k) = word_at(i, w) {
+            return Some((k, f));
+        }
+    }
+    let money = start > 0 && "$£€¥₹".contains(s[start - 1]);
+    if let Some(&(_, f)) = SIGNED_SCALES.iter().filter(|_| money).find(|(w, _)| exact(i, w).is_some()) {
+        return Some((i + 1, f));
     }
     if s.get(i) == Some(&' ') {
         for &(w, f) in SCALE_WORDS.iter().chain(&SCALE_SPACED) {

@@ -327,7 +327,7 @@ fn finish(s: &[char], i: usize, mut a: Acc, mut end: usize, mut decimal: Option<
             low = if power { low.abs().powf(p).copysign(low) } else { low * 10f64.powf(p) };
             high = low;
             end = e_end;
-        } else if let Some((e_end, f)) = english_scale(s, end) {
+        } else if let Some((e_end, f)) = english_scale(s, i, end) {
             low *= f;
             high *= f;
             end = e_end;

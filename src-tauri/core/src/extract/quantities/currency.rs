@@ -5,8 +5,8 @@ use std::sync::LazyLock;
 
 use crate::extract::lexicon::{Group, Hits};
 use crate::extract::numerals;
-use crate::extract::text::{ascii_digit, starts_with_at, Words};
-use crate::extract::words::quantities as words;
+use crate::extract::text::{ascii_digit, ends_with_at, starts_with_at, Words};
+use crate::extract::words::quantities::{self as words, SCALE_BEFORE};
 
 /// Currency words written after the amount, longest first within a shared prefix. English
 /// words match in any case (lower-cased wire copy writes "swiss francs").
@@ -69,10 +69,22 @@ pub fn currency_names(s: &[char]) -> Vec<CurrencyName> {
     out
 }
 
-pub fn currency_before(s: &[char], at: usize) -> Option<(usize, &'static str)> {
+pub fn currency_before(s: &[char], at: usize) -> Option<(usize, &'static str, f64)> {
     let mut k = at;
     while k > 0 && s[k - 1] == ' ' {
         k -= 1;
+    }
+    // Rs crore 298: a magnitude may stand between the currency and its number.
+    let mut scale = 1.0;
+    if let Some(&(w, f)) = SCALE_BEFORE.iter().find(|(w, _)| ends_with_at(s, k, w).is_some()) {
+        let mut j = k - w.len();
+        while j > 0 && s[j - 1] == ' ' {
+            j -= 1;
+        }
+        if j < k - w.len() {
+            k = j;
+            scale = f;
+        }
     }
     let (b, code) = CURRENCY_BEFORE.longest_ending_at(s, k)?;
     // 4人民币 5美元: a currency word right after an amount belongs to that amount.
@@ -89,9 +101,10 @@ pub fn currency_before(s: &[char], at: usize) -> Option<(usize, &'static str)> {
         return None;
     }
     if s[b] == '$' {
-        return Some(dollar_prefix(s, b).unwrap_or((b, code)));
+        let (b, code) = dollar_prefix(s, b).unwrap_or((b, code));
+        return Some((b, code, scale));
     }
-    Some((b, code))
+    Some((b, code, scale))
 }
 
 /// Letters naming whose dollar a `$` at `at` is: US$, HK$, NT$, S$, A$, C$, NZ$, "hk $".
@@ -139,11 +152,19 @@ pub fn subunits(s: &[char], at: usize, code: &str) -> Option<(usize, f64)> {
 }
 
 /// The currency a bare 元 stands for: the New Taiwan dollar in a text that names it and
-/// not the renminbi, else the renminbi.
+/// not the renminbi; the Hong Kong dollar in a Hong Kong paper's market report (traditional
+/// script, the market named, no other currency named); else the renminbi.
 pub fn yuan_code(s: &[char], hits: &Hits) -> &'static str {
     let names = |g: Group| hits.find_any(g, 0, s.len()).is_some();
-    if names(Group::TwdName) && !names(Group::CnyName) {
-        "TWD"
+    if names(Group::CnyName) {
+        return "CNY";
+    }
+    if names(Group::TwdName) {
+        return "TWD";
+    }
+    let traditional = hits.within(Group::Traditional, 0, s.len()).nth(4).is_some();
+    if traditional && names(Group::HkMarket) && !names(Group::HkdName) {
+        "HKD"
     } else {
         "CNY"
     }

@@ -172,7 +172,7 @@ impl Context<'_> {
             unit = self.yuan;
         }
         let mut start = n.start;
-        if let Some((b, code)) = prefix {
+        if let Some((b, code, _)) = prefix {
             if kind != QuantityKind::Percent {
                 start = b;
                 kind = QuantityKind::Money;
@@ -204,11 +204,14 @@ impl Context<'_> {
         ni: usize,
         n: &Num,
         line: &Line,
-        prefix: Option<(usize, &'static str)>,
+        prefix: Option<(usize, &'static str, f64)>,
     ) -> Option<Classified> {
         let s = self.s;
         classify(s, n, (self.users_at)(n.start))
-            .or_else(|| prefix.map(|(_, code)| (QuantityKind::Money, code, n.end, n.low, n.high, n.vague())))
+            .or_else(|| {
+                prefix
+                    .map(|(_, code, f)| (QuantityKind::Money, code, n.end, n.low * f, n.high * f, n.vague()))
+            })
             .or_else(|| {
                 let (kind, unit, scale) = listed_unit(s, &self.nums[ni + 1..], n)?;
                 Some((kind, unit, n.end, n.low * scale, n.high * scale, n.vague()))
@@ -334,6 +337,21 @@ mod tests {
             ("完成数亿美元融资。", "数亿美元", 1e8, 1e9, "USD", Qualifier::Vague),
             ("at least $600 million.", "at least $600 million", 6e8, 6e8, "USD", Qualifier::Gte),
             ("不超过5亿元。", "不超过5亿元", 5e8, 5e8, "CNY", Qualifier::Lte),
+            ("raised Rs 690 crore.", "Rs 690 crore", 6.9e9, 6.9e9, "INR", Qualifier::Exact),
+            ("raised over Rs 10,000 crore.", "over Rs 10,000 crore", 1e11, 1e11, "INR", Qualifier::Gt),
+            ("profit of Rs crore 298 in", "Rs crore 298", 2.98e9, 2.98e9, "INR", Qualifier::Exact),
+            ("profit of ₹2.36 billion.", "₹2.36 billion", 2.36e9, 2.36e9, "INR", Qualifier::Exact),
+            (
+                "sales of INR 4,851.09 Cr in",
+                "INR 4,851.09 Cr",
+                4.85109e10,
+                4.85109e10,
+                "INR",
+                Qualifier::Exact,
+            ),
+            ("it raised $203.4million.", "$203.4million", 2.034e8, 2.034e8, "USD", Qualifier::Exact),
+            ("a $2.0B deal", "$2.0B", 2e9, 2e9, "USD", Qualifier::Exact),
+            ("at $200-250 million.", "$200-250 million", 2e8, 2.5e8, "USD", Qualifier::Range),
         ] {
             let got = one(t);
             assert_eq!((got.0.as_str(), got.1, got.4, got.5), (text, Money, unit, q), "{t}");
@@ -550,6 +568,10 @@ mod tests {
                 ("逾1.2萬張", 12000.0, "张", Qualifier::Gt),
             ]
         );
+        // A Hong Kong paper's market report counts in Hong Kong dollars.
+        let got = run("恒指今日高開，騰訊股價漲2%，收報598元，成交額440.9億元，大市成交額2,887.7億元。");
+        assert!(got.iter().filter(|q| q.1 == QuantityKind::Money).all(|q| q.4 == "HKD"), "{got:?}");
+        assert_eq!(one("港股收涨，腾讯收报598元").4, "CNY");
         // Without 新台幣, 元 stays the renminbi.
         assert_eq!(one("收在1,465元").4, "CNY");
         let got = one("利益予想を2500億円に");

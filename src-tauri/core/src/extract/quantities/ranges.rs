@@ -134,6 +134,32 @@ fn join(s: &[char], nums: &[Num], prev: &QuantitySpan, q: &QuantitySpan) -> Opti
             ..q.clone()
         });
     }
+    // $200-250 million: money whose number takes the magnitude of the bare one after it.
+    let money_prev = prev.kind == QuantityKind::Money && !bare_prev && q.kind == QuantityKind::Count;
+    if money_prev
+        && exact_prev
+        && q.unit.is_empty()
+        && may_end_a_range(q)
+        && range_sep(s, prev.start, prev.end, q)
+    {
+        let first =
+            nums.get(nums.partition_point(|n| n.start < prev.num_start)).filter(|n| n.end <= prev.end);
+        let second = nums.get(nums.partition_point(|m| m.start < q.num_start));
+        if let (Some(n), Some(m)) = (first, second) {
+            let low = n.low * m.scale;
+            if m.scale > 1.0 && !n.magnitude && low <= q.low {
+                let (start, end) = (prev.start, q.end);
+                return Some(QuantitySpan {
+                    start,
+                    end,
+                    low,
+                    high: q.high,
+                    qualifier: Qualifier::Range,
+                    ..prev.clone()
+                });
+            }
+        }
+    }
     if prev.kind == q.kind && prev.unit == q.unit && joined {
         let mut both = prev.clone();
         both.start = ends_with_at(s, prev.start, "between ").unwrap_or(prev.start);

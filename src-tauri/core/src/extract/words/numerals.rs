@@ -13,7 +13,7 @@ pub const SCALE_WORDS: [(&str, f64); 6] = [
 
 /// Magnitudes after an Arabic number and a space, besides the scale words: hundred, dozens
 /// and abbreviations.
-pub const SCALE_SPACED: [(&str, f64); 12] = [
+pub const SCALE_SPACED: [(&str, f64); 16] = [
     ("hundred", 1e2),
     ("dozen", 12.0),
     ("dozens", 12.0),
@@ -26,7 +26,16 @@ pub const SCALE_SPACED: [(&str, f64); 12] = [
     ("MM", 1e6),
     ("M", 1e6),
     ("k", 1e3),
+    // Indian magnitudes: Rs 4,851.09 Cr, 12 lakhs.
+    ("Cr", 1e7),
+    ("cr", 1e7),
+    ("crores", 1e7),
+    ("lakhs", 1e5),
 ];
+
+/// Magnitude letters glued to an amount after a currency sign ($2.0B, £2.13B), where a
+/// capital B is no model size (7B).
+pub const SIGNED_SCALES: [(&str, f64); 2] = [("B", 1e9), ("T", 1e12)];
 
 /// Magnitude suffixes glued to an Arabic number (5bn, 20k).
 pub const SCALE_ATTACHED: [(&str, f64); 10] = [

@@ -123,7 +123,14 @@ pub const CURRENCY_BEFORE: &[(&str, &str)] = &[
     ("港币", "HKD"),
     ("新台币", "TWD"),
     ("新台幣", "TWD"),
+    ("₹", "INR"),
+    ("Rs", "INR"),
+    ("Rs.", "INR"),
+    ("INR", "INR"),
 ];
+
+/// Magnitudes written between a currency and its number (Rs crore 298).
+pub const SCALE_BEFORE: &[(&str, f64)] = &[("crore", 1e7), ("lakh", 1e5), ("million", 1e6), ("billion", 1e9)];
 
 /// Measure words and counted nouns after a number (Chinese, then English after a space).
 pub const COUNTED: &[(&str, &str)] = &[
@@ -430,9 +437,19 @@ pub const PERCENT_MARKS: &[&str] = &["（%）", "(%)"];
 /// Marks of web addresses (numbers inside one are not amounts).
 pub const URL_MARKS: &[&str] = &["://", "www."];
 
-/// Names of the New Taiwan dollar, and of the renminbi: whether bare 元 is the yuan of Taiwan.
+/// Names of the New Taiwan dollar and of the renminbi, the Hong Kong dollar and Hong
+/// Kong's market: whether bare 元 is the yuan of Taiwan or of Hong Kong.
 pub const TWD_NAMES: &[&str] = &["新台幣", "新台币", "台幣", "NT$"];
 pub const CNY_NAMES: &[&str] = &["人民币", "人民幣", "RMB"];
+pub const HKD_NAMES: &[&str] = &["港元", "港币", "港幣", "HK$"];
+pub const HK_MARKET: &[&str] = &["港股", "恒指", "恒生指数", "恒生指數", "港交所", "大市"];
+
+/// Frequent characters of traditional script that simplified text writes otherwise: a
+/// Hong Kong or Taiwan paper writes many of them.
+pub const TRADITIONAL: &[&str] = &[
+    "個", "們", "會", "經", "這", "來", "後", "為", "與", "對", "說", "時", "實", "開", "關", "發", "場",
+    "國", "區", "億", "萬", "價", "額", "漲", "報", "業", "動", "長", "無", "進", "過",
+];
 
 /// Words after a number that make it a percentage.
 pub const PERCENT_AFTER: &[&str] = &[
