@@ -105,7 +105,16 @@ fn load(o: &Options, notes: &mut Vec<String>) -> Result<Vec<Doc>, String> {
         }
         Some(dir) => {
             if want("news-zh") || want("news-en") {
-                let news = gold::news(&here.join("news/gold.jsonl"), &dir.join("news"))?;
+                let (news, absent) = gold::news(&here.join("news/gold.jsonl"), &dir.join("news"))?;
+                if !absent.is_empty() {
+                    notes.push(format!(
+                        "news: {} of {} annotated texts absent from {}, scored without them: {}",
+                        absent.len(),
+                        absent.len() + news.len(),
+                        dir.join("news").display(),
+                        absent.join(", ")
+                    ));
+                }
                 docs.extend(news.into_iter().filter(|d| want(d.set)));
             }
             if want("duee-fin") {

@@ -150,19 +150,30 @@ pub fn news_gold(jsonl: &str) -> Result<Vec<(Doc, String)>, String> {
     Ok(out)
 }
 
-pub fn news(gold_path: &Path, texts: &Path) -> Result<Vec<Doc>, String> {
+/// The annotated articles whose texts are in `texts`, and the ids of those whose texts are
+/// absent (a copy of the data may lack some; the report says which, and scores the rest). A
+/// text present but changed is an error: its annotations would be scored against other words.
+pub fn news(gold_path: &Path, texts: &Path) -> Result<(Vec<Doc>, Vec<String>), String> {
     let jsonl = fs::read_to_string(gold_path).map_err(|e| format!("{}: {e}", gold_path.display()))?;
     let mut docs = Vec::new();
+    let mut absent = Vec::new();
     for (mut doc, sha) in news_gold(&jsonl)? {
         let path = texts.join(format!("{}.txt", doc.id));
-        let bytes = fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let bytes = match fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                absent.push(doc.id);
+                continue;
+            }
+            Err(e) => return Err(format!("{}: {e}", path.display())),
+        };
         if sha256_hex(&bytes) != sha {
             return Err(format!("{}: not the text annotated (sha256 differs)", path.display()));
         }
         doc.text = String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8", path.display()))?;
         docs.push(doc);
     }
-    Ok(docs)
+    Ok((docs, absent))
 }
 
 // ---------------------------------------------------------------- DuEE-Fin (train part)
