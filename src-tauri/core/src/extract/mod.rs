@@ -29,7 +29,7 @@ pub use selection::{fact_in_selection, SelectedFact};
 
 /// Bumped whenever the extractor's output changes, so that `dossier reextract` knows
 /// which stored articles an older extractor produced.
-pub const VERSION: i64 = 12;
+pub const VERSION: i64 = 13;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Extraction {
@@ -109,13 +109,14 @@ pub fn extract_with(text: &str, published: Option<&str>, registry: &Registry) ->
     if published_date.is_none() {
         dates::fill_years(&mut dates);
     }
-    let mentions = names::mentions(text, s, registry, &hits);
+    let names::Names { mentions, code_brackets } = names::mentions(text, s, registry, &hits);
     let nums = numerals::scan(s);
     // Numerals inside dates and names (512480, 零一万物) are not amounts.
     let mut skip: Vec<Span> = dates
         .iter()
         .map(|d| Span { start: d.start, end: d.end })
         .chain(mentions.iter().map(|m| Span { start: m.start, end: m.end }))
+        .chain(code_brackets)
         .collect();
     skip.sort_by_key(|sp| sp.start);
     let qs = quantities::quantities(s, &nums, &skip, &hits, &sentences);

@@ -66,11 +66,13 @@ pub enum Group {
     Move,
     /// `names::FUNDED_VERBS`.
     Funded,
+    /// `names::DESCRIPTORS`.
+    Descriptor,
 }
 
 impl Group {
     /// Every group, in the order of their patterns in the automaton.
-    pub const ALL: [Group; 25] = [
+    pub const ALL: [Group; 26] = [
         Group::Metric,
         Group::Investor,
         Group::Anaphor,
@@ -96,6 +98,7 @@ impl Group {
         Group::SentenceEnd,
         Group::Move,
         Group::Funded,
+        Group::Descriptor,
     ];
 
     /// The group's words and whether they match in any ASCII case; `aliases` for `Alias`.
@@ -130,6 +133,7 @@ impl Group {
             Group::SentenceEnd => (list(SENTENCE_ENDS), false),
             Group::Move => (list(names::MOVES), false),
             Group::Funded => (list(names::FUNDED_VERBS), false),
+            Group::Descriptor => (list(names::DESCRIPTORS), false),
         }
     }
 }

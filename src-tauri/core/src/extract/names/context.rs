@@ -4,6 +4,7 @@
 //! Beijing-based maker of robots; start-up Kanghui AI raised).
 
 use super::organisations::is_generic;
+use super::shaped::opens_clause;
 use super::NameSpan;
 use crate::extract::kinds::EntityKind::Company as C;
 use crate::extract::lexicon::{Group, Hits};
@@ -117,8 +118,7 @@ pub fn described_orgs(s: &[char], caps: &[usize], out: &mut Vec<NameSpan>) {
                 }
             }
         }
-        let sentence_start = i == 0 || s[i - 1] == '\n' || i > 1 && s[i - 1] == ' ' && s[i - 2] == '.';
-        if sentence_start {
+        if opens_clause(s, i) {
             let Some(e) = capitalised(i) else { continue };
             let first = word_at(i);
             let apposed = [", a ", ", an ", ", the "].iter().find_map(|w| starts_with_at(s, e, w));

@@ -9,12 +9,13 @@ mod organisations;
 mod people;
 mod registry;
 mod repeated;
+mod shaped;
 
 pub use registry::{Entity, Registry};
 
 use super::kinds::EntityKind::{self, Company as C};
 use super::lexicon::Hits;
-use super::text::is_cjk;
+use super::text::{is_cjk, Span};
 
 /// A mention before serialisation: code points [start, end) and the entity named.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,24 +26,41 @@ pub struct NameSpan {
     pub kind: EntityKind,
 }
 
+/// The names of a text.
+pub struct Names {
+    /// Every mention, sorted, without overlaps.
+    pub mentions: Vec<NameSpan>,
+    /// Brackets holding a stock code or quote after a name: their numbers are no amounts.
+    pub code_brackets: Vec<Span>,
+}
+
 /// All mentions of `text` (as `s` in chars, with `hits` from `registry.scan`), sorted,
 /// without overlaps (registry first).
-pub fn mentions(text: &str, s: &[char], registry: &Registry, hits: &Hits) -> Vec<NameSpan> {
+pub fn mentions(text: &str, s: &[char], registry: &Registry, hits: &Hits) -> Names {
     let mut known = Vec::new();
     registry.find(s, hits, &mut known);
-    let mut kept = found_by_shape(s, hits, &known);
-    full_names(&mut kept);
+    let mut brackets = Vec::new();
+    let mut kept = found_by_shape(s, hits, &known, &mut brackets);
+    full_names(s, &mut kept);
     named_in_brackets(s, &known, &mut kept);
-    let repeats = repeated::repeated_names(text, s, &known, &kept);
+    let aliases = shaped::introduced(s, &kept);
+    let repeats = repeated::repeated_names(text, s, &known, &kept, &aliases);
+    drop(aliases);
     known.extend(kept);
     known.extend(repeats);
     known.sort_by_key(|m| m.start);
-    known
+    let code_brackets = brackets.into_iter().map(|(start, end)| Span { start, end }).collect();
+    Names { mentions: known, code_brackets }
 }
 
 /// Names not in the registry (people, unknown firms), sorted, overlapping neither one
 /// another nor the registry's matches `known`.
-fn found_by_shape(s: &[char], hits: &Hits, known: &[NameSpan]) -> Vec<NameSpan> {
+fn found_by_shape(
+    s: &[char],
+    hits: &Hits,
+    known: &[NameSpan],
+    brackets: &mut Vec<(usize, usize)>,
+) -> Vec<NameSpan> {
     // Registry matches come sorted and without overlaps: the first ending after `a` is
     // the only one that can overlap [a, b).
     let taken = |a: usize, b: usize| {
@@ -55,12 +73,15 @@ fn found_by_shape(s: &[char], hits: &Hits, known: &[NameSpan]) -> Vec<NameSpan> 
         .map(|(i, _)| i)
         .collect();
     let mut extra = Vec::new();
+    shaped::coded(s, &mut extra, brackets);
     people::people(s, hits, &caps, known, &mut extra);
     context::quoted_names(s, hits, &mut extra);
     organisations::unknown_orgs(s, hits, &caps, &taken, &mut extra);
     context::moved_names(s, hits, &mut extra);
     context::funded_names(s, hits, &mut extra);
     context::described_orgs(s, &caps, &mut extra);
+    shaped::after_descriptors(s, hits, &mut extra);
+    shaped::clause_subjects(s, &caps, &mut extra);
     extra.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     // Extras are taken in start order, so only the furthest end among those kept can reach
     // a later one.
@@ -75,16 +96,25 @@ fn found_by_shape(s: &[char], hits: &Hits, known: &[NameSpan]) -> Vec<NameSpan> 
     kept
 }
 
-/// 星辰智能 (the stock's short name) is 杭州星辰智能科技股份有限公司 named in full.
-fn full_names(kept: &mut [NameSpan]) {
-    let full: Vec<String> = kept.iter().filter(|m| m.kind == C).map(|m| m.entity.clone()).collect();
-    for m in kept.iter_mut().filter(|m| m.kind == C && m.entity.chars().count() >= 3) {
+/// 星辰智能 (the stock's short name) is 杭州星辰智能科技股份有限公司 named in full; Longi
+/// (found opening a clause) is Longi Green Energy Technology Co. Ltd. without its legal
+/// and trade words.
+fn full_names(s: &[char], kept: &mut [NameSpan]) {
+    let text = |m: &NameSpan| s[m.start..m.end].iter().collect::<String>();
+    let full: Vec<(String, String)> =
+        kept.iter().filter(|m| m.kind == C).map(|m| (text(m), m.entity.clone())).collect();
+    for m in kept.iter_mut().filter(|m| m.kind == C) {
+        let own = text(m);
         let cjk = m.entity.chars().all(is_cjk);
-        if let Some(f) = full
-            .iter()
-            .filter(|f| cjk && f.len() > m.entity.len() && f.contains(&m.entity))
-            .max_by_key(|f| f.len())
-        {
+        let shortens = |(t, f): &&(String, String)| {
+            t.len() > own.len()
+                && if cjk {
+                    m.entity.chars().count() >= 3 && f.contains(&m.entity)
+                } else {
+                    repeated::forms(t).contains(&own.as_str())
+                }
+        };
+        if let Some((_, f)) = full.iter().filter(shortens).max_by_key(|(t, _)| t.len()) {
             m.entity = f.clone();
         }
     }
@@ -116,6 +146,7 @@ mod tests {
         let s: Vec<char> = t.chars().collect();
         let r = Registry::builtin();
         mentions(t, &s, r, &r.scan(t))
+            .mentions
             .into_iter()
             .map(|m| (s[m.start..m.end].iter().collect(), m.entity))
             .collect()
@@ -165,9 +196,9 @@ mod tests {
         assert_eq!(
             entities,
             [
-                ("Lanshan Robotics Ltd.", "Lanshan Robotics Ltd."),
-                ("Lanshan", "Lanshan Robotics Ltd."),
-                ("Tokyo Electron Ltd.", "Tokyo Electron Ltd.")
+                ("Lanshan Robotics Ltd.", "Lanshan Robotics"),
+                ("Lanshan", "Lanshan Robotics"),
+                ("Tokyo Electron Ltd.", "Tokyo Electron")
             ]
         );
         let got = run("星辰智能公告\n杭州星辰智能科技股份有限公司董事会");
@@ -178,6 +209,53 @@ mod tests {
     }
 
     #[test]
+    fn names_found_by_the_shape_around_them() {
+        // Before a stock code, after a quote in brackets; the brackets are set apart.
+        let t = "北裕仪器（838239）公告。鼎胜新材(15.960,0.08,0.50%)(603876.SH)涨停。Ouster, Inc. (NYSE: OUST) rose.";
+        let s: Vec<char> = t.chars().collect();
+        let r = Registry::builtin();
+        let names = mentions(t, &s, r, &r.scan(t));
+        let got: Vec<(String, &str)> =
+            names.mentions.iter().map(|m| (s[m.start..m.end].iter().collect(), m.entity.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("北裕仪器".into(), "北裕仪器"),
+                ("鼎胜新材".into(), "鼎胜新材"),
+                ("Ouster, Inc.".into(), "Ouster")
+            ]
+        );
+        let brackets: Vec<String> =
+            names.code_brackets.iter().map(|b| s[b.start..b.end].iter().collect()).collect();
+        assert_eq!(brackets, ["（838239）", "(15.960,0.08,0.50%)(603876.SH)", "(NYSE: OUST)"]);
+        // After a word for a firm, Latin or Chinese; not after a pronoun (该公司).
+        let got = run("社群零售企业十荟团近日完成融资，AI芯片创企Groq获得投资，该公司表示满意。");
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["十荟团", "Groq"]);
+        // An English name opening a clause before what firms do; not a pronoun or a term.
+        let got =
+            run("Positron raised $23.5 million. This raised doubts. Tide (fintech), which landed a deal.");
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["Positron", "Tide"]);
+        // Short forms introduced for a name are that name; "the Company" is no alias.
+        let got =
+            run("青岛慧拓智能机器有限公司（以下简称“慧拓智能”）成立于2014年。慧拓智能的矿卡已投入运营。");
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got.iter().all(|(_, e)| e == "青岛慧拓智能机器有限公司"), "{got:?}");
+        let got =
+            run("Ouster, Inc. (NYSE: OUST) (“Ouster” or the “Company”) said so. Later, Ouster shipped.");
+        assert!(got.iter().all(|(_, e)| e == "Ouster"), "{got:?}");
+        assert_eq!(got.len(), 3, "{got:?}");
+        // A name found again opening a clause is the longer name it shortens.
+        let got =
+            run("When Longi Green Energy Technology Co. Ltd. reported, all cheered. Longi posted a loss.");
+        assert_eq!(
+            got.last().map(|(t, e)| (t.as_str(), e.as_str())),
+            Some(("Longi", "Longi Green Energy Technology"))
+        );
+    }
+
+    #[test]
     fn users_extend_the_registry() {
         let r =
             Registry::new(vec![Entity {
@@ -185,7 +263,8 @@ mod tests {
             }]);
         let t = "Unitree 与宇树科技";
         let s: Vec<char> = t.chars().collect();
-        let got: Vec<String> = mentions(t, &s, &r, &r.scan(t)).into_iter().map(|m| m.entity).collect();
+        let got: Vec<String> =
+            mentions(t, &s, &r, &r.scan(t)).mentions.into_iter().map(|m| m.entity).collect();
         assert_eq!(got, ["宇树科技", "宇树科技"]);
     }
 }

@@ -2,6 +2,7 @@
 //! company suffix (谦询科技, 上海国有资本投资有限公司), a run of capitalised English words
 //! ending in a corporate suffix (Acme Robotics Inc.).
 
+use super::shaped::canonical;
 use super::NameSpan;
 use crate::extract::kinds::EntityKind::Company as C;
 use crate::extract::lexicon::{Group, Hits};
@@ -103,7 +104,12 @@ fn english_orgs(s: &[char], caps: &[usize], taken: &dyn Fn(usize, usize) -> bool
             let first: String = s[words[0].0..words[0].1].iter().collect();
             let a = if SENTENCE_WORDS.contains(&first.as_str()) && p > 1 { words[1].0 } else { a };
             if !taken(a, b) {
-                out.push(NameSpan { start: a, end: b, entity: s[a..b].iter().collect(), kind: C });
+                out.push(NameSpan {
+                    start: a,
+                    end: b,
+                    entity: canonical(&s[a..b].iter().collect::<String>()),
+                    kind: C,
+                });
             }
         }
         next = words.last().map_or(i + 1, |&(_, b)| b.max(i + 1));
