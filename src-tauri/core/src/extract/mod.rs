@@ -29,7 +29,7 @@ pub use selection::{fact_in_selection, SelectedFact};
 
 /// Bumped whenever the extractor's output changes, so that `dossier reextract` knows
 /// which stored articles an older extractor produced.
-pub const VERSION: i64 = 13;
+pub const VERSION: i64 = 14;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Extraction {

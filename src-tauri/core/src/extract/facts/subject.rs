@@ -11,8 +11,12 @@ use crate::extract::kinds::{EntityKind, QuantityKind};
 use crate::extract::lexicon::{Group, Hits};
 use crate::extract::names::NameSpan;
 use crate::extract::quantities::QuantitySpan;
-use crate::extract::text::{ends_with_at, starts_with_at, Span};
-use crate::extract::words::facts::{ANAPHORA, MARKET_SIZE, RESPECTIVELY, SOURCE_AFTER, SOURCE_BEFORE};
+use crate::extract::text::{clause_end, ends_with_at, starts_with_at, Span};
+use crate::extract::words::facts::{
+    ANAPHORA, FOLLOW, INVESTOR_CUES, JOIN, LEAD, LED_BY, MARKET_SIZE, RESPECTIVELY, SOURCE_AFTER,
+    SOURCE_BEFORE, TOP_UP,
+};
+use crate::extract::words::names::{BACKED_BY, BACKER_LEADS, BACKING};
 
 /// Whether each mention is cited as a source, tested when first asked: every quantity of
 /// its sentence asks again.
@@ -67,8 +71,13 @@ impl<'a> SentenceNames<'a> {
                     o.start > m.end && o.end <= sent.end && is_subject_kind(o) && o.entity != m.entity
                 })
         };
+        let backers = backers(s, hits, sent, sent_mentions);
         let candidates = (sent_mentions.iter())
-            .filter(|m| m.end <= sent.end && is_subject_kind(m) && !cited.is(m) && !heading(m))
+            .zip(backers)
+            .filter(|&(m, backer)| {
+                m.end <= sent.end && is_subject_kind(m) && !backer && !cited.is(m) && !heading(m)
+            })
+            .map(|(m, _)| m)
             .collect();
         let investor_cue = hits.find_any(Group::Investor, sent.start, sent.end);
         SentenceNames { sentence: place.sent_i, candidates, investor_cue }
@@ -234,6 +243,54 @@ impl Scene<'_> {
     }
 }
 
+/// Which of a sentence's mentions back a round rather than raise it: the names after
+/// "funding from", "led by", "backed by" (to the clause's end), between 由 and 领投 or 获
+/// and 投资, and those listed right before 领投 / 跟投. An investor is never the subject of
+/// the investee's round or valuation (Groq在由三星旗下风投…领投的一轮融资中筹得6.4亿美元).
+fn backers(s: &[char], hits: &Hits, sent: Span, mentions: &[NameSpan]) -> Vec<bool> {
+    let mut marks = vec![false; mentions.len()];
+    let mut mark = |from: usize, to: usize| {
+        for (k, m) in mentions.iter().enumerate() {
+            if m.start >= from && m.end <= to {
+                marks[k] = true;
+            }
+        }
+    };
+    let english_cues = (hits.within(Group::Investor, sent.start, sent.end))
+        .filter(|&(_, k)| INVESTOR_CUES[k].is_ascii())
+        .map(|(at, k)| at + INVESTOR_CUES[k].len())
+        .chain(
+            hits.within(Group::Marker, sent.start, sent.end)
+                .filter(|&(_, k)| k == LED_BY)
+                .map(|(at, _)| at + 6),
+        );
+    let more = (sent.start..sent.end).filter_map(|k| BACKED_BY.iter().find_map(|w| starts_with_at(s, k, w)));
+    for e in english_cues.chain(more).collect::<Vec<_>>() {
+        mark(e, clause_end(s, e, sent.end));
+    }
+    // 由A领投, 获B投资: the names up to the verb of backing, in the same clause.
+    for k in sent.start..sent.end {
+        let Some(e) = BACKER_LEADS.iter().find_map(|w| starts_with_at(s, k, w)) else { continue };
+        let limit = clause_end(s, e, sent.end.min(e + 40));
+        if let Some(v) = (e..limit).find(|&j| BACKING.iter().any(|w| starts_with_at(s, j, w).is_some())) {
+            mark(e, v);
+        }
+    }
+    // 红杉中国、高瓴跟投: names joined by pauses right before the verb of backing.
+    let verbs = [LEAD, FOLLOW, JOIN, TOP_UP]
+        .map(|k| hits.within(Group::Marker, sent.start, sent.end).filter(move |&(_, w)| w == k));
+    for (verb, _) in verbs.into_iter().flatten() {
+        let mut at = verb;
+        let joined =
+            |m: &NameSpan, at: usize| m.end <= at && s[m.end..at].iter().all(|c| "、，,和与及 ".contains(*c));
+        while let Some(i) = mentions.iter().rposition(|m| m.end <= at && at - m.end <= 2 && joined(m, at)) {
+            marks[i] = true;
+            at = mentions[i].start;
+        }
+    }
+    marks
+}
+
 pub fn is_subject_kind(m: &NameSpan) -> bool {
     matches!(m.kind, EntityKind::Company | EntityKind::Organisation | EntityKind::Index)
 }
@@ -315,4 +372,35 @@ pub fn listed_with(s: &[char], mentions: &[NameSpan], subject: &str, from: usize
         }
     }
     names
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract;
+
+    fn facts(t: &str) -> Vec<(String, &'static str, String)> {
+        let x = extract(t, Some("2025-02-14"));
+        x.facts.iter().map(|f| (f.subject.clone(), f.metric, x.quantities[f.quantity].text.clone())).collect()
+    }
+
+    #[test]
+    fn backers_are_not_the_subject_of_the_round() {
+        // The fund leading the round is no company raising money or valued.
+        let got = facts("推理芯片创企Groq在由三星旗下风投领投的一轮融资中筹得6.4亿美元，估值28亿美元。");
+        assert!(!got.is_empty() && got.iter().all(|(s, _, _)| s == "Groq"), "{got:?}");
+        let got = facts("机器人公司星河动力获得腾讯投资的5亿元B轮融资。");
+        assert!(!got.is_empty() && got.iter().all(|(s, _, _)| s != "腾讯"), "{got:?}");
+        // Nor the firm the money came from, before or after the amount.
+        let got = facts(
+            "Kestrel raised $50 million in funding from Falcon Edge Capital. The funding by SoftBank \
+             was at a valuation of $4.8 billion.",
+        );
+        assert_eq!(
+            got,
+            [
+                ("Kestrel".to_string(), "funding", "$50 million".to_string()),
+                ("Kestrel".to_string(), "valuation", "$4.8 billion".to_string())
+            ]
+        );
+    }
 }

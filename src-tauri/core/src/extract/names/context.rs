@@ -33,11 +33,14 @@ fn clause_opens(s: &[char], at: usize) -> bool {
 
 /// Stocks moving in a market report: 紫金矿业涨4.2%，碧桂园跌逾5%, 零部件企业华盛科技收涨36.5%.
 pub fn moved_names(s: &[char], hits: &Hits, out: &mut Vec<NameSpan>) {
-    // One word starts at a char at most (收涨 at 收, 涨 at 涨).
+    // One word starts at a char at most (收涨 at 收, 涨 at 涨); 涨 inside 上涨 is no word
+    // of its own (禾赛上涨3%: the name is 禾赛).
+    let mut covered = 0;
     for (i, e, _) in hits.in_order(Group::Move) {
-        if i < 2 {
+        if i < 2 || i < covered {
             continue;
         }
+        covered = e;
         let amount = (e..s.len().min(e + 2)).any(|k| ascii_digit(s[k]).is_some());
         if !amount {
             continue;

@@ -256,6 +256,17 @@ mod tests {
     }
 
     #[test]
+    fn names_stop_at_verbs_and_kinds_of_firm() {
+        let texts = |t: &str| run(t).into_iter().map(|(t, _)| t).collect::<Vec<String>>();
+        // A verb ends what comes before a name; a word for a kind of firm starts it.
+        assert_eq!(texts("公司以自有资金收购宿迁市星辰投资有限公司。"), ["宿迁市星辰投资有限公司"]);
+        assert_eq!(texts("具身智能企业穹彻智能完成新一轮融资。"), ["穹彻智能"]);
+        // A kind of firm is no name; 上涨 is one word.
+        assert!(texts("一家晶片新創公司表示。").is_empty());
+        assert_eq!(texts("。禾赛上涨3.01%。"), ["禾赛"]);
+    }
+
+    #[test]
     fn users_extend_the_registry() {
         let r =
             Registry::new(vec![Entity {

@@ -7,7 +7,7 @@ use super::NameSpan;
 use crate::extract::kinds::EntityKind::Company as C;
 use crate::extract::lexicon::{Group, Hits};
 use crate::extract::text::{ends_with_at, is_cjk, starts_with_at};
-use crate::extract::words::names::{EN_SUFFIX, GENERIC, ORG_SUFFIX, SENTENCE_WORDS};
+use crate::extract::words::names::{DESCRIPTORS, EN_SUFFIX, GENERIC, NAME_ENDS, ORG_SUFFIX, SENTENCE_WORDS};
 
 /// A stem made only of generic words (大模型明星, 私募量化) names a kind of firm.
 pub fn is_generic(stem: &[char]) -> bool {
@@ -18,10 +18,25 @@ pub fn is_generic(stem: &[char]) -> bool {
     rest < 2 && rest < stem.len()
 }
 
-/// Characters that end the stretch before a Chinese name (punctuation, spaces, function words).
-fn name_boundary(c: char) -> bool {
+/// Does a Chinese name stop before `b`: punctuation, a space, a function word, or (when
+/// `words`) a verb or word of time ending at `b` (收购, 宣布, 近日)?
+fn boundary_before(s: &[char], b: usize, words: bool) -> bool {
+    let c = s[b - 1];
     !is_cjk(c)
         || "的在由与和及是为据向对被将从了把给让于以其等、含括包如称月年日也又并或而但即就都还已".contains(c)
+        || words && NAME_ENDS.iter().any(|w| w.chars().count() > 1 && ends_with_at(s, b, w).is_some())
+}
+
+/// Start of the Chinese name ending at `e`, at most `longest` chars back: after a
+/// boundary, and after a word for a kind of firm inside (具身智能企业穹彻智能, 重磅股滙豐).
+pub fn cjk_name_start(s: &[char], e: usize, longest: usize) -> usize {
+    let mut b = e;
+    // A verb right before the end is part of the name (汽车销售有限公司, 房地产开发有限公司).
+    while b > 0 && e - b < longest && !boundary_before(s, b, b < e) {
+        b -= 1;
+    }
+    let descriptor_end = |k: usize| DESCRIPTORS.iter().chain(&["股"]).find_map(|w| starts_with_at(s, k, w));
+    (b..e).rev().filter_map(descriptor_end).find(|&d| d + 2 <= e).unwrap_or(b)
 }
 
 /// Organisations not in the registry: 谦询科技, 上海国有资本投资有限公司, Acme Robotics Inc.
@@ -41,10 +56,7 @@ pub fn unknown_orgs(
             continue;
         }
         let kind = ORG_SUFFIX[k].1;
-        let mut b = i;
-        while b > 0 && i - b < 16 && !name_boundary(s[b - 1]) {
-            b -= 1;
-        }
+        let mut b = cjk_name_start(s, i, 16);
         // 三季度公司, 我们下调公司: a period or a pronoun before 公司 is no name.
         if let Some(k) = (b..i.saturating_sub(1)).rev().find(|&k| starts_with_at(s, k, "季度").is_some()) {
             b = k + 2;

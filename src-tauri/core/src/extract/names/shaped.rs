@@ -4,12 +4,13 @@
 //! a clause before what firms do (SambaNova Systems raised), and the short forms a text
 //! introduces for a name (（以下简称“慧拓智能”）, (“Ouster” or the “Company”)).
 
+use super::organisations::cjk_name_start;
 use super::NameSpan;
 use crate::extract::kinds::EntityKind::Company as C;
 use crate::extract::lexicon::{Group, Hits};
 use crate::extract::text::{ascii_digit, is_cjk, starts_with_at};
 use crate::extract::words::names::{
-    CODE_SUFFIXES, DESCRIPTORS, EXCHANGES, FIRM_VERBS, LATIN_TERMS, LEGAL_FORMS, NAME_ENDS, SENTENCE_WORDS,
+    CODE_SUFFIXES, EXCHANGES, FIRM_VERBS, LATIN_TERMS, LEGAL_FORMS, NAME_ENDS, SENTENCE_WORDS,
 };
 
 /// Longest Chinese name read before a code or after a descriptor.
@@ -96,29 +97,12 @@ fn one_code(inside: &str) -> bool {
 fn name_before(s: &[char], e: usize) -> Option<usize> {
     let last = *s.get(e.checked_sub(1)?)?;
     if is_cjk(last) {
-        let mut b = e;
-        while b > 0 && e - b < LONGEST_CJK && is_cjk(s[b - 1]) && !boundary_before(s, b) {
-            b -= 1;
-        }
-        // After a word for a kind of firm (重磅股滙豐), the name is what follows it.
-        let descriptor_end =
-            |k: usize| DESCRIPTORS.iter().chain(&["股"]).find_map(|w| starts_with_at(s, k, w));
-        if let Some(d) = (b..e).rev().filter_map(descriptor_end).find(|&d| d + 2 <= e) {
-            b = d;
-        }
+        let b = cjk_name_start(s, e, LONGEST_CJK);
         return (e - b >= 2).then_some(b);
     }
     let b = english_run_before(s, e)?;
     let first: String = s[b..].iter().take_while(|c| c.is_ascii_alphanumeric()).collect();
     (!SENTENCE_WORDS.contains(&first.as_str())).then_some(b)
-}
-
-/// Does a name stop before `b`: a function word or a verb ends at `b`?
-fn boundary_before(s: &[char], b: usize) -> bool {
-    "的在由与和及是为据向对被将从了把给让于以其等、含括包如称月年日也又并或而但即就都还已".contains(s[b - 1])
-        || NAME_ENDS
-            .iter()
-            .any(|w| w.chars().count() > 1 && crate::extract::text::ends_with_at(s, b, w).is_some())
 }
 
 /// Start of the capitalised English words (with a legal form: Ouster, Inc.) ending at `e`.

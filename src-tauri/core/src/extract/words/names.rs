@@ -205,6 +205,17 @@ pub const GENERIC: &[&str] = &[
     "下游",
     "自有",
     "合资",
+    // Kinds of firm, also in traditional characters (晶片新創公司, 目標公司).
+    "新创",
+    "新創",
+    "晶片",
+    "独角兽",
+    "獨角獸",
+    "中國",
+    "目标",
+    "目標",
+    "激光雷达",
+    "激光雷達",
 ];
 
 /// Words that end an English organisation's name (Inc., Holdings, Capital, Research).
@@ -359,7 +370,7 @@ pub const NOT_SHORT_NAMES: &[&str] = &[
 ];
 
 /// Verbs of a share's move in a market report (紫金矿业涨4.2%).
-pub const MOVES: &[&str] = &["收涨", "收跌", "大涨", "大跌", "涨", "跌"];
+pub const MOVES: &[&str] = &["收涨", "收跌", "大涨", "大跌", "上涨", "下跌", "涨", "跌"];
 
 /// Verbs of a firm announcing a round (峰飞航空去年完成1亿美元B轮融资).
 pub const FUNDED_VERBS: &[&str] = &["完成", "获得", "获"];
@@ -426,6 +437,7 @@ pub const DESCRIPTORS: &[&str] = &[
     "创企",
     "初创",
     "独角兽",
+    "獨角獸",
     "厂商",
     "制造商",
     "供应商",
@@ -501,6 +513,9 @@ pub const NAME_ENDS: &[&str] = &[
     "斩获",
     "融资",
     "收购",
+    "收購",
+    "介绍",
+    "介紹",
     "披露",
     "透露",
     "计划",
@@ -644,3 +659,22 @@ pub const FIRM_VERBS: &[&str] = &[
     "logged",
     "clocked",
 ];
+
+/// English words after which the names of a clause back a round, besides the investor
+/// cues (funding from Falcon Edge, the funding by SoftBank).
+pub const BACKED_BY: &[&str] = &[
+    "funding from",
+    "investment from",
+    "investments from",
+    "capital from",
+    "received from",
+    "funding by",
+    "investment by",
+    "invested by",
+];
+
+/// Chinese words before the names that back a round (由A领投, 获B投资).
+pub const BACKER_LEADS: &[&str] = &["由", "获得", "获"];
+
+/// The verbs of backing that close those names.
+pub const BACKING: &[&str] = &["领投", "跟投", "参投", "投资", "注资", "入股"];
