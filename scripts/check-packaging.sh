@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Checks of the packaging that run on any machine (a few seconds; scripts/test.sh runs
-# them): every shell script passes shellcheck, the workflows pass actionlint, the
-# Windows installer's hooks compile with makensis and register the same file types as
-# tauri.conf.json, bundle-cli.sh writes the sidecar names the bundler looks for on every
-# target, and .gitattributes keeps every file byte-identical through a checkout with
+# them): every shell script passes shellcheck, the workflows pass actionlint, each
+# system's merged Tauri configuration passes the CLI's schema, the Windows installer's
+# hooks compile with makensis and register the same file types as tauri.conf.json,
+# bundle-cli.sh writes the sidecar names the bundler looks for on every target, and
+# .gitattributes keeps every file byte-identical through a checkout with
 # core.autocrlf=true (as on Windows runners). `scripts/setup.sh --test` installs the tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -71,6 +72,32 @@ same_file_types_on_windows() {
   fi
   node -e 'const c = require("./tauri.windows.conf.json");
     if (c.bundle.fileAssociations !== null) process.exit(1)'
+}
+
+# The configuration each system's build merges (tauri.conf.json, then its platform file,
+# then the sidecar's, as JSON merge patches) against the schema of the Tauri CLI in ui/.
+configurations_valid() {
+  python3 - <<'EOF'
+import copy, json, jsonschema
+
+def merge(target, patch):
+    if not isinstance(patch, dict):
+        return copy.deepcopy(patch)
+    merged = copy.deepcopy(target) if isinstance(target, dict) else {}
+    for key, value in patch.items():
+        if value is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = merge(merged.get(key), value)
+    return merged
+
+schema = json.load(open("ui/node_modules/@tauri-apps/cli/config.schema.json"))
+base = json.load(open("tauri.conf.json"))
+sidecar = json.load(open("src-tauri/sidecar.conf.json"))
+for platform in [None, "windows", "macos"]:
+    config = base if platform is None else merge(base, json.load(open(f"tauri.{platform}.conf.json")))
+    jsonschema.validate(merge(config, sidecar), schema)
+EOF
 }
 
 # makensis compiles the hooks inside a script that declares what the bundler's template
@@ -206,6 +233,7 @@ checkout_keeps_bytes() {
 
 check "shellcheck on every script" shellcheck_scripts
 check "actionlint on the workflows" actionlint_workflows
+check "the configuration of each system's build is valid" configurations_valid
 check "the Windows installer registers the associated file types for Open with" same_file_types_on_windows
 check "the NSIS installer hooks compile" nsis_hooks_compile
 check "bundle-cli.sh writes the sidecar names of every target" sidecar_names

@@ -10,7 +10,7 @@ want_tests=0
 
 build_packages=(libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev librsvg2-dev fonts-noto-cjk)
 test_packages=(xvfb xauth webkit2gtk-driver imagemagick x11-utils xdotool python3-gi gir1.2-gtk-3.0
-  dbus-daemon chromium poppler-utils libreoffice-writer-nogui shellcheck nsis)
+  dbus-daemon chromium poppler-utils libreoffice-writer-nogui shellcheck nsis python3-jsonschema)
 
 packages=("${build_packages[@]}")
 [ "$want_tests" = 1 ] && packages+=("${test_packages[@]}")
