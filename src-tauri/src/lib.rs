@@ -9,16 +9,23 @@ mod review;
 mod samples;
 mod state;
 
+use tauri::webview::PageLoadEvent;
 use tauri::{DragDropEvent, Manager, WindowEvent};
 
 use state::{data_dir, AppState};
 
+/// Set (to anything) to make the app quit once its window has loaded the interface:
+/// the start-and-quit check of installed builds (scripts/smoke-test.sh).
+pub const EXIT_WHEN_LOADED_VAR: &str = "DOSSIER_EXIT_WHEN_LOADED";
+
 pub fn run() {
     tauri::Builder::default()
+        // Managed before anything can arrive: what the system opens before `setup` waits here.
+        .manage(opening::Inbox::default())
         // First: a second launch (opening a file from the file manager) hands its
         // arguments to the running app instead of opening a second window.
         .plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
-            opening::open(app, opening::from_args(args.into_iter().skip(1).map(Into::into), cwd.as_ref()));
+            opening::receive(app, opening::from_args(args.into_iter().skip(1).map(Into::into), cwd.as_ref()));
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.set_focus();
             }
@@ -30,8 +37,15 @@ pub fn run() {
             app.manage(report::Preview::default());
             importing::reextract_stale(app.handle().clone());
             let cwd = std::env::current_dir().unwrap_or_default();
-            opening::open(app.handle(), opening::from_args(std::env::args_os().skip(1), &cwd));
+            // Last: the library is open, so what was opened meanwhile can be shown.
+            opening::ready(app.handle(), opening::from_args(std::env::args_os().skip(1), &cwd));
             Ok(())
+        })
+        .on_page_load(|webview, payload| {
+            if payload.event() == PageLoadEvent::Finished && std::env::var_os(EXIT_WHEN_LOADED_VAR).is_some()
+            {
+                webview.app_handle().exit(0);
+            }
         })
         // The shell, not the webview, receives dropped paths and reads those files: the
         // webview never names a path, so it needs no file-system permission at all.
@@ -83,13 +97,13 @@ pub fn run() {
         .build(tauri::generate_context!())
         .expect("error while building the Dossier window")
         .run(|_app, _event| {
-            // macOS hands opened files and links to the running app as an event, not as
-            // arguments.
+            // macOS hands opened files and links to the app as an event, not as arguments,
+            // and on a cold start before `Ready`: the inbox keeps them until `setup` is done.
             #[cfg(target_os = "macos")]
             if let tauri::RunEvent::Opened { urls } = _event {
                 let mut opened = opening::Opened::default();
                 urls.iter().for_each(|u| opened.add_url(u));
-                opening::open(_app, opened);
+                opening::receive(_app, opened);
             }
         });
 }
