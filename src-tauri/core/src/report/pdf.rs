@@ -21,49 +21,11 @@ use crate::{Error, Result};
 
 const TEMPLATE: &str = include_str!("report.typ");
 
-/// Where the common systems keep a font with Chinese glyphs, most likely first.
-const CJK_FONTS: [&str; 8] = [
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-    "/System/Library/Fonts/PingFang.ttc",
-    "/System/Library/Fonts/STHeiti Medium.ttc",
-    "C:\\Windows\\Fonts\\msyh.ttc",
-];
+mod fonts;
 
-/// Folders searched for a CJK font when none is at a known place.
-fn font_folders() -> Vec<PathBuf> {
-    let mut folders = vec![PathBuf::from("/usr/share/fonts"), PathBuf::from("/usr/local/share/fonts")];
-    if let Some(home) = dirs::home_dir() {
-        folders.push(home.join(".local/share/fonts"));
-        folders.push(home.join(".fonts"));
-        folders.push(home.join("Library/Fonts"));
-    }
-    folders
-}
-
-/// The font file the PDF embeds for Chinese (and Latin) text.
+/// The font file the PDF sets Chinese (and Latin) text in.
 pub fn find_cjk_font() -> Result<PathBuf> {
-    if let Some(known) = CJK_FONTS.iter().map(Path::new).find(|p| p.is_file()) {
-        return Ok(known.to_owned());
-    }
-    font_folders()
-        .iter()
-        .flat_map(|d| walkdir::WalkDir::new(d).into_iter().filter_map(|e| e.ok()))
-        .map(|e| e.into_path())
-        .find(|p| {
-            let name = p.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
-            (name.contains("cjk") || name.contains("sourcehansans") || name.contains("wqy"))
-                && (name.ends_with(".ttc") || name.ends_with(".otf") || name.ends_with(".ttf"))
-        })
-        .ok_or_else(|| {
-            Error::unsupported(
-                "PDF export needs a font with Chinese characters and none was found; install Noto Sans CJK \
-                 (on Debian and Ubuntu: apt install fonts-noto-cjk)",
-            )
-        })
+    Ok(fonts::find_cjk_faces()?.regular.path)
 }
 
 struct Fonts {
@@ -79,24 +41,30 @@ static LIBRARY: LazyLock<LazyHash<Library>> =
     LazyLock::new(|| LazyHash::new(<Library as LibraryExt>::default()));
 
 fn load_fonts() -> Result<Fonts> {
-    let regular = find_cjk_font()?;
-    // The bold face beside the regular one, if the system has it, for headings.
-    let bold = regular.to_string_lossy().replace("Regular", "Bold");
+    let faces = fonts::find_cjk_faces()?;
+    let mut files: HashMap<&Path, Bytes> = HashMap::new();
     let mut fonts = Vec::new();
-    for path in [regular.clone(), PathBuf::from(bold)] {
-        if let Ok(data) = std::fs::read(&path) {
-            fonts.extend(Font::iter(Bytes::new(data)));
-        }
+    // The bold face, where the family has one, sets the headings.
+    for face in std::iter::once(&faces.regular).chain(&faces.bold) {
+        let data = match files.get(face.path.as_path()) {
+            Some(data) => data.clone(),
+            None => {
+                let data = Bytes::new(std::fs::read(&face.path).map_err(|e| {
+                    Error::unsupported(format!("the font {} could not be read: {e}", face.path.display()))
+                })?);
+                files.insert(&face.path, data.clone());
+                data
+            }
+        };
+        fonts.extend(Font::new(data, face.index));
     }
-    if fonts.is_empty() {
-        return Err(Error::unsupported(format!("the font {} could not be read", regular.display())));
-    }
-    // Simplified Chinese first where a collection holds several scripts.
-    let family = fonts
-        .iter()
-        .map(|f| f.info().family.clone())
-        .find(|f| f.ends_with(" SC"))
-        .unwrap_or_else(|| fonts[0].info().family.clone());
+    // The family as typst names it, which the template asks for.
+    let Some(family) = fonts.first().map(|f| f.info().family.clone()) else {
+        return Err(Error::unsupported(format!(
+            "the font {} could not be read",
+            faces.regular.path.display()
+        )));
+    };
     Ok(Fonts { book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts, family })
 }
 
