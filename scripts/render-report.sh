@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-sample=${SAMPLE:-../shared/samples/deepseek-market-zh.txt}
+sample=${SAMPLE:-tests/fixtures/newspaper/ai-market-page-zh.txt}
 out=artifacts/report
 for tool in soffice pdftoppm; do
     command -v "$tool" >/dev/null || { echo "render-report: $tool is not installed" >&2; exit 1; }

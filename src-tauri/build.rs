@@ -35,6 +35,7 @@ fn main() {
         "entities_rename",
         "entities_alias",
         "entities_merge",
+        "entities_delete",
         "report_preview",
         "report_export",
     ]);

@@ -5,7 +5,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use dossier_core::import::{import_bytes, Limits};
+use dossier_core::import::Limits;
+use dossier_core::ingest::import_bytes;
 use dossier_core::store::LIBRARY_FILE;
 use dossier_core::Library;
 

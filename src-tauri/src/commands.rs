@@ -1,7 +1,8 @@
 //! Tauri commands: each one a few lines over dossier-core, run off the main thread
 //! (`async`), errors crossing as `{kind, message}`.
 
-use dossier_core::import::ImportReport;
+use dossier_core::operations;
+use dossier_core::operations::import::{self, ImportReport};
 use dossier_core::search::{self, SearchHit, SearchQuery};
 use dossier_core::store::articles::{self, Article, ArticleFilter, ArticleSummary, SortOrder};
 use dossier_core::store::collections::{self, Collection};
@@ -9,8 +10,7 @@ use dossier_core::{Error, Result};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
-use crate::opening::OpenArticle;
-use crate::state::{AppState, LibraryInfo, Outlet};
+use crate::state::{AppState, LibraryInfo, OpenArticle, Outlet};
 use crate::{importing, samples};
 
 /// Most rows one page of the list may ask for.
@@ -92,9 +92,7 @@ pub fn collections_add_article(
     collection_id: i64,
     article_id: i64,
 ) -> Result<()> {
-    let library = state.library()?;
-    articles::get(library.conn(), article_id)?;
-    collections::add_article(library.conn(), collection_id, article_id)
+    operations::collections::add(state.library()?.conn(), collection_id, [article_id])
 }
 
 /// Shows the system's file (or folder) chooser and imports what the user picks in the
@@ -106,9 +104,7 @@ pub fn import_choose(app: AppHandle, folders: bool) -> Result<bool> {
     let chosen = if folders {
         dialog.blocking_pick_folders()
     } else {
-        dialog
-            .add_filter("Articles", &["txt", "text", "md", "markdown", "html", "htm", "xhtml", "pdf", "docx"])
-            .blocking_pick_files()
+        dialog.add_filter("Articles", &import::extensions()).blocking_pick_files()
     };
     let paths: Vec<_> = chosen.unwrap_or_default().into_iter().filter_map(|p| p.into_path().ok()).collect();
     if paths.is_empty() {

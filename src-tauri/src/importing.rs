@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use dossier_core::import::{self, ImportReport, Limits};
+use dossier_core::operations::import::{self, ImportOptions, ImportReport};
 use dossier_core::Error;
 use tauri::{AppHandle, Emitter, Manager};
 
@@ -26,19 +26,7 @@ pub fn start_then(
     then: impl FnOnce(&AppHandle, &ImportReport) + Send + 'static,
 ) {
     tauri::async_runtime::spawn_blocking(move || {
-        let report = run(&app, &paths).unwrap_or_else(|error| ImportReport {
-            outcomes: paths
-                .iter()
-                .map(|p| import::FileOutcome {
-                    path: p.display().to_string(),
-                    status: import::OutcomeStatus::Failed,
-                    article_id: None,
-                    title: None,
-                    error: Some(error.clone()),
-                })
-                .collect(),
-            skipped: 0,
-        });
+        let report = run(&app, &paths).unwrap_or_else(|error| ImportReport::failed(&paths, &error));
         // A closed window has nobody to tell; the articles are stored either way.
         let _ = app.emit(FINISHED_EVENT, &report);
         then(&app, &report);
@@ -49,9 +37,9 @@ fn run(app: &AppHandle, paths: &[PathBuf]) -> dossier_core::Result<ImportReport>
     let state = app.state::<AppState>();
     let _writing = state.import_lock.lock().map_err(|_| Error::internal("import lock poisoned"))?;
     let mut library = state.open_writer()?;
-    Ok(import::import_paths(&mut library, paths, &Limits::default(), &mut |progress| {
+    import::import_paths(&mut library, paths, &ImportOptions::default(), &mut |progress| {
         let _ = app.emit(PROGRESS_EVENT, progress);
-    }))
+    })
 }
 
 /// After an upgrade, re-reads on a worker thread the articles an older extractor read,
@@ -68,7 +56,7 @@ pub fn reextract_stale(app: AppHandle) {
 
 fn reextract_with(state: &AppState) -> dossier_core::Result<usize> {
     let _writing = state.import_lock.lock().map_err(|_| Error::internal("import lock poisoned"))?;
-    dossier_core::store::extraction::reextract(&mut state.open_writer()?, false, &mut |_, _| {})
+    dossier_core::ingest::reextract(&mut state.open_writer()?, false, &mut |_, _| {})
 }
 
 #[cfg(test)]

@@ -91,6 +91,7 @@ pub fn run() {
             review::entities_rename,
             review::entities_alias,
             review::entities_merge,
+            review::entities_delete,
             report::report_preview,
             report::report_export,
         ])

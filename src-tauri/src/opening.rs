@@ -14,26 +14,15 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, Url};
 
 use crate::importing;
-use crate::state::AppState;
+use crate::state::{AppState, OpenArticle};
 
 pub const OPEN_EVENT: &str = "article:open";
 
 /// The URL scheme of links into the library.
 pub const LINK_SCHEME: &str = "dossier";
-
-/// An article the reader should show, and the code points of a quote to show in it.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, ts_rs::TS)]
-#[ts(export)]
-pub struct OpenArticle {
-    #[ts(type = "number")]
-    pub id: i64,
-    pub start: Option<usize>,
-    pub end: Option<usize>,
-}
 
 /// What the system handed over: files to import, and the last `dossier://` link.
 #[derive(Debug, Default, PartialEq)]

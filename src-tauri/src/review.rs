@@ -2,13 +2,15 @@
 //! (highlights with tags and comments, undo and redo), tags, and entities. Each is a
 //! few lines over dossier-core, off the main thread.
 
+use dossier_core::operations::review;
 use dossier_core::report::MetricName;
-use dossier_core::store::annotation_history::{self, Change};
-use dossier_core::store::annotations::{self, Annotation, AnnotationEdit, AnnotationFilter, NewAnnotation};
+use dossier_core::store::annotations::{
+    self, Annotation, AnnotationEdit, AnnotationFilter, Change, NewAnnotation,
+};
 use dossier_core::store::entities::{self, EntityRow};
 use dossier_core::store::facts::{self, FactEdit, FactFilter, FactRow};
 use dossier_core::store::tags::{self, Tag};
-use dossier_core::{Error, Result};
+use dossier_core::{EntityKind, FactStatus, Result};
 use tauri::State;
 
 use crate::state::AppState;
@@ -27,18 +29,13 @@ pub fn facts_metrics() -> Vec<MetricName> {
 }
 
 #[tauri::command(async)]
-pub fn facts_review(state: State<'_, AppState>, id: i64, status: String) -> Result<FactRow> {
-    let library = state.library()?;
-    match status.as_str() {
-        "confirmed" => facts::confirm(library.conn(), id),
-        "rejected" => facts::reject(library.conn(), id),
-        other => Err(Error::invalid(format!("\"{other}\" is not a review; use confirmed or rejected"))),
-    }
+pub fn facts_review(state: State<'_, AppState>, id: i64, status: FactStatus) -> Result<FactRow> {
+    review::review_fact(state.library()?.conn(), id, status)
 }
 
 #[tauri::command(async)]
 pub fn facts_edit(state: State<'_, AppState>, id: i64, edit: FactEdit) -> Result<FactRow> {
-    facts::edit(state.library()?.conn(), id, &edit)
+    review::edit_fact(state.library()?.conn(), id, &edit)
 }
 
 /// A fact over the selected code points, filled in by the extractor.
@@ -49,7 +46,7 @@ pub fn facts_create(
     start: usize,
     end: usize,
 ) -> Result<FactRow> {
-    facts::create_from_selection(state.library()?.conn(), article_id, start, end)
+    dossier_core::ingest::fact_from_selection(&mut state.library()?, article_id, start, end)
 }
 
 #[tauri::command(async)]
@@ -74,12 +71,12 @@ pub fn annotations_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
 
 #[tauri::command(async)]
 pub fn annotations_undo(state: State<'_, AppState>) -> Result<Option<Change>> {
-    annotation_history::undo(state.library()?.conn())
+    annotations::undo(state.library()?.conn())
 }
 
 #[tauri::command(async)]
 pub fn annotations_redo(state: State<'_, AppState>) -> Result<Option<Change>> {
-    annotation_history::redo(state.library()?.conn())
+    annotations::redo(state.library()?.conn())
 }
 
 #[tauri::command(async)]
@@ -110,9 +107,9 @@ pub fn entities_facts(state: State<'_, AppState>, id: i64) -> Result<Vec<FactRow
 
 /// An entity the extractor does not know; returns it as the list shows it.
 #[tauri::command(async)]
-pub fn entities_add(state: State<'_, AppState>, name: String, kind: String) -> Result<EntityRow> {
+pub fn entities_add(state: State<'_, AppState>, name: String, kind: EntityKind) -> Result<EntityRow> {
     let library = state.library()?;
-    let id = entities::add(library.conn(), &name, &kind)?;
+    let id = entities::add(library.conn(), &name, kind)?;
     entities::get(library.conn(), id)
 }
 
@@ -124,6 +121,12 @@ pub fn entities_rename(state: State<'_, AppState>, id: i64, name: String) -> Res
 #[tauri::command(async)]
 pub fn entities_alias(state: State<'_, AppState>, id: i64, alias: String) -> Result<()> {
     entities::add_alias(state.library()?.conn(), id, &alias)
+}
+
+/// Rejects an entity as junk: it goes, and no later extraction brings its names back.
+#[tauri::command(async)]
+pub fn entities_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
+    entities::reject(state.library()?.conn(), id)
 }
 
 #[tauri::command(async)]

@@ -1,8 +1,8 @@
 //! The sample library offered on first run: short market articles written for
 //! Dossier, built into the binary and stored through the core's import pipeline.
 
-use dossier_core::import::{self, FileOutcome, ImportReport, Limits, OutcomeStatus};
-use dossier_core::store::collections;
+use dossier_core::import::{self, Limits};
+use dossier_core::operations::{self, import::Given, import::ImportReport};
 use dossier_core::{Library, Result};
 
 /// Name of the collection that groups the samples, so a user can find and drop them.
@@ -43,52 +43,24 @@ const SAMPLES: &[Sample] = &[
 /// Stores every sample (duplicates are reported, not stored twice) in the samples collection.
 pub fn load(library: &mut Library) -> Result<ImportReport> {
     let limits = Limits::default();
-    let mut report = ImportReport::default();
+    let mut given = Vec::new();
     for sample in SAMPLES {
-        let outcome = store(library, sample, &limits);
-        report.outcomes.push(outcome);
-    }
-    let conn = library.conn();
-    let collection = match collections::find(conn, COLLECTION)? {
-        Some(id) => id,
-        None => collections::create(conn, COLLECTION)?,
-    };
-    for id in report.outcomes.iter().filter_map(|o| o.article_id) {
-        collections::add_article(conn, collection, id)?;
-    }
-    Ok(report)
-}
-
-fn store(library: &mut Library, sample: &Sample, limits: &Limits) -> FileOutcome {
-    let stored = import::parse(sample.bytes, sample.file_name, limits).and_then(|mut article| {
+        let mut article = import::parse(sample.bytes, sample.file_name, &limits)?;
         article.outlet = Some(sample.outlet.into());
         article.published = Some(sample.published.into());
         article.authors = vec![sample.author.into()];
         article.language = sample.language.into();
-        import::batch::store(library, &article, sample.bytes, sample.file_name)
-    });
-    match stored {
-        Ok(stored) => FileOutcome {
-            path: sample.file_name.into(),
-            status: if stored.duplicate { OutcomeStatus::Duplicate } else { OutcomeStatus::Imported },
-            article_id: Some(stored.article_id),
-            title: Some(stored.title),
-            error: None,
-        },
-        Err(error) => FileOutcome {
-            path: sample.file_name.into(),
-            status: OutcomeStatus::Failed,
-            article_id: None,
-            title: None,
-            error: Some(error),
-        },
+        given.push(Given { file_name: sample.file_name.into(), bytes: sample.bytes.to_vec(), article });
     }
+    operations::import::import_given(library, given, COLLECTION)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dossier_core::operations::import::OutcomeStatus;
     use dossier_core::store::articles::{self, ArticleFilter};
+    use dossier_core::store::collections;
 
     #[test]
     fn samples_load_with_their_metadata_once() {

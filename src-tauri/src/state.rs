@@ -31,7 +31,7 @@ pub struct AppState {
     /// The library file did not exist before this start: the sample library was stored.
     pub first_run: bool,
     /// An article the system asked to show that the window has not taken yet.
-    pub pending_open: Mutex<Option<crate::opening::OpenArticle>>,
+    pub pending_open: Mutex<Option<OpenArticle>>,
 }
 
 impl AppState {
@@ -64,6 +64,17 @@ impl AppState {
     pub fn open_writer(&self) -> Result<Library> {
         Library::open(&self.library_path)
     }
+}
+
+/// An article the reader should show (a file opened with Dossier, a `dossier://` link),
+/// and the code points of a quote to show in it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct OpenArticle {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub start: Option<usize>,
+    pub end: Option<usize>,
 }
 
 /// Where the library lives and how big it is, for the settings screen.
@@ -102,7 +113,7 @@ mod tests {
             || dossier_core::store::articles::count(state.library().unwrap().conn(), &filter).unwrap();
         let samples = count();
         let mut writer = state.open_writer().unwrap();
-        dossier_core::import::import_bytes(
+        dossier_core::ingest::import_bytes(
             &mut writer,
             "一篇新文章\n\n正文。".as_bytes(),
             "new.txt",

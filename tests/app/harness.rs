@@ -287,6 +287,37 @@ pub fn mouse_select(desktop: &Desktop, from: (i32, i32), to: (i32, i32)) {
     xdotool(desktop, &["mouseup", "1"]);
 }
 
+/// Waits until a window titled `title` (a native dialog) is shown, and gives it the
+/// keyboard: there is no window manager to do that.
+pub fn focus_window(desktop: &Desktop, title: &str, timeout: Duration) {
+    let deadline = Instant::now() + timeout;
+    loop {
+        let found = desktop
+            .command(&desktop.tools.xdotool)
+            .args(["search", "--onlyvisible", "--name", title])
+            .output()
+            .expect("xdotool");
+        let window = String::from_utf8_lossy(&found.stdout).lines().next().map(str::to_owned);
+        if let Some(window) = window {
+            xdotool(desktop, &["windowfocus", "--sync", &window]);
+            return;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for the window \"{title}\"");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// Waits until the file at `path` exists and is no longer growing (written whole).
+pub fn wait_for_file(path: &Path, timeout: Duration) {
+    let mut last = None;
+    wait_until(&format!("{} to be written", path.display()), timeout, || {
+        let size = std::fs::metadata(path).map(|m| m.len()).ok();
+        let settled = size.is_some_and(|s| s > 0) && size == last;
+        last = size;
+        settled
+    });
+}
+
 /// Types `text` on the real keyboard into whatever has the focus (a native dialog too).
 pub fn type_text(desktop: &Desktop, text: &str) {
     xdotool(desktop, &["type", "--delay", "30", text]);

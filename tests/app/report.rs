@@ -13,7 +13,7 @@ use super::webdriver::Session;
 use super::window::{start_app, LONG};
 
 const APP: &str = env!("CARGO_BIN_EXE_dossier-app");
-const SAMPLE_TITLE: &str = "DeepSeek 持续火爆";
+const SAMPLE_TITLE: &str = "DeepSeek 热度不减";
 const QUOTE: &str = "1.19亿";
 
 fn cli(library: &Path, args: &[&str]) -> Value {
@@ -62,7 +62,7 @@ fn report_previewed_exported_through_the_save_dialog_and_linked_back() {
     // The sample imported and reviewed from the command line: every fact confirmed but
     // the ETF's, one figure highlighted with a tag and a comment.
     let sample =
-        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/samples/deepseek-market-zh.txt"));
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/newspaper/ai-market-page-zh.txt"));
     cli(&library, &["import", sample.to_str().unwrap()]);
     let facts = cli(&library, &["facts", "list", "--format", "json"]);
     let ids: Vec<String> = facts
@@ -119,14 +119,12 @@ fn report_previewed_exported_through_the_save_dialog_and_linked_back() {
         LONG,
         "return document.querySelector('[data-testid=report-preview]')?.src.match(/\\/(\\d+)$/)?.[1] > 1",
     );
-    std::thread::sleep(std::time::Duration::from_millis(800));
-    session.enter_frame(&session.find("[data-testid=report-preview]"));
-    let preview = session.wait_for(
+    let preview = session.wait_in_frame(
+        "[data-testid=report-preview]",
         "the report in the preview",
         LONG,
         "return document.querySelector('h1')?.textContent.includes('AI 芯片') ? document.body.innerText : null",
     );
-    session.leave_frame();
     let preview = preview.as_str().unwrap();
     for expected in [QUOTE, "口径待核", "1206亿元"] {
         assert!(preview.contains(expected), "the preview lacks {expected}: {preview}");
@@ -138,11 +136,12 @@ fn report_previewed_exported_through_the_save_dialog_and_linked_back() {
     // only what the X keymap has).
     let out = desktop.home.path().join("deepseek-report.docx");
     session.click(&session.find("[data-testid=export-docx]"));
-    std::thread::sleep(std::time::Duration::from_secs(3));
+    harness::focus_window(&desktop, "Export report", LONG);
     harness::screenshot_screen(&desktop, "report-02-save-dialog.png");
     harness::keys(&desktop, &["ctrl+a"]);
     harness::type_text(&desktop, out.to_str().unwrap());
     harness::keys(&desktop, &["Return"]);
+    harness::wait_for_file(&out, LONG);
     wait_text(&session, "the saved file's path", "[data-testid=export-done]", "deepseek-report.docx");
     let document = docx_part(&out, "word/document.xml");
     for expected in ["DeepSeek 与 AI 芯片", QUOTE, "口径待核", "1206亿元"] {

@@ -13,14 +13,14 @@ use super::webdriver::Session;
 use super::window::{start_app, LONG};
 
 const APP: &str = env!("CARGO_BIN_EXE_dossier-app");
-const SAMPLE_TITLE: &str = "DeepSeek 持续火爆";
+const SAMPLE_TITLE: &str = "DeepSeek 热度不减";
 /// The words the test highlights in the sample article.
 const QUOTE: &str = "1.19亿";
 
 fn sample() -> PathBuf {
     let path =
-        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/samples/deepseek-market-zh.txt"));
-    assert!(path.is_file(), "the shared sample article is missing: {}", path.display());
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/newspaper/ai-market-page-zh.txt"));
+    assert!(path.is_file(), "the newspaper page fixture is missing: {}", path.display());
     path
 }
 
@@ -255,4 +255,41 @@ fn highlight_with_the_mouse_review_facts_by_keyboard_and_merge_entities() {
     );
     assert!(merged.as_str().unwrap().contains(from_name), "the merged name is not an alias: {merged}");
     harness::screenshot_screen(&desktop, "review-03-entities-merged.png");
+    drop(session);
+
+    // The merge feeds the next extraction and holds after it: the library is read again
+    // (the user's entities changed, so every article is stale), then the window shows the
+    // merged entity as before.
+    let reread = Command::new(APP).arg("--cli").arg("--db").arg(&library).arg("reextract").output().unwrap();
+    assert!(String::from_utf8_lossy(&reread.stdout).contains("re-extracted 1 articles"), "{reread:?}");
+    let session = start_app(driver.port, APP);
+    session.click(&session.find("[data-testid=open-entities]"));
+    session.wait_for(
+        "the entity list after re-extraction",
+        LONG,
+        &format!(
+            "const e = [...document.querySelectorAll('[data-testid=entity]')]
+               .find(e => e.querySelector('.name').textContent === {});
+             if (e) e.click(); return !!e",
+            json!(into_name)
+        ),
+    );
+    session.wait_for(
+        "the merged entity's facts after re-extraction",
+        LONG,
+        &format!(
+            "const name = document.querySelector('[data-testid=entity-name]')?.textContent;
+             const rows = document.querySelectorAll('[data-testid=entity-fact]').length;
+             const aliases = document.querySelector('[data-testid=entity-aliases]')?.textContent ?? '';
+             return name === {} && rows === {expected} && aliases.includes({})",
+            json!(into_name),
+            json!(from_name)
+        ),
+    );
+    let separate = session.script(
+        "return [...document.querySelectorAll('[data-testid=entity] .name')].some(n => n.textContent === arguments[0])",
+        json!([from_name]),
+    );
+    assert_eq!(separate, json!(false), "{from_name} is an entity of its own again");
+    harness::screenshot_screen(&desktop, "review-04-merge-held.png");
 }

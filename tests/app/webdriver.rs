@@ -59,6 +59,40 @@ impl Session {
         self.post("/execute/sync", json!({"script": script, "args": args}))
     }
 
+    /// Runs `script` in the document of the iframe `frame` (a CSS selector), entered
+    /// afresh from the top document; an error (the frame between two documents) is Err.
+    fn script_in_frame(&self, frame: &str, script: &str) -> Result<Value, String> {
+        let post = |path: &str, body: Value| {
+            check(ureq::post(&self.url(path)).timeout(Duration::from_secs(30)).send_json(body))
+                .map(|v| v["value"].clone())
+        };
+        post("/frame", json!({"id": null}))?;
+        let element = post("/element", json!({"using": "css selector", "value": frame}))?;
+        let id = element[ELEMENT_KEY].as_str().ok_or(format!("no element {frame}"))?.to_owned();
+        post("/frame", json!({"id": {ELEMENT_KEY: id}}))?;
+        let value = post("/execute/sync", json!({"script": script, "args": []}));
+        post("/frame", json!({"id": null}))?;
+        value
+    }
+
+    /// As `wait_for`, in the document of the iframe `frame`, which may be loading a new
+    /// document meanwhile: each try enters the frame as it then is.
+    pub fn wait_in_frame(&self, frame: &str, what: &str, timeout: Duration, script: &str) -> Value {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let value = self.script_in_frame(frame, script);
+            if let Ok(value) = &value {
+                if truthy(value) {
+                    return value.clone();
+                }
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {what} (last: {value:?})");
+            }
+            std::thread::sleep(Duration::from_millis(150));
+        }
+    }
+
     pub fn find(&self, css: &str) -> Element {
         let value = self.post("/element", json!({"using": "css selector", "value": css}));
         Element(value[ELEMENT_KEY].as_str().unwrap_or_else(|| panic!("no element {css}: {value}")).to_owned())
@@ -91,13 +125,7 @@ impl Session {
         let deadline = Instant::now() + timeout;
         loop {
             let value = self.script(script, json!([]));
-            let truthy = match &value {
-                Value::Null | Value::Bool(false) => false,
-                Value::String(s) => !s.is_empty(),
-                Value::Number(n) => n.as_f64() != Some(0.0),
-                _ => true,
-            };
-            if truthy {
+            if truthy(&value) {
                 return value;
             }
             if Instant::now() > deadline {
@@ -124,6 +152,16 @@ impl Session {
 
     /// Ends the session, which closes the app.
     pub fn close(self) {}
+}
+
+/// What a waiting script's answer means: null, false, "" and 0 are "not yet".
+fn truthy(value: &Value) -> bool {
+    match value {
+        Value::Null | Value::Bool(false) => false,
+        Value::String(s) => !s.is_empty(),
+        Value::Number(n) => n.as_f64() != Some(0.0),
+        _ => true,
+    }
 }
 
 /// A session ends with its value, so a failing test closes its app too.

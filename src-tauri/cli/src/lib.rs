@@ -25,36 +25,37 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Import files and folders (recursively): .txt .md .html .htm .pdf .docx
-    Import(commands::ImportArgs),
+    /// Import files and folders (recursively)
+    #[command(about = format!("Import files and folders (recursively): {}", commands::extensions()))]
+    Import(commands::import::ImportArgs),
     /// List the articles in the library
-    List(commands::ListArgs),
+    List(commands::articles::ListArgs),
     /// Show one article with its text
-    Show(commands::ShowArgs),
+    Show(commands::articles::ShowArgs),
     /// Search titles and texts
-    Search(commands::SearchArgs),
+    Search(commands::articles::SearchArgs),
     /// Check the library's integrity and consistency
     Check,
     /// Manage collections
     #[command(subcommand)]
-    Collection(commands::CollectionCommand),
+    Collection(commands::collections::CollectionCommand),
     /// Extract quantities, dates, mentions and facts from a file without storing it
-    Extract(commands::ExtractArgs),
+    Extract(commands::extract::ExtractArgs),
     /// List the market facts found in the library; confirm, reject, edit or add them
-    Facts(commands::FactsArgs),
+    Facts(commands::facts::FactsArgs),
     /// Highlight, comment and tag articles; undo and redo
     #[command(subcommand)]
-    Annotate(commands::AnnotateCommand),
+    Annotate(commands::annotate::AnnotateCommand),
     /// Manage the tags of annotations
     #[command(subcommand)]
-    Tags(commands::TagsCommand),
+    Tags(commands::tags::TagsCommand),
     /// Companies, organisations, indices and people, with their names and facts
     #[command(subcommand)]
-    Entities(commands::EntitiesCommand),
+    Entities(commands::entities::EntitiesCommand),
     /// Export a report (facts, timeline, charts, quotes, sources) as a file
-    Export(commands::ExportArgs),
-    /// Run the current extractor again on articles it has not seen (facts you reviewed stay)
-    Reextract(commands::ReextractArgs),
+    Export(commands::export::ExportArgs),
+    /// Read articles again where the extractor or your entities changed since (facts you reviewed stay)
+    Reextract(commands::library::ReextractArgs),
 }
 
 /// Runs the command line on `args` (the first being the program name).
@@ -66,7 +67,10 @@ pub fn main(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
-    let cli = Cli::parse_from(args);
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => return usage(&error),
+    };
     match run(cli) {
         Ok(code) => code,
         Err(error) => {
@@ -76,10 +80,36 @@ pub fn main(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
     }
 }
 
+/// Help and the version print and succeed; a command line that does not parse is the
+/// user's to fix (exit code 1), and a value outside an option's list is said in one line.
+fn usage(error: &clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if !error.use_stderr() {
+        let _ = error.print();
+        return ExitCode::SUCCESS;
+    }
+    let context = |kind| error.get(kind);
+    match (error.kind(), context(ContextKind::InvalidArg), context(ContextKind::InvalidValue)) {
+        (ErrorKind::InvalidValue, Some(ContextValue::String(arg)), Some(ContextValue::String(value))) => {
+            let option = arg.split_whitespace().next().unwrap_or(arg);
+            let valid = match context(ContextKind::ValidValue) {
+                Some(ContextValue::Strings(valid)) => format!("; use one of {}", valid.join(", ")),
+                _ => String::new(),
+            };
+            eprintln!("dossier: unknown {option} \"{value}\"{valid}");
+        }
+        _ => {
+            let _ = error.print();
+        }
+    }
+    ExitCode::from(1)
+}
+
 fn run(cli: Cli) -> Result<ExitCode, Error> {
+    use commands::{annotate, articles, collections, entities, export, extract, facts, import, tags};
     // Extraction of a file needs no library.
     if let Command::Extract(args) = cli.command {
-        return commands::extract(args);
+        return extract::extract(args);
     }
     let path = match cli.db {
         Some(path) => path,
@@ -87,18 +117,18 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
     };
     let mut library = Library::open(&path)?;
     match cli.command {
-        Command::Import(args) => commands::import(&mut library, args),
-        Command::List(args) => commands::list(&library, args),
-        Command::Show(args) => commands::show(&library, args),
-        Command::Search(args) => commands::search(&library, args),
-        Command::Check => commands::check(&library),
-        Command::Collection(command) => commands::collection(&library, command),
-        Command::Facts(args) => commands::facts(&library, args),
-        Command::Reextract(args) => commands::reextract(&mut library, args),
-        Command::Annotate(command) => commands::annotate(&library, command),
-        Command::Tags(command) => commands::tags(&library, command),
-        Command::Entities(command) => commands::entities(&library, command),
-        Command::Export(args) => commands::export(&library, args),
+        Command::Import(args) => import::import(&mut library, args),
+        Command::List(args) => articles::list(&library, args),
+        Command::Show(args) => articles::show(&library, args),
+        Command::Search(args) => articles::search(&library, args),
+        Command::Check => commands::library::check(&library),
+        Command::Collection(command) => collections::collection(&library, command),
+        Command::Facts(args) => facts::facts(&mut library, args),
+        Command::Reextract(args) => commands::library::reextract(&mut library, args),
+        Command::Annotate(command) => annotate::annotate(&library, command),
+        Command::Tags(command) => tags::tags(&library, command),
+        Command::Entities(command) => entities::entities(&library, command),
+        Command::Export(args) => export::export(&library, args),
         Command::Extract(_) => unreachable!("handled before the library is opened"),
     }
 }

@@ -3,9 +3,11 @@ use std::path::PathBuf;
 use crate::{dossier, stderr, stdout};
 
 pub fn sample() -> PathBuf {
-    let path =
-        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/samples/deepseek-market-zh.txt"));
-    assert!(path.exists(), "the shared sample article is missing at {}", path.display());
+    let path = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/newspaper/ai-market-page-zh.txt"
+    ));
+    assert!(path.exists(), "the newspaper page fixture is missing at {}", path.display());
     path
 }
 
@@ -26,7 +28,7 @@ fn import_list_show_search_and_check_the_sample() {
     let list = dossier(&db, &["list", "--json"]);
     let rows: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
     assert_eq!(rows.as_array().unwrap().len(), 1);
-    assert_eq!(rows[0]["title"], "DeepSeek 持续火爆 中国科技将重塑世界大模型市场格局");
+    assert_eq!(rows[0]["title"], "DeepSeek 热度不减 国产大模型改写全球竞争版图");
     let id = rows[0]["id"].as_i64().unwrap().to_string();
 
     let show = dossier(&db, &["show", &id, "--json"]);
@@ -51,7 +53,10 @@ fn user_errors_exit_1_with_one_clear_line() {
     for (args, words) in [
         (vec!["show", "42"], "no article with id 42"),
         (vec!["list", "--from", "yesterday"], "is not a date"),
-        (vec!["list", "--sort", "size"], "unknown sort order"),
+        (
+            vec!["list", "--sort", "size"],
+            "unknown --sort \"size\"; use one of published, imported, title, outlet",
+        ),
         (vec!["list", "--collection", "nope"], "no collection named"),
     ] {
         let out = dossier(&db, &args);
@@ -253,7 +258,7 @@ fn export_writes_each_format_and_keeps_existing_files() {
     let out = dir.path().join("x.md");
     let out = out.to_str().unwrap();
     for (args, message) in [
-        (vec!["export", "--format", "odt", "--out", out, "--article", "1"], "unknown format \"odt\""),
+        (vec!["export", "--format", "odt", "--out", out, "--article", "1"], "unknown --format \"odt\""),
         (vec!["export", "--format", "md", "--out", out], "choose one scope"),
         (
             vec!["export", "--format", "md", "--out", out, "--article", "1", "--search", "x"],

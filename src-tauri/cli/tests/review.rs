@@ -135,7 +135,7 @@ fn facts_are_reviewed_and_entities_merged_from_the_command_line() {
     assert_eq!(visible.as_array().unwrap().len() + 1, all.as_array().unwrap().len());
     let with_rejected = json(&dossier(&db, &["facts", "list", "--rejected", "--format", "json"]));
     assert_eq!(with_rejected.as_array().unwrap().len(), all.as_array().unwrap().len());
-    fails_with(&dossier(&db, &["facts", "edit", &id, "--metric", "mood"]), "not a metric");
+    fails_with(&dossier(&db, &["facts", "edit", &id, "--metric", "mood"]), "unknown --metric \"mood\"");
     fails_with(&dossier(&db, &["facts", "confirm", "99999"]), "no fact with id 99999");
     // Re-extraction keeps the edit.
     assert!(dossier(&db, &["reextract", "--all"]).status.success());
@@ -158,5 +158,26 @@ fn facts_are_reviewed_and_entities_merged_from_the_command_line() {
     assert_eq!(by_kimi.as_array().unwrap().len(), count);
     // The merged name is now one of 智谱's: merging it again would merge 智谱 into itself.
     fails_with(&dossier(&db, &["entities", "merge", "月之暗面", "智谱"]), "into itself");
+
+    // The merge feeds the next extraction, which holds it: a plain `reextract` reads the
+    // article again (the user's entities changed), and nothing comes apart.
+    let again = dossier(&db, &["reextract"]);
+    assert!(stdout(&again).contains("re-extracted 1 articles"), "{}", stdout(&again));
+    let after = json(&dossier(&db, &["entities", "facts", "Kimi", "--json"]));
+    assert_eq!(after.as_array().unwrap().len(), count, "the merge came apart");
+    let listed = json(&dossier(&db, &["entities", "list", "--json"]));
+    assert!(
+        !listed.as_array().unwrap().iter().any(|e| e["name"] == "月之暗面"),
+        "月之暗面 is an entity again"
+    );
+
+    // An entity rejected as junk goes, and stays gone after re-extraction.
+    let etf = named("半导体ETF").expect("半导体ETF");
+    assert!(dossier(&db, &["entities", "rm", "半导体ETF"]).status.success());
+    assert!(stdout(&dossier(&db, &["reextract"])).contains("re-extracted 1 articles"));
+    let listed = json(&dossier(&db, &["entities", "list", "--json"]));
+    assert!(!listed.as_array().unwrap().iter().any(|e| e["id"] == etf["id"] || e["name"] == "半导体ETF"));
+    let subjects = json(&dossier(&db, &["facts", "--format", "json"]));
+    assert!(!subjects.as_array().unwrap().iter().any(|f| f["subject"] == "半导体ETF"), "{subjects}");
     assert!(dossier(&db, &["check"]).status.success());
 }

@@ -8,12 +8,14 @@ use aho_corasick::AhoCorasick;
 use dossier_core::extract::{extract, Registry};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/extract");
-const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/samples/deepseek-market-zh.txt");
+/// A newspaper page in the canonical sample's style, written for the tests.
+const SAMPLE: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/newspaper/ai-market-page-zh.txt");
 
-/// Chinese articles (the shared sample, and our zh fixtures if `fixtures`), repeated with
+/// Chinese articles (the newspaper page, and our zh fixtures if `fixtures`), repeated with
 /// their digits shifted so that no two copies are identical, up to `target` bytes.
 fn corpus(target: usize, fixtures: bool) -> Vec<String> {
-    let mut bases = vec![std::fs::read_to_string(SAMPLE).expect("the shared sample article must be present")];
+    let mut bases = vec![std::fs::read_to_string(SAMPLE).expect("the newspaper page fixture")];
     let mut names: Vec<_> = std::fs::read_dir(FIXTURES)
         .expect("fixtures folder")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -64,7 +66,7 @@ fn main() {
         Registry::builtin().entities().iter().flat_map(|e| e.aliases.clone()).collect();
     let ac = AhoCorasick::new(&aliases).unwrap();
     // The fixtures are dense with figures, tables and edge cases; the sample alone is a
-    // real newspaper page. The first is the figure to beat, the second says how a page
+    // newspaper page of ordinary prose. The first is the figure to beat, the second says how a page
     // of ordinary news fares.
     for (name, fixtures) in [("sample and fixtures", true), ("sample page alone", false)] {
         let articles = corpus(16 << 20, fixtures);

@@ -18,10 +18,12 @@ mod corpus;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use dossier_core::import::{self, Format, Limits, ParsedArticle};
+use dossier_core::import::{Format, ParsedArticle};
+use dossier_core::ingest::Extractor;
+use dossier_core::operations::import::{self, ImportOptions, OutcomeStatus};
 use dossier_core::search::{self, SearchQuery};
 use dossier_core::store::articles::{self, ArticleFilter};
-use dossier_core::store::{collections, extraction};
+use dossier_core::store::collections;
 use dossier_core::Library;
 use sha2::{Digest, Sha256};
 
@@ -79,7 +81,19 @@ fn hex(bytes: &[u8]) -> String {
 /// Inserts an article and indexes it, in the caller's transaction.
 fn insert(conn: &rusqlite::Connection, article: &ParsedArticle, file_name: &str) -> i64 {
     let hash = hex(&Sha256::digest(article.text.as_bytes()));
-    let id = articles::insert(conn, article, Some(file_name), &hash, "2025-02-20T08:00:00Z").expect("insert");
+    let row = articles::NewArticle {
+        title: &article.title,
+        outlet: article.outlet.as_deref(),
+        authors: &article.authors,
+        published: article.published.as_deref(),
+        language: &article.language,
+        file_name: Some(file_name),
+        format: article.format.as_str(),
+        encoding: article.encoding.as_deref(),
+        content_hash: &hash,
+        text: &article.text,
+    };
+    let id = articles::insert(conn, &row).expect("insert");
     search::index_article(conn, id, &article.title, &article.text).expect("index");
     id
 }
@@ -88,12 +102,14 @@ fn insert(conn: &rusqlite::Connection, article: &ParsedArticle, file_name: &str)
 /// with `extract`, the extractor's findings are stored too, as import stores them.
 fn baseline(path: &Path, articles: &[(String, ParsedArticle)], extract: bool) -> Duration {
     let mut library = Library::open(path).expect("open baseline library");
+    let extractor = Extractor::builtin();
     let started = Instant::now();
     for (name, article) in articles {
         let tx = library.conn_mut().transaction().expect("transaction");
         let id = insert(&tx, article, name);
         if extract {
-            extraction::extract_article(&tx, id, &article.text, article.published.as_deref())
+            extractor
+                .extract_and_save(&tx, id, &article.text, article.published.as_deref())
                 .expect("extract");
         }
         tx.commit().expect("commit");
@@ -141,10 +157,12 @@ fn import_bench(dir: &Path, count: usize) {
         let extracted = baseline(&dir.join(format!("extracted-{kind}.sqlite")), set, true);
         let mut library = Library::open(&dir.join(format!("import-{kind}.sqlite"))).expect("open library");
         let started = Instant::now();
-        let report = import::import_paths(&mut library, &[files.join(kind)], &Limits::default(), &mut |_| {});
+        let options = ImportOptions::default();
+        let report =
+            import::import_paths(&mut library, &[files.join(kind)], &options, &mut |_| {}).expect("import");
         let took = started.elapsed();
-        let imported = report.count(import::OutcomeStatus::Imported);
-        let failed = report.count(import::OutcomeStatus::Failed);
+        let imported = report.count(OutcomeStatus::Imported);
+        let failed = report.count(OutcomeStatus::Failed);
         let first_error = report.outcomes.iter().find_map(|o| o.error.as_ref()).map(|e| e.message.clone());
         let rate = |d: Duration| set.len() as f64 / d.as_secs_f64();
         // The WAL file keeps the size of its longest run between restarts: checkpoints

@@ -1,6 +1,6 @@
-//! Speed of the learned name labeller (`extract::label`) on the shared newspaper page,
-//! called as the extractor would call it: on every sentence that holds a digit or a
-//! Chinese numeral. Next to it, in the same run: decoding the page to chars (a floor) and
+//! Speed of the learned name labeller (`extract::label`) on a newspaper page (our own,
+//! in the canonical sample's style), called as the extractor would call it: on every
+//! sentence that holds a digit or a Chinese numeral. Next to it, in the same run: decoding the page to chars (a floor) and
 //! the whole extractor on the page (the budget it must fit in).
 //! Run: `cargo bench -p dossier-core --no-default-features --bench names`.
 
@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 
 use dossier_core::extract::{extract, label};
 
-const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/samples/deepseek-market-zh.txt");
+const SAMPLE: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/newspaper/ai-market-page-zh.txt");
 
 fn best(runs: usize, mut f: impl FnMut() -> usize) -> (Duration, usize) {
     let mut best = Duration::MAX;
@@ -44,7 +45,7 @@ fn has_figure(s: &[char]) -> bool {
 }
 
 fn main() {
-    let page = std::fs::read_to_string(SAMPLE).expect("the shared sample article must be present");
+    let page = std::fs::read_to_string(SAMPLE).expect("the newspaper page fixture");
     // Copies of the page, about 4 MB in all (nothing is cached between calls, so the
     // copies need not differ).
     let copies: Vec<String> = vec![page; 270];

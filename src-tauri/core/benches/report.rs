@@ -6,13 +6,15 @@
 use std::time::{Duration, Instant};
 
 use dossier_core::report::{self, Citation, Format, Language, Report, ReportFact, Sections, Source};
+use dossier_core::{FactStatus, Metric, Qualifier, QuantityKind};
 
 const FACTS: usize = 10_000;
 const SOURCES: usize = 500;
 
 const SUBJECTS: [&str; 8] =
     ["智谱", "月之暗面", "百川智能", "阶跃星辰", "MiniMax", "零一万物", "DeepSeek", "幻方量化"];
-const METRICS: [&str; 5] = ["valuation", "funding", "users", "market_size", "revenue"];
+const METRICS: [Metric; 5] =
+    [Metric::Valuation, Metric::Funding, Metric::Users, Metric::MarketSize, Metric::Revenue];
 
 /// Facts in the shape the sample article gives: Chinese subjects, money and counts,
 /// dated rounds, a sentence of quote each, spread over SOURCES articles.
@@ -20,26 +22,26 @@ fn report() -> Report {
     let facts = (0..FACTS)
         .map(|i| {
             let metric = METRICS[i % METRICS.len()];
-            let money = metric != "users";
+            let money = metric != Metric::Users;
             let amount = (i % 97 + 1) as f64;
             ReportFact {
                 id: i as i64 + 1,
                 subject: format!("{}{}", SUBJECTS[i % SUBJECTS.len()], i / 400),
-                metric: metric.into(),
-                kind: if money { "money" } else { "count" }.into(),
+                metric,
+                kind: if money { QuantityKind::Money } else { QuantityKind::Count },
                 value_text: if money { format!("{amount}亿元人民币") } else { format!("{amount}万") },
                 low: amount * if money { 1e8 } else { 1e4 },
                 high: amount * if money { 1e8 } else { 1e4 },
                 unit: if money { "CNY" } else { "用户" }.into(),
-                qualifier: "exact".into(),
+                qualifier: Qualifier::Exact,
                 date: Some(format!("{}-{:02}", 2020 + i % 6, i % 12 + 1)),
-                round: (metric == "funding").then(|| "B轮".into()),
-                investors: if metric == "funding" {
+                round: (metric == Metric::Funding).then(|| "B轮".into()),
+                investors: if metric == Metric::Funding {
                     vec!["腾讯投资".into(), "启明创投".into()]
                 } else {
                     vec![]
                 },
-                status: "confirmed".into(),
+                status: FactStatus::Confirmed,
                 confidence: 0.8,
                 value_start: 120,
                 value_end: 128,

@@ -98,8 +98,9 @@ fn same_context(text: &[char], a: Anchor, selector: &Selector) -> bool {
 fn sample() -> &'static [char] {
     static SAMPLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
     SAMPLE.get_or_init(|| {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/samples/deepseek-market-zh.txt");
-        let bytes = std::fs::read(path).expect("the shared sample article");
+        let path =
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/newspaper/ai-market-page-zh.txt");
+        let bytes = std::fs::read(path).expect("the newspaper page fixture");
         let (text, _) = dossier_core::import::decode_text(&bytes).unwrap();
         dossier_core::import::normalise(&text).chars().collect()
     })

@@ -1,9 +1,10 @@
 //! Annotations in the library: create, edit, delete, tags, undo and redo across
 //! restarts, and re-anchoring when an article's text is replaced.
 
-use dossier_core::import::{self, Limits};
-use dossier_core::store::annotation_history::{redo, undo};
+use dossier_core::import::Limits;
+use dossier_core::ingest;
 use dossier_core::store::annotations::{self, AnchorState, AnnotationEdit, AnnotationFilter, NewAnnotation};
+use dossier_core::store::annotations::{redo, undo};
 use dossier_core::store::articles::{self, ArticleFilter, SortOrder};
 use dossier_core::store::tags;
 use dossier_core::{ErrorKind, Library};
@@ -23,7 +24,7 @@ fn open(dir: &tempfile::TempDir) -> Library {
 }
 
 fn add(library: &mut Library, name: &str, text: &str) -> i64 {
-    import::import_bytes(library, text.as_bytes(), name, &Limits::default()).unwrap().article_id
+    ingest::import_bytes(library, text.as_bytes(), name, &Limits::default()).unwrap().article_id
 }
 
 fn highlight(
@@ -190,7 +191,7 @@ fn replacing_an_articles_text_re_anchors_its_annotations() {
     let better = ZHIPU
         .replace("本报记者", "大模型公司估值走高\n\n本报记者")
         .replace("同月，阶跃星辰也完成了数亿美元的B轮融资。", "（下转第5版）");
-    let report = articles::replace_text(&mut library, id, &better).unwrap();
+    let report = ingest::replace_text(&mut library, id, &better).unwrap();
     assert_eq!((report.kept, report.moved, report.orphaned), (1, 1, 1));
     let get = |a: i64| annotations::get(library.conn(), a).unwrap();
     assert_eq!(get(kept.id).selector.position, kept.selector.position);

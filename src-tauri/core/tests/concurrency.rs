@@ -6,9 +6,11 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use dossier_core::import::{self, Limits, OutcomeStatus};
+use dossier_core::import::Limits;
+use dossier_core::ingest;
+use dossier_core::operations::import::{self, ImportOptions, OutcomeStatus};
 use dossier_core::store::annotations::{self, NewAnnotation};
-use dossier_core::store::{articles, extraction};
+use dossier_core::store::articles;
 use dossier_core::Library;
 
 /// `count` distinct small articles in a new folder under `root`.
@@ -28,7 +30,9 @@ fn articles_in(root: &Path, name: &str, count: usize) -> PathBuf {
 
 fn import_all(path: &Path, folder: &Path) -> usize {
     let mut library = Library::open(path).unwrap();
-    let report = import::import_paths(&mut library, &[folder.to_owned()], &Limits::default(), &mut |_| {});
+    let report =
+        import::import_paths(&mut library, &[folder.to_owned()], &ImportOptions::default(), &mut |_| {})
+            .unwrap();
     let failed: Vec<String> = report
         .outcomes
         .iter()
@@ -90,7 +94,7 @@ fn import_beside(prepare: impl FnOnce(&mut Library), beside: impl Fn(&mut Librar
 
 fn seed(library: &mut Library) {
     let text = "智谱AI于2024年12月完成30亿元人民币融资。月之暗面估值达到33亿美元。";
-    import::import_bytes(library, text.as_bytes(), "seed.txt", &Limits::default()).unwrap();
+    ingest::import_bytes(library, text.as_bytes(), "seed.txt", &Limits::default()).unwrap();
 }
 
 #[test]
@@ -111,7 +115,7 @@ fn an_importer_beside_annotating() {
 #[test]
 fn an_importer_beside_reextraction() {
     import_beside(seed, |library| {
-        extraction::reextract(library, true, &mut |_, _| {}).expect("re-extraction beside an import");
+        ingest::reextract(library, true, &mut |_, _| {}).expect("re-extraction beside an import");
     });
 }
 

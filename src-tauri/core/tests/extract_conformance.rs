@@ -1,5 +1,6 @@
-//! Conformance against the Microsoft Recognizers-Text test specifications (shared
-//! folder): Number, Percent, NumberRange and Currency in Chinese and English.
+//! Conformance against the Microsoft Recognizers-Text test specifications (MIT, kept in
+//! tests/vendor/recognizers-text): Number, Percent, NumberRange and Currency in Chinese
+//! and English.
 //!
 //! A case passes when our results for that model match its expected results exactly:
 //! same count, and for each the same code-point span and value (within 1e-9 relative),
@@ -11,7 +12,7 @@
 use dossier_core::extract::{currency_names, extract, number_bounds, numerals, Qualifier, QuantityKind};
 use serde_json::Value;
 
-const SUITE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/conformance/recognizers-text");
+const SUITE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/vendor/recognizers-text");
 
 #[derive(Debug)]
 struct Found {

@@ -5,7 +5,8 @@
 use std::io::{Cursor, Write};
 use std::path::Path;
 
-use dossier_core::import::{self, Limits, OutcomeStatus};
+use dossier_core::import::Limits;
+use dossier_core::operations::import::{self, ImportOptions, OutcomeStatus};
 use dossier_core::Library;
 
 use crate::hostile_import::pdf;
@@ -177,7 +178,13 @@ fn a_hostile_corpus_imports_without_crash_hang_or_half_article() {
     }
     let lib_dir = tempfile::tempdir().unwrap();
     let mut library = Library::open(&lib_dir.path().join("library.sqlite")).unwrap();
-    let report = import::import_paths(&mut library, &[dir.path().to_owned()], &limits(), &mut |_| {});
+    let report = import::import_paths(
+        &mut library,
+        &[dir.path().to_owned()],
+        &ImportOptions { limits: limits(), collection: None },
+        &mut |_| {},
+    )
+    .unwrap();
     assert_eq!(report.outcomes.len(), corpus.len(), "every file answered");
     let mut wrong = Vec::new();
     for ((name, _, readable), outcome) in corpus.iter().zip(&report.outcomes) {

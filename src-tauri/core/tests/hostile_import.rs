@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-use dossier_core::import::{self, parse, Limits, OutcomeStatus};
+use dossier_core::import::{parse, Limits};
+use dossier_core::operations::import::{self, ImportOptions, OutcomeStatus};
 use dossier_core::{ErrorKind, Library};
 
 const LEAD: &str = "<p>Acme raised $5 million in 2024.</p>";
@@ -81,7 +82,8 @@ fn a_folder_with_a_bomb_goes_on_with_the_rest_and_reports_it() {
     write("d.md", "# Chips\n\nThe semiconductor ETF rose 3.39% on Wednesday.".as_bytes());
     let mut library = Library::open_in_memory().unwrap();
     let report =
-        import::import_paths(&mut library, &[dir.path().to_owned()], &Limits::default(), &mut |_| {});
+        import::import_paths(&mut library, &[dir.path().to_owned()], &ImportOptions::default(), &mut |_| {})
+            .unwrap();
     let statuses: Vec<(String, OutcomeStatus)> = report
         .outcomes
         .iter()

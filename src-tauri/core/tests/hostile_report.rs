@@ -4,7 +4,8 @@
 
 use std::io::{Cursor, Read};
 
-use dossier_core::import::{self, Limits};
+use dossier_core::import::Limits;
+use dossier_core::ingest;
 use dossier_core::report::{
     self, Annotation, Citation, Format, Language, Report, Scope, ScopeRequest, Sections,
 };
@@ -34,7 +35,7 @@ fn names_from_older_imports_are_cleaned_in_every_format() {
     let mut library = Library::open_in_memory().unwrap();
     let text = "智谱AI于2024年12月完成30亿元人民币融资。月之暗面估值达到33亿美元。";
     let id =
-        import::import_bytes(&mut library, text.as_bytes(), "a.txt", &Limits::default()).unwrap().article_id;
+        ingest::import_bytes(&mut library, text.as_bytes(), "a.txt", &Limits::default()).unwrap().article_id;
     // What an older version stored from a file name or a page's title.
     library
         .conn()

@@ -7,7 +7,10 @@ use dossier_core::import::{parse, Format, Limits, ParsedArticle};
 use dossier_core::{Error, ErrorKind};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
-const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/samples/deepseek-market-zh.txt");
+/// A newspaper page in the canonical sample's style (multi-column, broken paragraphs, two
+/// bylines), written for these tests.
+const SAMPLE: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/newspaper/ai-market-page-zh.txt");
 
 fn read(path: &str) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
@@ -51,26 +54,24 @@ fn utf16(s: &str, big_endian: bool, bom: bool) -> Vec<u8> {
 
 #[test]
 fn sample_imports_with_title_outlet_and_both_bylines() {
-    let a = parse(sample().as_bytes(), "deepseek-market-zh.txt", &Limits::default()).unwrap();
-    assert_eq!(a.title, "DeepSeek 持续火爆 中国科技将重塑世界大模型市场格局");
-    assert_eq!(a.outlet.as_deref(), Some("中国经营报"));
+    let a = parse(sample().as_bytes(), "ai-market-page-zh.txt", &Limits::default()).unwrap();
+    assert_eq!(a.title, "DeepSeek 热度不减 国产大模型改写全球竞争版图");
+    assert_eq!(a.outlet.as_deref(), Some("华东经营报"));
     assert!(
-        a.authors.contains(&"曲忠芳".to_owned()) && a.authors.contains(&"谭伦".to_owned()),
+        a.authors.contains(&"林海".to_owned()) && a.authors.contains(&"苏晴".to_owned()),
         "{:?}",
         a.authors
     );
-    assert!(!a.authors.iter().any(|n| n == "刘洋"), "a chart credit is not a byline: {:?}", a.authors);
+    assert!(!a.authors.iter().any(|n| n == "周岚"), "a chart credit is not a byline: {:?}", a.authors);
     // The sample states dates without a year only.
     assert_eq!(a.published, None);
     assert_eq!((a.language.as_str(), a.format, a.encoding.as_deref()), ("zh", Format::Text, Some("UTF-8")));
     // The whole article stays, headline and bylines included, in canonical form.
-    assert!(a
-        .text
-        .starts_with("DeepSeek 持续火爆 中国科技将重塑世界大模型市场格局\n\n本报记者 曲忠芳 北京报道\n\n"));
-    assert!(a.text.contains("\n\n本报记者 谭伦 北京报道\n\n"));
+    assert!(a.text.starts_with("DeepSeek 热度不减 国产大模型改写全球竞争版图\n\n本报记者 林海 北京报道\n\n"));
+    assert!(a.text.contains("\n\n本报记者 苏晴 北京报道\n\n"));
     assert!(!a.text.contains("\n\n\n") && !a.text.contains(" \n") && !a.text.contains('\r'));
     // Broken paragraphs of the column layout stay broken: no rejoining across blank lines.
-    assert!(a.text.contains("百度文小言（原文心一\n\n言）的最新版本"));
+    assert!(a.text.contains("阿里通义（原通义千\n\n问）的新版"));
     for figure in ["1206亿元", "41.9%", "512480", "3.39%", "20.11亿元", "1.19亿", "30亿元人民币"] {
         assert!(a.text.contains(figure), "{figure} lost");
     }

@@ -3,13 +3,16 @@
 
 use std::path::{Path, PathBuf};
 
-use dossier_core::import::{self, ImportReport, Limits, OutcomeStatus};
+use dossier_core::import::Limits;
+use dossier_core::ingest;
+use dossier_core::operations::import::{self, ImportOptions, ImportReport, OutcomeStatus};
 use dossier_core::{ErrorKind, Library};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
 
 fn import(library: &mut Library, paths: &[PathBuf], limits: &Limits) -> ImportReport {
-    import::import_paths(library, paths, limits, &mut |_| {})
+    let options = ImportOptions { limits: limits.clone(), collection: None };
+    import::import_paths(library, paths, &options, &mut |_| {}).unwrap()
 }
 
 /// Every row of every table (FTS shadow tables included), to prove nothing changed.
@@ -125,7 +128,7 @@ fn bad_input_gets_a_clear_reason_and_changes_nothing() {
 
     let lib_dir = tempfile::tempdir().unwrap();
     let mut library = Library::open(&lib_dir.path().join("library.sqlite")).unwrap();
-    import::import_bytes(
+    ingest::import_bytes(
         &mut library,
         "Existing article\n\nIt stays as it is.".as_bytes(),
         "a.txt",
@@ -176,7 +179,9 @@ fn a_batch_reports_every_file_in_order_and_stores_each_good_one_with_its_facts()
     let mut library = Library::open(&lib_dir.path().join("library.sqlite")).unwrap();
     let limits = Limits { max_file_bytes: 2048, ..Limits::default() };
     let mut progress = Vec::new();
-    let report = import::import_paths(&mut library, &paths, &limits, &mut |p| progress.push(p.done));
+    let options = ImportOptions { limits, collection: None };
+    let report =
+        import::import_paths(&mut library, &paths, &options, &mut |p| progress.push(p.done)).unwrap();
 
     // Each outcome in the place of its path (a folder's stands for the file that failed in it).
     assert_eq!(report.outcomes.len(), paths.len(), "{report:#?}");

@@ -4,16 +4,19 @@
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 
-use dossier_core::import::{self, Limits};
+use dossier_core::import::Limits;
+use dossier_core::ingest;
 use dossier_core::report::{
     self, Annotation, Citation, Format, Language, Report, ReportFact, Scope, ScopeRequest, Sections, Source,
     Statuses,
 };
 use dossier_core::store::{annotations, articles, collections};
-use dossier_core::{ErrorKind, Library};
+use dossier_core::{ErrorKind, FactStatus, Library, Metric, Qualifier, QuantityKind};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
-const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/samples/deepseek-market-zh.txt");
+/// A newspaper page in the canonical sample's style, written for these tests.
+const SAMPLE: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/newspaper/ai-market-page-zh.txt");
 
 struct Fixture {
     _dir: tempfile::TempDir,
@@ -30,7 +33,7 @@ fn fixture() -> Fixture {
     let mut library = Library::open(&dir.path().join("library.sqlite")).unwrap();
     let mut ids = BTreeMap::new();
     let files: [(&str, String); 4] = [
-        ("deepseek-market-zh.txt", std::fs::read_to_string(SAMPLE).unwrap()),
+        ("ai-market-page-zh.txt", std::fs::read_to_string(SAMPLE).unwrap()),
         (
             "zh-rounds-kechuang.txt",
             std::fs::read_to_string(format!("{FIXTURES}/report/zh-rounds-kechuang.txt")).unwrap(),
@@ -45,7 +48,7 @@ fn fixture() -> Fixture {
         ),
     ];
     for (name, text) in &files {
-        let stored = import::import_bytes(&mut library, text.as_bytes(), name, &Limits::default()).unwrap();
+        let stored = ingest::import_bytes(&mut library, text.as_bytes(), name, &Limits::default()).unwrap();
         ids.insert(*name, stored.article_id);
     }
     // The English article stays unreviewed.
@@ -89,15 +92,18 @@ fn assert_citations_point_at_quotes(library: &Library, report: &Report) {
 #[test]
 fn the_default_scope_is_reviewed_facts_and_all_statuses_leave_out_rejected_ones() {
     let fx = fixture();
-    let sample = fx.ids["deepseek-market-zh.txt"];
+    let sample = fx.ids["ai-market-page-zh.txt"];
     let reviewed = report::build(fx.library.conn(), &request(Scope::Article(sample))).unwrap();
     assert!(!reviewed.facts.is_empty());
-    assert!(reviewed.facts.iter().all(|f| f.status == "confirmed" || f.status == "edited"));
-    assert!(reviewed.facts.iter().any(|f| f.subject == "DeepSeek" && f.status == "edited"));
+    assert!(reviewed
+        .facts
+        .iter()
+        .all(|f| f.status == FactStatus::Confirmed || f.status == FactStatus::Edited));
+    assert!(reviewed.facts.iter().any(|f| f.subject == "DeepSeek" && f.status == FactStatus::Edited));
     assert!(reviewed.facts.iter().all(|f| f.citation.article_id == sample));
     assert_eq!(reviewed.sources.len(), 1);
     assert_eq!(reviewed.language, Language::Zh);
-    assert_eq!(reviewed.title, "DeepSeek 持续火爆 中国科技将重塑世界大模型市场格局");
+    assert_eq!(reviewed.title, "DeepSeek 热度不减 国产大模型改写全球竞争版图");
     assert_citations_point_at_quotes(&fx.library, &reviewed);
 
     let all = report::build(
@@ -106,7 +112,7 @@ fn the_default_scope_is_reviewed_facts_and_all_statuses_leave_out_rejected_ones(
     )
     .unwrap();
     assert!(all.facts.len() > reviewed.facts.len());
-    assert!(all.facts.iter().any(|f| f.status == "extracted"));
+    assert!(all.facts.iter().any(|f| f.status == FactStatus::Extracted));
     assert!(all.facts.iter().all(|f| f.subject != "半导体ETF"), "rejected facts stay out");
     assert_citations_point_at_quotes(&fx.library, &all);
 }
@@ -148,7 +154,7 @@ fn collections_searches_and_chosen_facts_scope_a_report() {
 fn a_tag_scopes_its_highlights_and_their_articles() {
     let fx = fixture();
     let conn = fx.library.conn();
-    let article = fx.ids["deepseek-market-zh.txt"];
+    let article = fx.ids["ai-market-page-zh.txt"];
     let text = articles::get(conn, article).unwrap().text;
     let quote = "1.19亿";
     let byte = text.find(quote).unwrap();
@@ -222,11 +228,12 @@ fn golden() -> (Fixture, Report) {
     let fx = fixture();
     let conn = fx.library.conn();
     let collection = collections::create(conn, "融资").unwrap();
-    for name in ["deepseek-market-zh.txt", "zh-rounds-kechuang.txt"] {
+    for name in ["ai-market-page-zh.txt", "zh-rounds-kechuang.txt"] {
         collections::add_article(conn, collection, fx.ids[name]).unwrap();
     }
     let mut report = report::build(conn, &request(Scope::Collection("融资".into()))).unwrap();
-    let fact = report.facts.iter().find(|f| f.subject == "智谱" && f.metric == "funding").unwrap().clone();
+    let fact =
+        report.facts.iter().find(|f| f.subject == "智谱" && f.metric == Metric::Funding).unwrap().clone();
     report.annotations = vec![
         Annotation {
             id: 1,
@@ -278,7 +285,7 @@ fn markdown_shows_figures_quotes_and_deep_links() {
     for f in &report.facts {
         assert!(md.contains(&format!("]({})", f.citation.link())), "no deep link for fact #{}", f.id);
     }
-    let sample = &report.sources.iter().find(|s| s.article_id == fx.ids["deepseek-market-zh.txt"]).unwrap();
+    let sample = &report.sources.iter().find(|s| s.article_id == fx.ids["ai-market-page-zh.txt"]).unwrap();
     assert!(md.contains(&report::escape::markdown(&sample.title)));
     assert!(md.contains("与公开报道一致，需核对投资方"));
     // Table rows have as many cells as their header.
@@ -543,17 +550,17 @@ fn hostile_report() -> Report {
         .map(|i| ReportFact {
             id: i as i64 + 1,
             subject: h(i),
-            metric: if i % 2 == 0 { "valuation".into() } else { "funding".into() },
-            kind: "money".into(),
+            metric: if i % 2 == 0 { Metric::Valuation } else { Metric::Funding },
+            kind: QuantityKind::Money,
             value_text: h(i + 1),
             low: 1e8 * (i + 1) as f64,
             high: 1e8 * (i + 1) as f64,
             unit: if i == 3 { h(i) } else { "USD".into() },
-            qualifier: "exact".into(),
+            qualifier: Qualifier::Exact,
             date: Some(format!("2024-{:02}", i % 12 + 1)),
             round: Some(h(i + 2)),
             investors: vec![h(i + 3), h(i + 4)],
-            status: "confirmed".into(),
+            status: FactStatus::Confirmed,
             confidence: 0.9,
             value_start: 0,
             value_end: 3,

@@ -1,9 +1,10 @@
 //! Search over a small library of our own articles: Chinese queries of every
 //! length, English words, ranking, snippets, filters, hostile input, deletion.
 
-use dossier_core::import::{batch, Format, ParsedArticle};
+use dossier_core::import::{Format, ParsedArticle};
+use dossier_core::ingest;
 use dossier_core::search::{self, SearchHit, SearchQuery, MAX_QUERY_CHARS};
-use dossier_core::store::articles::ArticleFilter;
+use dossier_core::store::articles::{self, ArticleFilter};
 use dossier_core::store::collections;
 use dossier_core::{ErrorKind, Library};
 
@@ -44,7 +45,7 @@ impl Fixture {
                 text: body.trim().to_owned(),
                 notes: Vec::new(),
             };
-            let stored = batch::store(&mut library, &article, raw.as_bytes(), file).unwrap();
+            let stored = ingest::store_parsed(&mut library, article, raw.as_bytes(), file).unwrap();
             ids.push((file, stored.article_id));
         }
         Self { library, ids }
@@ -320,26 +321,24 @@ fn only_the_newest_candidates_are_ranked_when_too_many_match() {
     let total = search::MAX_CANDIDATES + 50;
     let tx = f.library.conn_mut().transaction().unwrap();
     for i in 0..total {
-        let article = ParsedArticle {
-            // Every hundredth has the query in its title.
-            title: if i % 100 == 0 {
-                format!("第{i}期 光伏简报")
-            } else {
-                format!("第{i}期 行业简报")
-            },
-            outlet: Some("产业观察".into()),
-            authors: Vec::new(),
-            published: Some("2025-01-10".into()),
-            language: "zh".into(),
-            format: Format::Text,
+        // Every hundredth has the query in its title.
+        let title =
+            if i % 100 == 0 { format!("第{i}期 光伏简报") } else { format!("第{i}期 行业简报") };
+        let text = format!("第{i}期：本周光伏组件价格小幅回落，储能订单增加。");
+        let article = articles::NewArticle {
+            title: &title,
+            outlet: Some("产业观察"),
+            authors: &[],
+            published: Some("2025-01-10"),
+            language: "zh",
+            file_name: None,
+            format: Format::Text.as_str(),
             encoding: None,
-            text: format!("第{i}期：本周光伏组件价格小幅回落，储能订单增加。"),
-            notes: Vec::new(),
+            content_hash: &format!("hash-{i}"),
+            text: &text,
         };
-        let id =
-            dossier_core::store::articles::insert(&tx, &article, None, &format!("hash-{i}"), "2025-01-10")
-                .unwrap();
-        search::index_article(&tx, id, &article.title, &article.text).unwrap();
+        let id = articles::insert(&tx, &article).unwrap();
+        search::index_article(&tx, id, &title, &text).unwrap();
     }
     tx.commit().unwrap();
     let newest: i64 = f.library.conn().query_row("SELECT max(id) FROM articles", [], |r| r.get(0)).unwrap();

@@ -1,9 +1,10 @@
 //! The library file: settings, migrations, tables and the consistency check.
 
-use dossier_core::import::{self, Limits};
+use dossier_core::import::Limits;
+use dossier_core::ingest;
 use dossier_core::store::articles::{self, ArticleFilter, SortOrder};
 use dossier_core::store::{collections, originals, SCHEMA_VERSION};
-use dossier_core::{ErrorKind, Library};
+use dossier_core::{ErrorKind, FactStatus, Library, Metric};
 
 fn temp_library() -> (tempfile::TempDir, Library) {
     let dir = tempfile::tempdir().unwrap();
@@ -12,7 +13,7 @@ fn temp_library() -> (tempfile::TempDir, Library) {
 }
 
 fn add(library: &mut Library, name: &str, text: &str) -> i64 {
-    let stored = import::import_bytes(library, text.as_bytes(), name, &Limits::default()).unwrap();
+    let stored = ingest::import_bytes(library, text.as_bytes(), name, &Limits::default()).unwrap();
     assert!(!stored.duplicate, "{name} was new");
     stored.article_id
 }
@@ -39,12 +40,12 @@ fn a_library_from_a_newer_version_is_refused_and_left_untouched() {
         conn.execute_batch("CREATE TABLE future (x); INSERT INTO future VALUES (1);").unwrap();
         conn.pragma_update(None, "user_version", SCHEMA_VERSION + 7).unwrap();
     }
-    let before = dossier_core::import::bytes_hash(&std::fs::read(&path).unwrap());
+    let before = dossier_core::store::originals::bytes_hash(&std::fs::read(&path).unwrap());
     let error = Library::open(&path).err().expect("a newer library must be refused");
     assert_eq!(error.kind, ErrorKind::NewerDatabase);
     assert!(error.message.contains("newer version of Dossier"), "{}", error.message);
     assert_eq!(
-        dossier_core::import::bytes_hash(&std::fs::read(&path).unwrap()),
+        dossier_core::store::originals::bytes_hash(&std::fs::read(&path).unwrap()),
         before,
         "the file was changed"
     );
@@ -53,7 +54,7 @@ fn a_library_from_a_newer_version_is_refused_and_left_untouched() {
 #[test]
 fn a_version_1_library_upgrades_with_its_data_intact() {
     use dossier_core::search::{self, SearchQuery};
-    use dossier_core::store::{extraction, facts};
+    use dossier_core::store::facts;
     let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/store");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("library.sqlite");
@@ -87,12 +88,15 @@ fn a_version_1_library_upgrades_with_its_data_intact() {
     assert_eq!(old.pragma_query_value(None, "journal_mode", |r| r.get::<_, String>(0)).unwrap(), "delete");
 
     // Articles from before extraction existed are extracted on demand.
-    assert_eq!(extraction::reextract(&mut library, false, &mut |_, _| {}).unwrap(), 1);
+    assert_eq!(ingest::reextract(&mut library, false, &mut |_, _| {}).unwrap(), 1);
     let found = facts::list(library.conn(), &facts::FactFilter::default()).unwrap();
-    assert!(found.iter().any(|f| f.metric == "funding" && f.low == 3e9), "{found:#?}");
+    assert!(found.iter().any(|f| f.metric == Metric::Funding && f.low == 3e9), "{found:#?}");
 
-    // Schema 4 left the metric index behind.
-    assert_eq!(SCHEMA_VERSION, 4);
+    // Schema 4 left the metric index behind; schema 5 keeps the names a user rejected.
+    assert_eq!(SCHEMA_VERSION, 5);
+    let rejected: i64 =
+        library.conn().query_row("SELECT count(*) FROM rejected_names", [], |r| r.get(0)).unwrap();
+    assert_eq!(rejected, 0);
     let metric_index: i64 = library
         .conn()
         .query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'facts_metric'", [], |r| r.get(0))
@@ -194,31 +198,31 @@ fn the_check_finds_tampered_rows() {
 
 #[test]
 fn import_extracts_facts_and_reextraction_keeps_reviewed_ones() {
-    use dossier_core::store::{extraction, facts};
+    use dossier_core::store::facts;
     let (_dir, mut library) = temp_library();
     let text = "智谱完成新一轮融资\n\n2024年12月，智谱AI完成30亿元人民币融资。\n\n\
                 据测算，2023年中国AI芯片市场规模达到1206亿元，同比增长41.9%。";
     let id = add(&mut library, "zhipu.txt", text);
     let all = facts::list(library.conn(), &facts::FactFilter::default()).unwrap();
-    let funding = all.iter().find(|f| f.metric == "funding").expect("the funding fact");
+    let funding = all.iter().find(|f| f.metric == Metric::Funding).expect("the funding fact");
     assert_eq!((funding.low, funding.unit.as_str()), (3e9, "CNY"));
-    assert!(all.iter().any(|f| f.metric == "market_size" && f.low == 1206e8), "{all:#?}");
+    assert!(all.iter().any(|f| f.metric == Metric::MarketSize && f.low == 1206e8), "{all:#?}");
     assert_eq!(library.check().unwrap(), Vec::<String>::new());
 
     // A user confirms one fact after correcting its subject, and rejects another.
     let conn = library.conn();
     conn.execute("UPDATE facts SET status = 'edited', subject = '智谱' WHERE id = ?1", [funding.id]).unwrap();
-    let growth = all.iter().find(|f| f.metric == "growth").expect("the growth fact");
+    let growth = all.iter().find(|f| f.metric == Metric::Growth).expect("the growth fact");
     conn.execute("UPDATE facts SET status = 'rejected' WHERE id = ?1", [growth.id]).unwrap();
 
-    assert_eq!(extraction::reextract(&mut library, false, &mut |_, _| {}).unwrap(), 0, "nothing is stale");
-    assert_eq!(extraction::reextract(&mut library, true, &mut |_, _| {}).unwrap(), 1);
+    assert_eq!(ingest::reextract(&mut library, false, &mut |_, _| {}).unwrap(), 0, "nothing is stale");
+    assert_eq!(ingest::reextract(&mut library, true, &mut |_, _| {}).unwrap(), 1);
     let filter = facts::FactFilter { article_id: Some(id), include_rejected: true, ..Default::default() };
     let after = facts::list(library.conn(), &filter).unwrap();
     assert_eq!(after.len(), all.len(), "no fact duplicated or lost: {after:#?}");
     let kept = after.iter().find(|f| f.id == funding.id).expect("the reviewed fact is kept");
-    assert_eq!((kept.subject.as_str(), kept.status.as_str()), ("智谱", "edited"));
-    assert!(after.iter().any(|f| f.id == growth.id && f.status == "rejected"));
+    assert_eq!((kept.subject.as_str(), kept.status), ("智谱", FactStatus::Edited));
+    assert!(after.iter().any(|f| f.id == growth.id && f.status == FactStatus::Rejected));
     let visible = facts::list(library.conn(), &facts::FactFilter::default()).unwrap();
-    assert!(visible.iter().all(|f| f.status != "rejected"));
+    assert!(visible.iter().all(|f| f.status != FactStatus::Rejected));
 }

@@ -11,6 +11,7 @@ mod hostile_import;
 mod hostile_report;
 mod import_binary;
 mod import_text;
+mod layers;
 mod library_import;
 mod report;
 mod review;

@@ -1,7 +1,7 @@
 // The entities view's state: every company, organisation and person, the one picked, and
 // its facts across articles.
 import * as api from '../lib/api';
-import type { EntityRow, FactRow } from '../lib/api';
+import type { EntityKind, EntityRow, FactRow } from '../lib/api';
 import { operation } from '../lib/failure.svelte';
 
 export class Entities {
@@ -47,7 +47,7 @@ export class Entities {
   });
 
   /** Adds an entity the extractor does not know, and shows it. */
-  add = operation(async (name: string, kind: string) => {
+  add = operation(async (name: string, kind: EntityKind) => {
     const added = await api.addEntity(name, kind);
     this.selected = added.id;
     await this.reload();

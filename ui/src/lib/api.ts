@@ -11,10 +11,13 @@ import type { ArticleSummary } from './bindings/ArticleSummary';
 import type { Collection } from './bindings/Collection';
 import type { Error as CoreError } from './bindings/Error';
 import type { Change } from './bindings/Change';
+import type { EntityKind } from './bindings/EntityKind';
 import type { EntityRow } from './bindings/EntityRow';
 import type { Exported } from './bindings/Exported';
 import type { FactEdit } from './bindings/FactEdit';
 import type { FactRow } from './bindings/FactRow';
+import type { FactStatus } from './bindings/FactStatus';
+import type { Metric } from './bindings/Metric';
 import type { MetricName } from './bindings/MetricName';
 import type { Format } from './bindings/Format';
 import type { ImportReport } from './bindings/ImportReport';
@@ -22,6 +25,8 @@ import type { LibraryInfo } from './bindings/LibraryInfo';
 import type { OpenArticle } from './bindings/OpenArticle';
 import type { Outlet } from './bindings/Outlet';
 import type { Progress } from './bindings/Progress';
+import type { Qualifier } from './bindings/Qualifier';
+import type { QuantityKind } from './bindings/QuantityKind';
 import type { ReportPreview } from './bindings/ReportPreview';
 import type { Scope } from './bindings/Scope';
 import type { ScopeRequest } from './bindings/ScopeRequest';
@@ -39,10 +44,13 @@ export type {
   Collection,
   Change,
   CoreError,
+  EntityKind,
   EntityRow,
   Exported,
   FactEdit,
   FactRow,
+  FactStatus,
+  Metric,
   MetricName,
   Format,
   ImportReport,
@@ -50,6 +58,8 @@ export type {
   OpenArticle,
   Outlet,
   Progress,
+  Qualifier,
+  QuantityKind,
   ReportPreview,
   Scope,
   ScopeRequest,
@@ -124,7 +134,7 @@ export const onOpenArticle = (handler: (a: OpenArticle) => void): Promise<Unlist
 
 export const listFacts = (articleId: number) => call<FactRow[]>('facts_list', { articleId });
 export const listMetrics = () => call<MetricName[]>('facts_metrics');
-export const reviewFact = (id: number, status: 'confirmed' | 'rejected') => call<FactRow>('facts_review', { id, status });
+export const reviewFact = (id: number, status: Extract<FactStatus, 'confirmed' | 'rejected'>) => call<FactRow>('facts_review', { id, status });
 export const editFact = (id: number, edit: FactEdit) => call<FactRow>('facts_edit', { id, edit });
 /** A new fact over the selected text, pre-filled by the extractor (status: edited). */
 export const createFact = (articleId: number, start: number, end: number) =>
@@ -144,7 +154,7 @@ export const deleteTag = (id: number) => call<void>('tags_delete', { id });
 
 export const listEntities = () => call<EntityRow[]>('entities_list');
 export const entityFacts = (id: number) => call<FactRow[]>('entities_facts', { id });
-export const addEntity = (name: string, kind: string) => call<EntityRow>('entities_add', { name, kind });
+export const addEntity = (name: string, kind: EntityKind) => call<EntityRow>('entities_add', { name, kind });
 export const renameEntity = (id: number, name: string) => call<void>('entities_rename', { id, name });
 export const addAlias = (id: number, alias: string) => call<void>('entities_alias', { id, alias });
 export const mergeEntities = (from: number, into: number) => call<void>('entities_merge', { from, into });

@@ -27,6 +27,8 @@ pub use names::{Entity, Registry};
 pub use quantities::{currency_names, number_bounds, Bound, CurrencyName};
 pub use selection::{fact_in_selection, SelectedFact};
 
+use crate::vocabulary::Metric;
+
 /// Bumped whenever the extractor's output changes, so that `dossier reextract` knows
 /// which stored articles an older extractor produced.
 pub const VERSION: i64 = 14;
@@ -77,7 +79,7 @@ pub struct Mention {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Fact {
     pub subject: String,
-    pub metric: &'static str,
+    pub metric: Metric,
     /// Index into `quantities`.
     pub quantity: usize,
     pub date: Option<String>,
@@ -195,7 +197,7 @@ impl<'t> Chars<'t> {
     fn fact(&self, f: facts::FactDraft) -> Fact {
         Fact {
             subject: f.subject,
-            metric: f.metric,
+            metric: metric(f.metric),
             quantity: f.quantity,
             date: f.date,
             round: f.round,
@@ -205,6 +207,14 @@ impl<'t> Chars<'t> {
             confidence: f.confidence,
         }
     }
+}
+
+/// The vocabulary's metric the fact builder named by its stored name; an unknown name
+/// is a slip in the builder's tables, caught by any test that extracts it.
+fn metric(name: &str) -> Metric {
+    let metric = name.parse();
+    debug_assert!(metric.is_ok(), "the extractor made an unknown metric \"{name}\"");
+    metric.unwrap_or(Metric::Other)
 }
 
 fn title(text: &str) -> String {

@@ -3,7 +3,8 @@
 use super::text::{sentence_ends, sentences, Span};
 use serde::Serialize;
 
-use super::{extract, Fact, Quantity};
+use super::{Extraction, Fact, Quantity};
+use crate::vocabulary::Metric;
 
 /// What the extractor makes of a selection a user wants to record as a fact.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -15,11 +16,11 @@ pub struct SelectedFact {
 /// The fact the extractor finds on a figure inside the code points [start, end) of
 /// `text`; failing that, the first figure there as a fact of metric `other`, with the
 /// last entity named before it in its sentence as subject, the sentence's date, the
-/// sentence as quote and confidence 0 (the extractor did not link them itself). The
-/// whole text is extracted, so that dates and subjects resolve as they do on import.
+/// sentence as quote and confidence 0 (the extractor did not link them itself).
+/// `extraction` is the whole text's, so that dates and subjects resolve as on import.
 pub fn fact_in_selection(
     text: &str,
-    published: Option<&str>,
+    mut extraction: Extraction,
     start: usize,
     end: usize,
 ) -> crate::Result<SelectedFact> {
@@ -30,7 +31,6 @@ pub fn fact_in_selection(
             s.len()
         )));
     }
-    let mut extraction = extract(text, published);
     let inside = |q: &Quantity| q.start < end && q.end > start;
     if let Some(fact) = extraction.facts.iter().find(|f| inside(&extraction.quantities[f.quantity])) {
         let quantity = extraction.quantities[fact.quantity].clone();
@@ -53,7 +53,7 @@ pub fn fact_in_selection(
     let date = extraction.dates.iter().find(|d| d.start >= sentence.start && d.end <= sentence.end);
     let fact = Fact {
         subject,
-        metric: "other",
+        metric: Metric::Other,
         quantity: index,
         date: date.map(|d| d.value.clone()),
         round: None,

@@ -1,8 +1,7 @@
 //! Import: sniff the format, decode, parse, normalise to canonical plain text plus
-//! metadata. Everything here is pure (bytes in, article out); `batch` adds the file
-//! system walk and the library.
+//! metadata. Everything here is pure (bytes in, article out); `ingest` stores what it
+//! makes.
 
-pub mod batch;
 mod budget;
 mod decode;
 mod docx;
@@ -18,11 +17,8 @@ use serde::Serialize;
 
 use crate::{Error, Result};
 
-pub use batch::{
-    bytes_hash, content_hash, import_bytes, import_file, import_paths, parse_file, FileOutcome, ImportReport,
-    OutcomeStatus, Progress, Stored,
-};
 pub use decode::decode_text;
+pub use sniff::{format_of_extension, EXTENSIONS};
 pub use text::{clean_name, normalise};
 
 /// Formats we import. Stored by name in the library.

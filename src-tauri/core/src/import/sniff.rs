@@ -18,6 +18,28 @@ use crate::{Error, Result};
 /// Bytes inspected for text-ness and for an HTML start.
 const SNIFF_BYTES: usize = 8 * 1024;
 
+/// The extensions Dossier imports, and the format each names: the one list behind the
+/// importer, a folder's walk, the file dialogs and the help texts.
+pub const EXTENSIONS: &[(&str, Format)] = &[
+    ("txt", Format::Text),
+    ("text", Format::Text),
+    ("md", Format::Markdown),
+    ("markdown", Format::Markdown),
+    ("mdown", Format::Markdown),
+    ("mkd", Format::Markdown),
+    ("html", Format::Html),
+    ("htm", Format::Html),
+    ("xhtml", Format::Html),
+    ("shtml", Format::Html),
+    ("pdf", Format::Pdf),
+    ("docx", Format::Docx),
+];
+
+/// The format an extension (any case, without the dot) names, if Dossier imports it.
+pub fn format_of_extension(ext: &str) -> Option<Format> {
+    EXTENSIONS.iter().find(|(e, _)| e.eq_ignore_ascii_case(ext)).map(|&(_, f)| f)
+}
+
 pub fn detect(bytes: &[u8], file_name: &str) -> Result<Format> {
     let ext = std::path::Path::new(file_name)
         .extension()
@@ -41,14 +63,14 @@ pub fn detect(bytes: &[u8], file_name: &str) -> Result<Format> {
     if starts_like_html(&view) {
         return Ok(Format::Html);
     }
-    match ext.as_str() {
-        "html" | "htm" | "xhtml" | "shtml" => Ok(Format::Html),
-        "md" | "markdown" | "mdown" | "mkd" => Ok(Format::Markdown),
+    match format_of_extension(&ext) {
+        Some(format @ (Format::Html | Format::Markdown)) => Ok(format),
         // A .pdf or .docx that is text after all (a wrong name, an export gone astray) is
-        // read for what it is.
-        "txt" | "text" | "" | "pdf" | "docx" => Ok(Format::Text),
-        other => Err(Error::unsupported(format!(
-            "unsupported file type .{other}: Dossier imports .txt, .md, .html, .pdf and .docx files"
+        // read for what it is; so is a file with no extension.
+        Some(Format::Text | Format::Pdf | Format::Docx) => Ok(Format::Text),
+        None if ext.is_empty() => Ok(Format::Text),
+        None => Err(Error::unsupported(format!(
+            "unsupported file type .{ext}: Dossier imports .txt, .md, .html, .pdf and .docx files"
         ))),
     }
 }

@@ -9,6 +9,7 @@ use resvg::{tiny_skia, usvg};
 use super::escape::xml;
 use super::sections::{self, Comparison};
 use super::{Language, Report, ReportFact};
+use crate::vocabulary::{Qualifier, QuantityKind};
 use crate::{Error, Result};
 
 /// Families tried in order: the Noto CJK fonts most Linux systems ship, then the system
@@ -56,11 +57,12 @@ pub fn charts(report: &Report) -> Vec<Chart> {
 }
 
 /// A divisor and the unit it leaves: 3e9 USD reads as 30 亿美元 or 3 USD bn.
-pub fn scale(kind: &str, unit: &str, max: f64, language: Language) -> (f64, String) {
+pub fn scale(kind: QuantityKind, unit: &str, max: f64, language: Language) -> (f64, String) {
+    let money = kind == QuantityKind::Money;
     match (kind, language) {
-        ("percent", _) => (1.0, "%".into()),
-        ("multiple", _) => (1.0, "x".into()),
-        ("money", Language::Zh) => {
+        (QuantityKind::Percent, _) => (1.0, "%".into()),
+        (QuantityKind::Multiple, _) => (1.0, "x".into()),
+        (QuantityKind::Money, Language::Zh) => {
             let currency = match unit {
                 "CNY" => "元",
                 "USD" => "美元",
@@ -74,16 +76,16 @@ pub fn scale(kind: &str, unit: &str, max: f64, language: Language) -> (f64, Stri
             chinese_scale(max, currency)
         }
         (_, Language::Zh) => chinese_scale(max, unit),
-        (kind, Language::En) => {
+        (_, Language::En) => {
             let (divisor, word) = if max >= 1e9 {
-                (1e9, if kind == "money" { "bn" } else { "billion" })
+                (1e9, if money { "bn" } else { "billion" })
             } else if max >= 1e6 {
-                (1e6, if kind == "money" { "m" } else { "million" })
+                (1e6, if money { "m" } else { "million" })
             } else {
                 (1.0, "")
             };
             // "USD bn" but "million users".
-            let parts = if kind == "money" { [unit, word] } else { [word, unit] };
+            let parts = if money { [unit, word] } else { [word, unit] };
             (divisor, parts.iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" "))
         }
     }
@@ -135,7 +137,7 @@ fn comparison_chart(report: &Report, c: &Comparison) -> Chart {
     let labels = report.labels();
     let first = c.bars[0];
     let max = c.bars.iter().map(|f| f.value()).fold(0.0, f64::max);
-    let (divisor, unit) = scale(&first.kind, c.unit, max, report.language);
+    let (divisor, unit) = scale(first.kind, c.unit, max, report.language);
     let title = labels.comparison_title.replace("{metric}", labels.metric(c.metric)).replace("{unit}", &unit);
     let (left, right, row, top) = (170.0, 110.0, 30.0, 48.0);
     let height = top + row * c.bars.len() as f64 + 16.0;
@@ -172,7 +174,7 @@ fn comparison_chart(report: &Report, c: &Comparison) -> Chart {
 
 /// "~" before a value the article gives as a range or an approximation.
 fn approx_mark(f: &ReportFact) -> &'static str {
-    if f.qualifier == "exact" {
+    if f.qualifier == Qualifier::Exact {
         ""
     } else {
         "~"
@@ -267,11 +269,11 @@ mod tests {
 
     #[test]
     fn values_are_scaled_to_the_units_readers_use() {
-        assert_eq!(scale("money", "USD", 3e9, Language::Zh), (1e8, "亿美元".into()));
-        assert_eq!(scale("money", "CNY", 5e7, Language::Zh), (1e4, "万元".into()));
-        assert_eq!(scale("money", "USD", 3e9, Language::En), (1e9, "USD bn".into()));
-        assert_eq!(scale("count", "users", 3.6e7, Language::En), (1e6, "million users".into()));
-        assert_eq!(scale("percent", "%", 78.0, Language::En), (1.0, "%".into()));
+        assert_eq!(scale(QuantityKind::Money, "USD", 3e9, Language::Zh), (1e8, "亿美元".into()));
+        assert_eq!(scale(QuantityKind::Money, "CNY", 5e7, Language::Zh), (1e4, "万元".into()));
+        assert_eq!(scale(QuantityKind::Money, "USD", 3e9, Language::En), (1e9, "USD bn".into()));
+        assert_eq!(scale(QuantityKind::Count, "users", 3.6e7, Language::En), (1e6, "million users".into()));
+        assert_eq!(scale(QuantityKind::Percent, "%", 78.0, Language::En), (1.0, "%".into()));
         assert_eq!(number(30.0), "30");
         assert_eq!(number(3.3), "3.3");
         assert_eq!(number(0.126), "0.13");

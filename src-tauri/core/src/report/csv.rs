@@ -42,12 +42,12 @@ pub fn fact_cells(report: &Report, f: &super::ReportFact) -> [String; 17] {
     [
         f.id.to_string(),
         f.subject.clone(),
-        f.metric.clone(),
+        f.metric.to_string(),
         f.value_text.clone(),
         f.low.to_string(),
         f.high.to_string(),
         f.unit.clone(),
-        f.qualifier.clone(),
+        f.qualifier.to_string(),
         sections::date_of(report, f).unwrap_or("").to_owned(),
         f.round.clone().unwrap_or_default(),
         f.investors.join("; "),
@@ -56,7 +56,7 @@ pub fn fact_cells(report: &Report, f: &super::ReportFact) -> [String; 17] {
         source.and_then(|s| s.published.clone()).unwrap_or_default(),
         source.map(|s| s.title.clone()).unwrap_or_default(),
         f.citation.link(),
-        f.status.clone(),
+        f.status.to_string(),
     ]
 }
 

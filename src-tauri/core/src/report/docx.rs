@@ -189,7 +189,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>> {
             doc.body.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
             doc.text_cell(widths[0], date);
             doc.text_cell(widths[1], &f.subject);
-            doc.text_cell(widths[2], l.metric(&f.metric));
+            doc.text_cell(widths[2], l.metric(f.metric));
             doc.text_cell(widths[3], &f.value_text);
             doc.citation_cell(widths[4], report, &f.citation, false);
             doc.body.push_str("</w:tr>");

@@ -80,7 +80,7 @@ pub fn render(report: &Report) -> String {
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"value\">{}</td><td>{}</td></tr>",
                 esc(date),
                 esc(&f.subject),
-                esc(l.metric(&f.metric)),
+                esc(l.metric(f.metric)),
                 esc(&f.value_text),
                 link(report, &f.citation)
             );

@@ -1,7 +1,7 @@
 //! The words a report prints around the data, in Chinese and English.
 
 use super::Language;
-use crate::store::facts::METRICS;
+use crate::vocabulary::Metric;
 
 pub struct Labels {
     pub facts_by_entity: &'static str,
@@ -36,8 +36,8 @@ pub struct Labels {
     pub separator: &'static str,
     /// Ends a spreadsheet cell cut at the format's limit: `{n}` is what was left out.
     pub cut: &'static str,
-    /// Readers' names of `facts::METRICS`, in its order.
-    metrics: [&'static str; METRICS.len()],
+    /// Readers' names of the metrics, in `Metric::ALL` order.
+    metrics: [&'static str; Metric::ALL.len()],
 }
 
 const ZH: Labels = Labels {
@@ -150,15 +150,15 @@ const EN: Labels = Labels {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct MetricName {
-    pub id: String,
+    pub id: Metric,
     pub en: String,
     pub zh: String,
 }
 
 /// Every metric of the extraction contract, in its order, with its names.
 pub fn metric_names() -> Vec<MetricName> {
-    let named = METRICS.iter().zip(EN.metrics).zip(ZH.metrics);
-    named.map(|((id, en), zh)| MetricName { id: id.to_string(), en: en.into(), zh: zh.into() }).collect()
+    let named = Metric::ALL.iter().zip(EN.metrics).zip(ZH.metrics);
+    named.map(|((&id, en), zh)| MetricName { id, en: en.into(), zh: zh.into() }).collect()
 }
 
 impl Labels {
@@ -169,9 +169,9 @@ impl Labels {
         }
     }
 
-    /// The metric's name for readers; an unknown metric is shown as stored.
-    pub fn metric<'a>(&self, metric: &'a str) -> &'a str {
-        METRICS.iter().position(|m| *m == metric).map_or(metric, |i| self.metrics[i])
+    /// The metric's name for readers.
+    pub fn metric(&self, metric: Metric) -> &'static str {
+        self.metrics[metric as usize]
     }
 
     /// "“quote”".
@@ -187,12 +187,12 @@ mod tests {
     #[test]
     fn every_metric_has_a_name_in_both_languages() {
         let names = metric_names();
-        assert_eq!(names.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(), METRICS);
+        assert_eq!(names.iter().map(|m| m.id).collect::<Vec<_>>(), Metric::ALL);
         for m in &names {
-            assert!(!m.en.is_empty() && m.en != m.id, "{m:?}");
+            assert!(!m.en.is_empty() && m.en != m.id.as_str(), "{m:?}");
             assert!(m.zh.chars().all(|c| !c.is_ascii_alphabetic()), "{m:?}");
         }
-        let market = names.iter().find(|m| m.id == "market_size").unwrap();
+        let market = names.iter().find(|m| m.id == Metric::MarketSize).unwrap();
         assert_eq!((market.en.as_str(), market.zh.as_str()), ("Market size", "市场规模"));
     }
 }

@@ -54,7 +54,7 @@ pub fn render(report: &Report) -> String {
                 "| {} | {} | {} | {} | {} |",
                 md(date),
                 md(&f.subject),
-                md(l.metric(&f.metric)),
+                md(l.metric(f.metric)),
                 md(&f.value_text),
                 link(report, &f.citation)
             );

@@ -24,6 +24,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::vocabulary::{FactStatus, Metric, Qualifier, QuantityKind};
 use crate::{Error, ErrorKind, Result};
 
 pub use labels::{metric_names, Labels, MetricName};
@@ -70,6 +71,7 @@ impl Default for Sections {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 #[ts(export)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
@@ -91,19 +93,18 @@ impl Language {
 pub struct ReportFact {
     pub id: i64,
     pub subject: String,
-    pub metric: String,
-    /// money, percent, count or multiple.
-    pub kind: String,
+    pub metric: Metric,
+    pub kind: QuantityKind,
     /// The value as the article writes it.
     pub value_text: String,
     pub low: f64,
     pub high: f64,
     pub unit: String,
-    pub qualifier: String,
+    pub qualifier: Qualifier,
     pub date: Option<String>,
     pub round: Option<String>,
     pub investors: Vec<String>,
-    pub status: String,
+    pub status: FactStatus,
     pub confidence: f64,
     /// Code points of `value_text` in the article.
     pub value_start: i64,
@@ -206,6 +207,7 @@ impl Report {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 #[ts(export)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {

@@ -135,7 +135,7 @@ fn data(report: &Report, family: &str, charts: &[chart::Chart]) -> serde_json::V
         .iter()
         .map(|(date, f)| {
             json!({
-                "date": date, "entity": f.subject, "metric": l.metric(&f.metric), "value": f.value_text,
+                "date": date, "entity": f.subject, "metric": l.metric(f.metric), "value": f.value_text,
                 "cite": report.cite(&f.citation), "link": f.citation.link(),
             })
         })

@@ -13,6 +13,7 @@ use crate::search::{self, SearchQuery};
 use crate::store::annotations::{self, AnchorState, AnnotationFilter};
 use crate::store::facts::{self, FactFilter, FactRow};
 use crate::store::{articles, collections, tags};
+use crate::vocabulary::FactStatus;
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
@@ -43,10 +44,10 @@ pub enum Statuses {
 }
 
 impl Statuses {
-    fn admits(self, status: &str) -> bool {
+    fn admits(self, status: FactStatus) -> bool {
         match self {
-            Self::Reviewed => matches!(status, "confirmed" | "edited"),
-            Self::NotRejected => status != "rejected",
+            Self::Reviewed => status.is_reviewed(),
+            Self::NotRejected => status != FactStatus::Rejected,
         }
     }
 }
@@ -140,7 +141,7 @@ pub fn build(conn: &Connection, request: &ScopeRequest) -> Result<Report> {
             return assemble(conn, request, rows, Vec::new(), None);
         }
     };
-    let rows = rows.into_iter().filter(|f| request.statuses.admits(&f.status)).collect();
+    let rows = rows.into_iter().filter(|f| request.statuses.admits(f.status)).collect();
     assemble(conn, request, rows, highlights, default_title)
 }
 

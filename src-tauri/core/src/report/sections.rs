@@ -4,11 +4,12 @@
 use std::collections::BTreeMap;
 
 use super::{Report, ReportFact};
+use crate::vocabulary::Metric;
 
 /// The facts about one entity and metric, newest first.
 pub struct Group<'a> {
     pub subject: &'a str,
-    pub metric: &'a str,
+    pub metric: Metric,
     pub facts: Vec<&'a ReportFact>,
 }
 
@@ -20,9 +21,11 @@ pub fn groups(report: &Report) -> Vec<Group<'_>> {
     for f in &report.facts {
         by_key.entry((f.subject.as_str(), f.metric.as_str())).or_default().push(f);
     }
+    // Keyed by the metric's name, so groups keep the alphabetical order they always had.
     by_key
         .into_iter()
-        .map(|((subject, metric), mut facts)| {
+        .map(|((subject, _), mut facts)| {
+            let metric = facts[0].metric;
             facts.sort_by(|a, b| date_of(report, b).cmp(&date_of(report, a)).then(a.id.cmp(&b.id)));
             Group { subject, metric, facts }
         })
@@ -47,24 +50,32 @@ pub fn timeline(report: &Report) -> Vec<(&str, &ReportFact)> {
 
 /// One metric compared across entities: each entity's latest figure in one unit.
 pub struct Comparison<'a> {
-    pub metric: &'a str,
+    pub metric: Metric,
     pub unit: &'a str,
     /// Largest first.
     pub bars: Vec<&'a ReportFact>,
 }
 
 /// Metrics worth comparing across entities, in the order a reader looks for them.
-const COMPARABLE: [&str; 8] =
-    ["valuation", "market_cap", "funding", "revenue", "market_size", "users", "profit", "proceeds"];
+const COMPARABLE: [Metric; 8] = [
+    Metric::Valuation,
+    Metric::MarketCap,
+    Metric::Funding,
+    Metric::Revenue,
+    Metric::MarketSize,
+    Metric::Users,
+    Metric::Profit,
+    Metric::Proceeds,
+];
 
 /// Most entities a bar chart shows; the smaller ones are left to the tables.
 pub const MAX_BARS: usize = 12;
 
 pub fn comparison(report: &Report) -> Option<Comparison<'_>> {
-    COMPARABLE.iter().find_map(|metric| {
+    COMPARABLE.into_iter().find_map(|metric| {
         // Latest fact per (unit, subject).
         let mut latest: BTreeMap<(&str, &str), &ReportFact> = BTreeMap::new();
-        for f in report.facts.iter().filter(|f| f.metric == *metric && f.value() > 0.0) {
+        for f in report.facts.iter().filter(|f| f.metric == metric && f.value() > 0.0) {
             let key = (f.unit.as_str(), f.subject.as_str());
             let newer = latest.get(&key).is_none_or(|old| date_of(report, f) > date_of(report, old));
             if newer {
@@ -89,7 +100,7 @@ pub fn comparison(report: &Report) -> Option<Comparison<'_>> {
 pub fn rounds(report: &Report) -> Vec<(&str, &ReportFact)> {
     timeline(report)
         .into_iter()
-        .filter(|(d, f)| f.metric == "funding" && date_position(d).is_some())
+        .filter(|(d, f)| f.metric == Metric::Funding && date_position(d).is_some())
         .collect()
 }
 

@@ -9,6 +9,7 @@ use rust_xlsxwriter::{DocProperties, Format, Workbook, Worksheet, XlsxError};
 use super::csv::{fact_cells, COLUMNS};
 use super::escape::is_formula_like;
 use super::Report;
+use crate::vocabulary::QuantityKind;
 use crate::{Error, Result};
 
 pub const FACTS_SHEET: &str = "Facts";
@@ -16,7 +17,7 @@ pub const ANNOTATIONS_SHEET: &str = "Annotations";
 pub const SOURCES_SHEET: &str = "Sources";
 
 /// Excel's number format for a value in `unit`, e.g. `"$"#,##0` or `#,##0.##"%"`.
-pub fn number_format(kind: &str, unit: &str) -> String {
+pub fn number_format(kind: QuantityKind, unit: &str) -> String {
     let symbol = match unit {
         "USD" => Some("$"),
         "CNY" | "JPY" => Some("¥"),
@@ -28,9 +29,9 @@ pub fn number_format(kind: &str, unit: &str) -> String {
     };
     let quoted = unit.replace('"', "");
     match (kind, symbol) {
-        ("money", Some(symbol)) => format!("\"{symbol}\"#,##0"),
-        ("percent", _) => "0.0#\"%\"".into(),
-        ("multiple", _) => "0.0#\"x\"".into(),
+        (QuantityKind::Money, Some(symbol)) => format!("\"{symbol}\"#,##0"),
+        (QuantityKind::Percent, _) => "0.0#\"%\"".into(),
+        (QuantityKind::Multiple, _) => "0.0#\"x\"".into(),
         _ => format!("#,##0 \"{quoted}\""),
     }
 }
@@ -99,7 +100,7 @@ fn build(report: &Report) -> Result<Vec<u8>, XlsxError> {
         let number = styles
             .numbers
             .entry(format!("{}\u{0}{}", f.kind, f.unit))
-            .or_insert_with(|| Format::new().set_num_format(number_format(&f.kind, &f.unit)))
+            .or_insert_with(|| Format::new().set_num_format(number_format(f.kind, &f.unit)))
             .clone();
         for (col, cell) in fact_cells(report, f).iter().enumerate() {
             let col16 = col as u16;
@@ -181,11 +182,11 @@ mod tests {
 
     #[test]
     fn each_currency_and_unit_has_its_number_format() {
-        assert_eq!(number_format("money", "USD"), "\"$\"#,##0");
-        assert_eq!(number_format("money", "CNY"), "\"¥\"#,##0");
-        assert_eq!(number_format("money", "SGD"), "#,##0 \"SGD\"");
-        assert_eq!(number_format("percent", "%"), "0.0#\"%\"");
-        assert_eq!(number_format("count", "家"), "#,##0 \"家\"");
-        assert_eq!(number_format("count", "a\"b"), "#,##0 \"ab\"");
+        assert_eq!(number_format(QuantityKind::Money, "USD"), "\"$\"#,##0");
+        assert_eq!(number_format(QuantityKind::Money, "CNY"), "\"¥\"#,##0");
+        assert_eq!(number_format(QuantityKind::Money, "SGD"), "#,##0 \"SGD\"");
+        assert_eq!(number_format(QuantityKind::Percent, "%"), "0.0#\"%\"");
+        assert_eq!(number_format(QuantityKind::Count, "家"), "#,##0 \"家\"");
+        assert_eq!(number_format(QuantityKind::Count, "a\"b"), "#,##0 \"ab\"");
     }
 }

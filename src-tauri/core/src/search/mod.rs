@@ -1,10 +1,9 @@
 //! Full-text search over title and body, for Chinese and English.
 //!
-//! One FTS5 table holds, for every article, its title and body twice over: as
-//! words (jieba segmentation plus Latin words, lowercased and Porter-stemmed by
-//! the tokenizer) and as single CJK characters (see `terms`). The table is
-//! contentless: snippets are cut from `articles.text`, so the text is not stored
-//! twice. A trigger removes an article's entry when the article is deleted.
+//! Every article's title and body go into the index (`store::search_index`) twice
+//! over: as words (jieba segmentation plus Latin words, lowercased and Porter-stemmed
+//! by the tokenizer) and as single CJK characters (see `terms`). Snippets are cut from
+//! `articles.text`.
 
 mod snippet;
 mod terms;
@@ -14,20 +13,10 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::store::articles::{self, ArticleFilter, ArticleSummary};
+use crate::store::search_index;
 use crate::Result;
 
 pub use terms::{MAX_QUERY_CHARS, MAX_QUERY_TERMS};
-
-pub const SCHEMA_V1: &str = "
-CREATE VIRTUAL TABLE search_index USING fts5(
-    title, body, title_chars, body_chars,
-    content = '', contentless_delete = 1,
-    tokenize = 'porter unicode61 remove_diacritics 2'
-);
-CREATE TRIGGER articles_search_delete AFTER DELETE ON articles BEGIN
-    DELETE FROM search_index WHERE rowid = old.id;
-END;
-";
 
 /// bm25 weights of title, body, title_chars, body_chars: a title hit counts as five body hits.
 const RANK: &str = "bm25(search_index, 5.0, 1.0, 5.0, 1.0)";
@@ -57,17 +46,25 @@ impl Entry {
 /// Adds a new article's segmented entry to the index, in the caller's transaction.
 pub fn insert_entry(conn: &Connection, id: i64, entry: &Entry) -> Result<()> {
     let (title, body) = (&entry.title, &entry.body);
-    conn.prepare_cached(
-        "INSERT INTO search_index (rowid, title, body, title_chars, body_chars) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?
-    .execute(rusqlite::params![id, title.words, body.words, title.chars, body.chars])?;
-    Ok(())
+    let row = search_index::Entry {
+        title_words: &title.words,
+        body_words: &body.words,
+        title_chars: &title.chars,
+        body_chars: &body.chars,
+    };
+    search_index::insert(conn, id, &row)
+}
+
+/// Indexes an article's new text in place of its old entry, in the caller's transaction.
+pub fn reindex_article(conn: &Connection, id: i64, title: &str, text: &str) -> Result<()> {
+    search_index::remove(conn, id)?;
+    index_article(conn, id, title, text)
 }
 
 /// Indexes every article again from scratch (after a change of segmentation,
 /// or to repair the index); returns how many articles were indexed.
 pub fn rebuild(conn: &Connection) -> Result<usize> {
-    conn.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')", [])?;
+    search_index::clear(conn)?;
     let mut stmt = conn.prepare("SELECT id, title, text FROM articles ORDER BY id")?;
     let mut rows = stmt.query([])?;
     let mut count = 0;
@@ -193,21 +190,4 @@ fn title_hits_first(conn: &Connection, expression: &str, candidates: Vec<i64>) -
         .collect::<rusqlite::Result<std::collections::HashSet<i64>>>()?;
     let (title, body): (Vec<i64>, Vec<i64>) = candidates.into_iter().partition(|id| in_title.contains(id));
     Ok(title.into_iter().map(|id| (id, 2.0)).chain(body.into_iter().map(|id| (id, 1.0))).collect())
-}
-
-/// Articles missing from the index, and index entries left by deleted articles.
-pub(crate) fn check(conn: &Connection) -> Result<Vec<String>> {
-    let mut problems = Vec::new();
-    let mut stmt = conn.prepare(
-        "SELECT a.id, 'is not in the search index' FROM articles a
-           LEFT JOIN search_index_docsize d ON d.id = a.id WHERE d.id IS NULL
-         UNION ALL
-         SELECT d.id, 'was deleted but is still in the search index' FROM search_index_docsize d
-           LEFT JOIN articles a ON a.id = d.id WHERE a.id IS NULL",
-    )?;
-    for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
-        let (id, what) = row?;
-        problems.push(format!("article {id} {what}"));
-    }
-    Ok(problems)
 }

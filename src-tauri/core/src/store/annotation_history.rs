@@ -1,13 +1,11 @@
 //! The `annotation_history` table: every annotation edit as a before and after
 //! snapshot, so undo and redo survive a restart and a deleted annotation comes back
 //! whole (same id, comment and tags). Undone steps stay until a new edit is made,
-//! which drops them, as undo does in an editor.
+//! which drops them, as undo does in an editor. `annotations` reads and writes it.
 
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::Serialize;
 
-use super::annotations::{self, Annotation};
-use crate::{Error, Result};
+use crate::Result;
 
 pub const SCHEMA_V3: &str = "
 CREATE TABLE annotation_history (
@@ -21,76 +19,49 @@ CREATE TABLE annotation_history (
 );
 ";
 
-/// What an undo or redo did: the annotation as it now is, or `None` if it is now gone.
-#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
-#[ts(export)]
-pub struct Change {
-    #[ts(type = "number")]
+/// One recorded edit, seen from the side an undo or redo goes to.
+pub struct Step {
+    pub id: i64,
     pub article_id: i64,
-    #[ts(type = "number")]
     pub annotation_id: i64,
-    pub annotation: Option<Annotation>,
+    /// The annotation as it is to become (JSON); None: it is to be gone.
+    pub snapshot: Option<String>,
 }
 
-fn to_json(annotation: Option<&Annotation>) -> Result<Option<String>> {
-    annotation.map(|a| serde_json::to_string(a).map_err(|e| Error::internal(e.to_string()))).transpose()
-}
-
-/// Records one edit, in the caller's transaction, and forgets the steps undone before it.
+/// Records one edit (JSON snapshots), in the caller's transaction, and forgets the
+/// steps undone before it.
 pub(crate) fn record(
     conn: &Connection,
     article_id: i64,
     annotation_id: i64,
-    before: Option<&Annotation>,
-    after: Option<&Annotation>,
+    before: Option<String>,
+    after: Option<String>,
 ) -> Result<()> {
     conn.execute("DELETE FROM annotation_history WHERE undone = 1", [])?;
     conn.execute(
         "INSERT INTO annotation_history (article_id, annotation_id, before, after, at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![article_id, annotation_id, to_json(before)?, to_json(after)?, super::timestamp()],
+        params![article_id, annotation_id, before, after, super::timestamp()],
     )?;
     Ok(())
 }
 
-/// Undoes the latest edit not yet undone, in one transaction; `None` if there is none.
-pub fn undo(conn: &Connection) -> Result<Option<Change>> {
-    step(conn, "undone = 0 ORDER BY id DESC", true)
-}
-
-/// Redoes the earliest undone edit, in one transaction; `None` if there is none.
-pub fn redo(conn: &Connection) -> Result<Option<Change>> {
-    step(conn, "undone = 1 ORDER BY id", false)
-}
-
-fn step(conn: &Connection, which: &str, undo: bool) -> Result<Option<Change>> {
-    let tx = conn.unchecked_transaction()?;
-    let sql = format!(
-        "SELECT id, article_id, annotation_id, {} FROM annotation_history WHERE {which} LIMIT 1",
-        if undo { "before" } else { "after" }
-    );
-    let found = tx
-        .query_row(&sql, [], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, Option<String>>(3)?,
-            ))
-        })
-        .optional()?;
-    let Some((id, article_id, annotation_id, snapshot)) = found else { return Ok(None) };
-    let annotation = match snapshot {
-        Some(json) => {
-            let snapshot: Annotation = serde_json::from_str(&json)
-                .map_err(|e| Error::internal(format!("history entry {id} is unreadable: {e}")))?;
-            Some(annotations::restore(&tx, &snapshot)?)
-        }
-        None => {
-            annotations::remove(&tx, annotation_id)?;
-            None
-        }
+/// The step an undo (the latest edit not undone, going to its `before`) or a redo (the
+/// earliest undone edit, going to its `after`) would take; None if there is none.
+pub(crate) fn next(conn: &Connection, undo: bool) -> Result<Option<Step>> {
+    let sql = if undo {
+        "SELECT id, article_id, annotation_id, before FROM annotation_history WHERE undone = 0 ORDER BY id DESC LIMIT 1"
+    } else {
+        "SELECT id, article_id, annotation_id, after FROM annotation_history WHERE undone = 1 ORDER BY id LIMIT 1"
     };
-    tx.execute("UPDATE annotation_history SET undone = ?2 WHERE id = ?1", params![id, undo])?;
-    tx.commit()?;
-    Ok(Some(Change { article_id, annotation_id, annotation }))
+    Ok(conn
+        .query_row(sql, [], |r| {
+            Ok(Step { id: r.get(0)?, article_id: r.get(1)?, annotation_id: r.get(2)?, snapshot: r.get(3)? })
+        })
+        .optional()?)
+}
+
+/// Marks a step as undone, or as redone.
+pub(crate) fn mark(conn: &Connection, id: i64, undone: bool) -> Result<()> {
+    conn.execute("UPDATE annotation_history SET undone = ?2 WHERE id = ?1", params![id, undone])?;
+    Ok(())
 }

@@ -6,7 +6,8 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
-use super::{annotation_history, tags};
+use super::annotation_history;
+use super::tags;
 use crate::annotate::{self, Selector, TextPositionSelector, TextQuoteSelector};
 use crate::{Error, Result};
 
@@ -31,6 +32,17 @@ CREATE INDEX annotations_article ON annotations(article_id, start);
 
 /// The colour a highlight gets when none is given.
 pub const DEFAULT_COLOUR: &str = "yellow";
+
+/// What an undo or redo did: the annotation as it now is, or `None` if it is now gone.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Change {
+    #[ts(type = "number")]
+    pub article_id: i64,
+    #[ts(type = "number")]
+    pub annotation_id: i64,
+    pub annotation: Option<Annotation>,
+}
 
 /// Whether an annotation could be placed in its article's current text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -202,7 +214,7 @@ pub fn create(conn: &Connection, new: &NewAnnotation) -> Result<Annotation> {
     };
     let id = write(&tx, &annotation, None)?;
     let created = get(&tx, id)?;
-    annotation_history::record(&tx, created.article_id, id, None, Some(&created))?;
+    annotation_history::record(&tx, created.article_id, id, None, Some(snapshot(&created)?))?;
     tx.commit()?;
     Ok(created)
 }
@@ -227,7 +239,7 @@ pub fn update(conn: &Connection, id: i64, edit: &AnnotationEdit) -> Result<Annot
     after.updated_at = super::timestamp();
     write(&tx, &after, Some(id))?;
     let after = get(&tx, id)?;
-    annotation_history::record(&tx, after.article_id, id, Some(&before), Some(&after))?;
+    annotation_history::record(&tx, after.article_id, id, Some(snapshot(&before)?), Some(snapshot(&after)?))?;
     tx.commit()?;
     Ok(after)
 }
@@ -237,7 +249,7 @@ pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     let tx = conn.unchecked_transaction()?;
     let before = get(&tx, id)?;
     tx.execute("DELETE FROM annotations WHERE id = ?1", [id])?;
-    annotation_history::record(&tx, before.article_id, id, Some(&before), None)?;
+    annotation_history::record(&tx, before.article_id, id, Some(snapshot(&before)?), None)?;
     tx.commit()?;
     Ok(())
 }
@@ -274,18 +286,43 @@ fn write(conn: &Connection, annotation: &Annotation, id: Option<i64>) -> Result<
     Ok(id)
 }
 
-/// Puts back an annotation as a history snapshot holds it, placed again in its
-/// article's current text (which may have changed since the snapshot).
-pub(crate) fn restore(conn: &Connection, snapshot: &Annotation) -> Result<Annotation> {
-    let mut annotation = snapshot.clone();
-    place(&article_text(conn, annotation.article_id)?, &mut annotation);
-    write(conn, &annotation, Some(annotation.id))?;
-    get(conn, annotation.id)
+fn snapshot(annotation: &Annotation) -> Result<String> {
+    serde_json::to_string(annotation).map_err(|e| Error::internal(e.to_string()))
 }
 
-pub(crate) fn remove(conn: &Connection, id: i64) -> Result<()> {
-    conn.execute("DELETE FROM annotations WHERE id = ?1", [id])?;
-    Ok(())
+/// Undoes the latest annotation edit not yet undone, in one transaction; `None` if
+/// there is none.
+pub fn undo(conn: &Connection) -> Result<Option<Change>> {
+    step(conn, true)
+}
+
+/// Redoes the earliest undone annotation edit, in one transaction; `None` if there is none.
+pub fn redo(conn: &Connection) -> Result<Option<Change>> {
+    step(conn, false)
+}
+
+/// Takes the history's next step back (`undo`) or forward: puts the annotation back as
+/// the step's snapshot holds it, placed again in its article's current text (which may
+/// have changed since), or removes it.
+fn step(conn: &Connection, undo: bool) -> Result<Option<Change>> {
+    let tx = conn.unchecked_transaction()?;
+    let Some(step) = annotation_history::next(&tx, undo)? else { return Ok(None) };
+    let annotation = match &step.snapshot {
+        Some(json) => {
+            let mut annotation: Annotation = serde_json::from_str(json)
+                .map_err(|e| Error::internal(format!("history entry {} is unreadable: {e}", step.id)))?;
+            place(&article_text(&tx, annotation.article_id)?, &mut annotation);
+            write(&tx, &annotation, Some(annotation.id))?;
+            Some(get(&tx, annotation.id)?)
+        }
+        None => {
+            tx.execute("DELETE FROM annotations WHERE id = ?1", [step.annotation_id])?;
+            None
+        }
+    };
+    annotation_history::mark(&tx, step.id, undo)?;
+    tx.commit()?;
+    Ok(Some(Change { article_id: step.article_id, annotation_id: step.annotation_id, annotation }))
 }
 
 /// Anchors `annotation` in `text`: on success its selectors describe where it now is

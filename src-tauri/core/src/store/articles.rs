@@ -3,7 +3,6 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 
-use crate::import::ParsedArticle;
 use crate::{Error, Result};
 
 pub const SCHEMA_V1: &str = "
@@ -74,13 +73,27 @@ pub(crate) fn summary_from_row(row: &Row) -> rusqlite::Result<ArticleSummary> {
     })
 }
 
-pub fn insert(
-    conn: &Connection,
-    article: &ParsedArticle,
-    file_name: Option<&str>,
-    content_hash: &str,
-    imported_at: &str,
-) -> Result<i64> {
+/// The key articles are deduplicated on: SHA-256 of the canonical text.
+pub fn content_hash(text: &str) -> String {
+    super::sha256_hex(text.as_bytes())
+}
+
+/// An article as it is stored.
+pub struct NewArticle<'a> {
+    pub title: &'a str,
+    pub outlet: Option<&'a str>,
+    pub authors: &'a [String],
+    pub published: Option<&'a str>,
+    pub language: &'a str,
+    pub file_name: Option<&'a str>,
+    /// The import format's name (text, markdown, html, pdf, docx).
+    pub format: &'a str,
+    pub encoding: Option<&'a str>,
+    pub content_hash: &'a str,
+    pub text: &'a str,
+}
+
+pub fn insert(conn: &Connection, article: &NewArticle) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO articles (title, outlet, authors, published, language, file_name, format,
                                encoding, content_hash, text, char_count, imported_at)
@@ -92,13 +105,13 @@ pub fn insert(
         serde_json::to_string(&article.authors).map_err(|e| Error::internal(e.to_string()))?,
         article.published,
         article.language,
-        file_name,
-        article.format.as_str(),
+        article.file_name,
+        article.format,
         article.encoding,
-        content_hash,
+        article.content_hash,
         article.text,
         article.text.chars().count() as i64,
-        imported_at,
+        super::timestamp(),
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -108,6 +121,12 @@ pub fn find_by_hash(conn: &Connection, content_hash: &str) -> Result<Option<i64>
         .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
         .query_row([content_hash], |r| r.get(0))
         .optional()?)
+}
+
+pub fn exists(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1)")?
+        .query_row([id], |r| r.get(0))?)
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Article> {
@@ -127,6 +146,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Article> {
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, Serialize, ts_rs::TS)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 #[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum SortOrder {
@@ -256,33 +276,14 @@ pub fn count(conn: &Connection, filter: &ArticleFilter) -> Result<i64> {
     Ok(conn.query_row(&sql, rusqlite::params_from_iter(values), |r| r.get(0))?)
 }
 
-/// Replaces an article's canonical text (re-imported with a better importer, or
-/// repaired) in one transaction: its search entry, extraction and annotations follow
-/// the new text; facts a user reviewed stay as they are.
-pub fn replace_text(
-    library: &mut super::Library,
-    id: i64,
-    text: &str,
-) -> Result<super::annotations::ReanchorReport> {
-    if text.trim().is_empty() {
-        return Err(Error::invalid("an article's text cannot be empty"));
+/// Puts `text` (with its `content_hash`) in place of the article's text, in the caller's
+/// transaction. What derives from the text is `ingest`'s to redo.
+pub fn set_text(conn: &Connection, id: i64, text: &str, content_hash: &str) -> Result<()> {
+    let sql = "UPDATE articles SET text = ?2, content_hash = ?3, char_count = ?4 WHERE id = ?1";
+    if conn.execute(sql, params![id, text, content_hash, text.chars().count() as i64])? == 0 {
+        return Err(Error::not_found(format!("no article with id {id}")));
     }
-    let hash = crate::import::content_hash(text);
-    let tx = library.conn_mut().transaction()?;
-    let article = get(&tx, id)?;
-    if find_by_hash(&tx, &hash)?.is_some_and(|other| other != id) {
-        return Err(Error::invalid("another article in the library already has this text"));
-    }
-    tx.execute(
-        "UPDATE articles SET text = ?2, content_hash = ?3, char_count = ?4 WHERE id = ?1",
-        params![id, text, hash, text.chars().count() as i64],
-    )?;
-    tx.execute("DELETE FROM search_index WHERE rowid = ?1", [id])?;
-    crate::search::index_article(&tx, id, &article.summary.title, text)?;
-    super::extraction::extract_article(&tx, id, text, article.summary.published.as_deref())?;
-    let report = super::annotations::reanchor_article(&tx, id)?;
-    tx.commit()?;
-    Ok(report)
+    Ok(())
 }
 
 /// Distinct outlets with their article counts, for the filter menu.
@@ -303,7 +304,7 @@ pub(crate) fn check(conn: &Connection) -> Result<Vec<String>> {
     })?;
     for row in rows {
         let (id, hash, chars, text) = row?;
-        if crate::import::content_hash(&text) != hash {
+        if content_hash(&text) != hash {
             problems.push(format!("article {id}: text does not match its content hash"));
         }
         if text.chars().count() as i64 != chars {

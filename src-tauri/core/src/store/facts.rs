@@ -8,8 +8,8 @@ use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 
-use super::extraction::enum_name;
-use crate::extract::Extraction;
+use super::quantities::NewQuantity;
+use crate::vocabulary::{FactStatus, Metric, Qualifier, QuantityKind};
 use crate::{Error, Result};
 
 pub const SCHEMA_V2: &str = "
@@ -44,30 +44,6 @@ CREATE INDEX facts_metric ON facts(metric);
 /// metric in the article, more than it saved the rare query on a metric alone.
 pub const SCHEMA_V4: &str = "DROP INDEX facts_metric;";
 
-/// The metrics of the extraction contract.
-pub const METRICS: &[&str] = &[
-    "valuation",
-    "funding",
-    "market_cap",
-    "revenue",
-    "profit",
-    "loss",
-    "market_size",
-    "users",
-    "growth",
-    "price_change",
-    "turnover",
-    "cost",
-    "price",
-    "share",
-    "proceeds",
-    "deal_value",
-    "margin",
-    "other",
-];
-const KINDS: &[&str] = &["money", "percent", "count", "multiple"];
-const QUALIFIERS: &[&str] = &["exact", "approx", "gt", "gte", "lt", "lte", "range", "vague"];
-
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct FactRow {
@@ -79,8 +55,8 @@ pub struct FactRow {
     pub outlet: Option<String>,
     pub published: Option<String>,
     pub subject: String,
-    pub metric: String,
-    pub kind: String,
+    pub metric: Metric,
+    pub kind: QuantityKind,
     pub value_text: String,
     #[ts(type = "number")]
     pub start: i64,
@@ -89,14 +65,14 @@ pub struct FactRow {
     pub low: f64,
     pub high: f64,
     pub unit: String,
-    pub qualifier: String,
+    pub qualifier: Qualifier,
     pub date: Option<String>,
     pub round: Option<String>,
     pub investors: Vec<String>,
     pub lead_investor: Option<String>,
     pub quote: String,
     pub confidence: f64,
-    pub status: String,
+    pub status: FactStatus,
     /// The entity the subject is a name of, and that entity's name.
     #[ts(type = "number | null")]
     pub entity_id: Option<i64>,
@@ -133,72 +109,111 @@ fn from_row(r: &Row) -> rusqlite::Result<FactRow> {
     })
 }
 
-/// Replaces the article's unreviewed facts with `extraction`'s; reviewed facts stay,
-/// and a new fact on the same value and metric as a reviewed one is not added again
-/// (nor on a value whose fact a user edited, perhaps to another metric).
-pub fn replace_extracted(conn: &Connection, article_id: i64, extraction: &Extraction) -> Result<()> {
-    conn.prepare_cached("DELETE FROM facts WHERE article_id = ?1 AND status = 'extracted'")?
-        .execute([article_id])?;
+/// A fact as it is stored: the figure (as the article writes it, and its value) and
+/// what it is about.
+pub struct NewFact<'a> {
+    pub subject: &'a str,
+    pub metric: Metric,
+    /// The figure, as the quantities table holds it (its text is the fact's value_text).
+    pub value: NewQuantity<'a>,
+    pub date: Option<&'a str>,
+    pub round: Option<&'a str>,
+    pub investors: &'a [String],
+    pub lead_investor: Option<&'a str>,
+    pub quote: &'a str,
+    pub confidence: f64,
+}
+
+/// Replaces the article's unreviewed facts with `found`; reviewed facts stay, and a new
+/// fact on the same value and metric as a reviewed one is not added again (nor on a
+/// value whose fact a user edited, perhaps to another metric).
+pub fn replace_extracted(conn: &Connection, article_id: i64, found: &[NewFact]) -> Result<()> {
+    conn.prepare_cached("DELETE FROM facts WHERE article_id = ?1 AND status = ?2")?
+        .execute(params![article_id, FactStatus::Extracted])?;
     // What stays (reviewed facts, usually none) is read once; checking each new fact
     // against the table instead cost more than the inserts themselves.
-    let mut taken: HashSet<(i64, i64, String)> = HashSet::new();
+    let mut taken: HashSet<(i64, i64, Metric)> = HashSet::new();
     let mut edited: HashSet<(i64, i64)> = HashSet::new();
     let mut kept =
         conn.prepare_cached("SELECT start, end, metric, status FROM facts WHERE article_id = ?1")?;
     let mut rows = kept.query([article_id])?;
     while let Some(r) = rows.next()? {
-        let (start, end, metric, status): (i64, i64, String, String) =
+        let (start, end, metric, status): (i64, i64, Metric, FactStatus) =
             (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
-        if status == "edited" {
+        if status == FactStatus::Edited {
             edited.insert((start, end));
         }
         taken.insert((start, end, metric));
     }
-    let mut insert =
-        conn.prepare_cached(&format!("INSERT INTO facts ({INSERTED}) VALUES ({INSERTED_VALUES})"))?;
-    for fact in &extraction.facts {
-        let Some(q) = extraction.quantities.get(fact.quantity) else { continue };
-        let span = (q.start as i64, q.end as i64);
-        if edited.contains(&span) || !taken.insert((span.0, span.1, fact.metric.to_owned())) {
+    let mut insert = conn.prepare_cached(INSERT)?;
+    for fact in found {
+        let span = (fact.value.start as i64, fact.value.end as i64);
+        if edited.contains(&span) || !taken.insert((span.0, span.1, fact.metric)) {
             continue;
         }
-        insert_with(&mut insert, article_id, fact, q)?;
+        insert_with(&mut insert, article_id, fact, FactStatus::Extracted)?;
     }
     Ok(())
 }
 
-/// The columns a new fact fills, and their parameters, as `insert_with` binds them.
-const INSERTED: &str = "article_id, subject, metric, kind, value_text, start, end, low, high, unit,
-                        qualifier, date, round, investors, lead_investor, quote, confidence";
-const INSERTED_VALUES: &str = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17";
+/// Stores one fact with `status`; returns its id.
+pub fn insert(conn: &Connection, article_id: i64, fact: &NewFact, status: FactStatus) -> Result<i64> {
+    let mut insert = conn.prepare_cached(INSERT)?;
+    insert_with(&mut insert, article_id, fact, status)?;
+    Ok(conn.last_insert_rowid())
+}
 
-/// Runs `insert` (an insert of `INSERTED`) for the extractor's `fact` on `q`.
+const INSERT: &str = "INSERT INTO facts (article_id, subject, metric, kind, value_text, start, end, low, high,
+                                         unit, qualifier, date, round, investors, lead_investor, quote,
+                                         confidence, status)
+                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+
+/// Runs `insert` (a prepared `INSERT`) for `fact`.
 fn insert_with(
     insert: &mut rusqlite::Statement,
     article_id: i64,
-    fact: &crate::extract::Fact,
-    q: &crate::extract::Quantity,
+    fact: &NewFact,
+    status: FactStatus,
 ) -> Result<usize> {
     let investors = serde_json::to_string(&fact.investors).map_err(|e| Error::internal(e.to_string()))?;
+    let v = &fact.value;
     Ok(insert.execute(params![
         article_id,
         fact.subject,
         fact.metric,
-        enum_name(&q.kind),
-        q.text,
-        q.start as i64,
-        q.end as i64,
-        q.low,
-        q.high,
-        q.unit,
-        enum_name(&q.qualifier),
+        v.kind,
+        v.text,
+        v.start as i64,
+        v.end as i64,
+        v.low,
+        v.high,
+        v.unit,
+        v.qualifier,
         fact.date,
         fact.round,
         investors,
         fact.lead_investor,
         fact.quote,
         fact.confidence,
+        status,
     ])?)
+}
+
+/// The fact of `metric` on the code points [start, end) of an article, if there is one.
+pub fn on_span(
+    conn: &Connection,
+    article_id: i64,
+    start: usize,
+    end: usize,
+    metric: Metric,
+) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM facts WHERE article_id = ?1 AND start = ?2 AND end = ?3 AND metric = ?4",
+            params![article_id, start as i64, end as i64, metric],
+            |r| r.get(0),
+        )
+        .optional()?)
 }
 
 #[derive(Debug, Clone, Default, serde::Deserialize, Serialize, ts_rs::TS)]
@@ -206,7 +221,7 @@ fn insert_with(
 pub struct FactFilter {
     /// A name of the entity: facts under any of its names are listed.
     pub subject: Option<String>,
-    pub metric: Option<String>,
+    pub metric: Option<Metric>,
     #[ts(type = "number | null")]
     pub article_id: Option<i64>,
     /// Include rejected facts (left out by default).
@@ -222,7 +237,6 @@ const SELECT: &str = "
     LEFT JOIN entity_aliases ea ON ea.alias = f.subject LEFT JOIN entities e ON e.id = ea.entity_id";
 
 pub fn list(conn: &Connection, filter: &FactFilter) -> Result<Vec<FactRow>> {
-    super::entities::seed(conn)?;
     let (sql, values) = list_query(filter);
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(values), from_row)?;
@@ -247,13 +261,13 @@ fn list_query(filter: &FactFilter) -> (String, Vec<Value>) {
         ));
     }
     if let Some(metric) = &filter.metric {
-        conditions.push(format!("f.metric = {}", bind(metric.clone().into())));
+        conditions.push(format!("f.metric = {}", bind(metric.as_str().to_owned().into())));
     }
     if let Some(article_id) = filter.article_id {
         conditions.push(format!("f.article_id = {}", bind(article_id.into())));
     }
     if !filter.include_rejected {
-        conditions.push("f.status <> 'rejected'".to_owned());
+        conditions.push(format!("f.status <> '{}'", FactStatus::Rejected));
     }
     let sql = format!(
         "{SELECT} WHERE {}
@@ -273,64 +287,45 @@ pub fn get(conn: &Connection, id: i64) -> Result<FactRow> {
 /// the fact is about, else the article's), rejected ones left out.
 pub(crate) fn of_entity(conn: &Connection, entity_id: i64) -> Result<Vec<FactRow>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "{SELECT} WHERE ea.entity_id = ?1 AND f.status <> 'rejected'
+        "{SELECT} WHERE ea.entity_id = ?1 AND f.status <> ?2
          ORDER BY coalesce(f.date, a.published) IS NULL, coalesce(f.date, a.published) DESC, f.id DESC"
     ))?;
-    let rows = stmt.query_map([entity_id], from_row)?;
+    let rows = stmt.query_map(params![entity_id, FactStatus::Rejected], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Marks a fact as checked and right.
 pub fn confirm(conn: &Connection, id: i64) -> Result<FactRow> {
-    set_status(conn, id, "confirmed")
+    set_status(conn, id, FactStatus::Confirmed)
 }
 
 /// Marks a fact as wrong: it stays, hidden from lists, and re-extraction never brings it back.
 pub fn reject(conn: &Connection, id: i64) -> Result<FactRow> {
-    set_status(conn, id, "rejected")
+    set_status(conn, id, FactStatus::Rejected)
 }
 
-fn set_status(conn: &Connection, id: i64, status: &str) -> Result<FactRow> {
+fn set_status(conn: &Connection, id: i64, status: FactStatus) -> Result<FactRow> {
     if conn.execute("UPDATE facts SET status = ?2 WHERE id = ?1", params![id, status])? == 0 {
         return Err(Error::not_found(format!("no fact with id {id}")));
     }
     get(conn, id)
 }
 
-/// Changes to a fact's fields; absent fields stay. An empty `date` or `round` clears it.
+/// Changes to a fact's fields; absent fields stay. An empty `date` or `round` clears it;
+/// a date is stored as given (`operations::review` reads what users type).
 #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct FactEdit {
     pub subject: Option<String>,
-    pub metric: Option<String>,
-    pub kind: Option<String>,
+    pub metric: Option<Metric>,
+    pub kind: Option<QuantityKind>,
     pub low: Option<f64>,
     pub high: Option<f64>,
     pub unit: Option<String>,
-    pub qualifier: Option<String>,
+    pub qualifier: Option<Qualifier>,
     pub date: Option<String>,
     pub round: Option<String>,
     pub investors: Option<Vec<String>>,
-}
-
-fn one_of(field: &str, value: &str, allowed: &[&str]) -> Result<()> {
-    if allowed.contains(&value) {
-        Ok(())
-    } else {
-        Err(Error::invalid(format!("\"{value}\" is not a {field}; use one of {}", allowed.join(", "))))
-    }
-}
-
-/// Accepts ISO dates to any precision: 2024, 2024-12, 2024-12-05.
-fn check_date(date: &str) -> Result<()> {
-    let full = match date.len() {
-        4 => format!("{date}-01-01"),
-        7 => format!("{date}-01"),
-        _ => date.to_owned(),
-    };
-    chrono::NaiveDate::parse_from_str(&full, "%Y-%m-%d")
-        .map(|_| ())
-        .map_err(|_| Error::invalid(format!("\"{date}\" is not a date; use 2024, 2024-12 or 2024-12-05")))
 }
 
 /// Corrects a fact in one transaction; its status becomes `edited`, so re-extraction keeps it.
@@ -342,18 +337,9 @@ pub fn edit(conn: &Connection, id: i64, edit: &FactEdit) -> Result<FactRow> {
             return Err(Error::invalid("a fact needs a subject"));
         }
     }
-    if let Some(metric) = &edit.metric {
-        one_of("metric", metric, METRICS)?;
-        fact.metric = metric.clone();
-    }
-    if let Some(kind) = &edit.kind {
-        one_of("kind of value", kind, KINDS)?;
-        fact.kind = kind.clone();
-    }
-    if let Some(qualifier) = &edit.qualifier {
-        one_of("qualifier", qualifier, QUALIFIERS)?;
-        fact.qualifier = qualifier.clone();
-    }
+    fact.metric = edit.metric.unwrap_or(fact.metric);
+    fact.kind = edit.kind.unwrap_or(fact.kind);
+    fact.qualifier = edit.qualifier.unwrap_or(fact.qualifier);
     // A single new bound moves both when the fact was one value.
     let single = fact.low == fact.high;
     match (edit.low, edit.high) {
@@ -369,7 +355,6 @@ pub fn edit(conn: &Connection, id: i64, edit: &FactEdit) -> Result<FactRow> {
     }
     if let Some(date) = &edit.date {
         fact.date = Some(date.trim().to_owned()).filter(|d| !d.is_empty());
-        fact.date.as_deref().map(check_date).transpose()?;
     }
     if let Some(round) = &edit.round {
         fact.round = Some(round.trim().to_owned()).filter(|r| !r.is_empty());
@@ -379,7 +364,7 @@ pub fn edit(conn: &Connection, id: i64, edit: &FactEdit) -> Result<FactRow> {
     }
     conn.execute(
         "UPDATE facts SET subject = ?2, metric = ?3, kind = ?4, low = ?5, high = ?6, unit = ?7, qualifier = ?8,
-                          date = ?9, round = ?10, investors = ?11, status = 'edited' WHERE id = ?1",
+                          date = ?9, round = ?10, investors = ?11, status = ?12 WHERE id = ?1",
         params![
             id,
             fact.subject,
@@ -392,42 +377,10 @@ pub fn edit(conn: &Connection, id: i64, edit: &FactEdit) -> Result<FactRow> {
             fact.date,
             fact.round,
             serde_json::to_string(&fact.investors).map_err(|e| Error::internal(e.to_string()))?,
+            FactStatus::Edited,
         ],
     )?;
     get(conn, id)
-}
-
-/// A new fact from the selection [start, end) of an article, filled in by the
-/// extractor: the fact it found on a figure in the selection, or else the first
-/// figure there with the subject and date of its sentence. Stored as `edited` (a
-/// user made it) so re-extraction keeps it. Fails if the selection holds no figure,
-/// or only one that already is a fact.
-pub fn create_from_selection(
-    conn: &Connection,
-    article_id: i64,
-    start: usize,
-    end: usize,
-) -> Result<FactRow> {
-    let article = super::articles::get(conn, article_id)?;
-    let published = article.summary.published.as_deref().filter(|p| p.len() == 10);
-    let found = crate::extract::fact_in_selection(&article.text, published, start, end)?;
-    let (fact, q) = (&found.fact, &found.quantity);
-    let existing: Option<i64> = conn
-        .query_row(
-            "SELECT id FROM facts WHERE article_id = ?1 AND start = ?2 AND end = ?3 AND metric = ?4",
-            params![article_id, q.start as i64, q.end as i64, fact.metric],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if let Some(existing) = existing {
-        return Err(Error::invalid(format!("the selection is already fact #{existing}")));
-    }
-    // Made by a user, so stored as edited: re-extraction keeps it.
-    let mut insert = conn.prepare_cached(&format!(
-        "INSERT INTO facts ({INSERTED}, status) VALUES ({INSERTED_VALUES}, 'edited')"
-    ))?;
-    insert_with(&mut insert, article_id, fact, q)?;
-    get(conn, conn.last_insert_rowid())
 }
 
 #[cfg(test)]
@@ -452,7 +405,7 @@ mod tests {
         assert!(subject.contains("SEARCH f USING INDEX facts_subject"), "{subject}");
         let both = plan(&FactFilter {
             subject: Some("DeepSeek".into()),
-            metric: Some("valuation".into()),
+            metric: Some(Metric::Valuation),
             article_id: Some(7),
             ..FactFilter::default()
         });

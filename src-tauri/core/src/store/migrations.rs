@@ -5,15 +5,17 @@
 use rusqlite::Connection;
 
 use super::{
-    annotation_history, annotations, articles, collections, entities, extraction, facts, originals, tags,
+    annotation_history, annotations, articles, collections, dates, entities, extractions, facts, mentions,
+    originals, quantities, search_index, tags,
 };
-use crate::{search, Error, ErrorKind, Result};
+use crate::{Error, ErrorKind, Result};
 
 const MIGRATIONS: &[&[&str]] = &[
-    &[articles::SCHEMA_V1, originals::SCHEMA_V1, collections::SCHEMA_V1, search::SCHEMA_V1],
-    &[extraction::SCHEMA_V2, facts::SCHEMA_V2],
+    &[articles::SCHEMA_V1, originals::SCHEMA_V1, collections::SCHEMA_V1, search_index::SCHEMA_V1],
+    &[extractions::SCHEMA_V2, quantities::SCHEMA_V2, dates::SCHEMA_V2, mentions::SCHEMA_V2, facts::SCHEMA_V2],
     &[annotations::SCHEMA_V3, tags::SCHEMA_V3, annotation_history::SCHEMA_V3, entities::SCHEMA_V3],
     &[facts::SCHEMA_V4],
+    &[extractions::SCHEMA_V5, entities::SCHEMA_V5],
 ];
 
 /// The schema version this build writes.

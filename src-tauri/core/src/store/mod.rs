@@ -1,5 +1,6 @@
 //! The library: one SQLite file. One module per table; connection settings and
-//! migrations in one place each.
+//! migrations in one place each. The store keeps and reads rows: it never parses,
+//! extracts or indexes (that is `ingest`'s work, above it), and reading never writes.
 
 pub mod annotation_history;
 pub mod annotations;
@@ -7,11 +8,15 @@ pub mod articles;
 pub mod backup;
 pub mod collections;
 mod connection;
+pub mod dates;
 pub mod entities;
-pub mod extraction;
+pub mod extractions;
 pub mod facts;
+pub mod mentions;
 mod migrations;
 pub mod originals;
+pub mod quantities;
+pub mod search_index;
 pub mod tags;
 
 use std::path::{Path, PathBuf};
@@ -30,6 +35,12 @@ pub const LIBRARY_FILE: &str = "library.sqlite";
 /// Now, as stored in the library: RFC 3339 UTC to the second.
 pub fn timestamp() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// SHA-256 in lowercase hex: how the library fingerprints texts and files.
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 pub struct Library {
@@ -142,9 +153,55 @@ impl Library {
         }
         problems.extend(articles::check(conn)?);
         problems.extend(originals::check(conn)?);
-        problems.extend(extraction::check(conn)?);
+        problems.extend(spans_off_text(conn, &["quantities", "dates", "mentions"])?);
         problems.extend(annotations::check(conn)?);
-        problems.extend(crate::search::check(conn)?);
+        problems.extend(search_index::check(conn)?);
         Ok(problems)
+    }
+}
+
+/// Rows of `tables` (each with `id`, `article_id`, `text`, `start`, `end`) whose span no
+/// longer matches the article text it points into. Each article is decoded once.
+fn spans_off_text(conn: &Connection, tables: &[&str]) -> Result<Vec<String>> {
+    let union: Vec<String> =
+        tables.iter().map(|t| format!("SELECT '{t}', id, article_id, text, start, end FROM {t}")).collect();
+    let mut stmt = conn.prepare(&format!("{} ORDER BY 3", union.join(" UNION ALL ")))?;
+    let mut rows = stmt.query([])?;
+    let mut problems = Vec::new();
+    let mut current: Option<(i64, Vec<char>)> = None;
+    while let Some(r) = rows.next()? {
+        let (table, id, article): (String, i64, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        let (text, start, end): (String, i64, i64) = (r.get(3)?, r.get(4)?, r.get(5)?);
+        if current.as_ref().map(|c| c.0) != Some(article) {
+            current = Some((article, articles::get(conn, article)?.text.chars().collect()));
+        }
+        let chars = &current.as_ref().expect("set above").1;
+        let span = (start >= 0 && start <= end && end as usize <= chars.len())
+            .then(|| chars[start as usize..end as usize].iter().collect::<String>());
+        if span.as_deref() != Some(text.as_str()) {
+            problems.push(format!(
+                "article {article}: {table} row {id} no longer matches the text at {start}..{end}"
+            ));
+        }
+    }
+    Ok(problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocabulary::{sql_list, EntityKind, FactStatus};
+
+    #[test]
+    fn every_check_on_a_vocabulary_admits_exactly_its_words() {
+        let library = Library::open_in_memory().unwrap();
+        let sql = |table: &str| -> String {
+            let query = "SELECT sql FROM sqlite_schema WHERE name = ?1";
+            library.conn().query_row(query, [table], |r| r.get(0)).unwrap()
+        };
+        let status = format!("CHECK (status IN ({}))", sql_list::<FactStatus>());
+        assert!(sql("facts").contains(&status), "{}", sql("facts"));
+        let kind = format!("CHECK (kind IN ({}))", sql_list::<EntityKind>());
+        assert!(sql("entities").contains(&kind), "{}", sql("entities"));
     }
 }

@@ -14,6 +14,11 @@ CREATE TABLE originals (
 );
 ";
 
+/// The checksum stored with a file's bytes.
+pub fn bytes_hash(bytes: &[u8]) -> String {
+    super::sha256_hex(bytes)
+}
+
 pub fn insert(conn: &Connection, article_id: i64, bytes: &[u8], sha256: &str) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO originals (article_id, bytes, byte_count, sha256) VALUES (?1, ?2, ?3, ?4)",
@@ -42,7 +47,7 @@ pub(crate) fn check(conn: &Connection) -> Result<Vec<String>> {
         stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Vec<u8>>(2)?)))?;
     for row in rows {
         let (id, sha, bytes) = row?;
-        if crate::import::bytes_hash(&bytes) != sha {
+        if bytes_hash(&bytes) != sha {
             problems.push(format!("article {id}: original file bytes do not match their checksum"));
         }
     }

@@ -8,7 +8,9 @@ use dossier_core::{Error, ErrorKind};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/import-binary/");
 const BAD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/bad/");
-const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/samples/deepseek-market-zh.txt");
+/// A newspaper page in the canonical sample's style, written for these tests.
+const SAMPLE: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/newspaper/ai-market-page-zh.txt");
 
 fn read(path: &str) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|e| panic!("missing test input {path}: {e}"))
@@ -245,14 +247,14 @@ fn english_docx_title_from_title_style() {
 #[test]
 fn sample_as_docx_gives_the_same_canonical_text_as_the_txt() {
     let raw = read(SAMPLE);
-    let from_txt = parse(&raw, "deepseek-market-zh.txt", &Limits::default()).unwrap();
+    let from_txt = parse(&raw, "ai-market-page-zh.txt", &Limits::default()).unwrap();
     // As a user pasting the text into Word would get it: one paragraph per line.
     let raw = String::from_utf8(raw).expect("the sample is UTF-8");
     let lines: Vec<&str> = raw.split('\n').collect();
     let docx = minimal_docx::document(&lines);
-    let from_docx = parse(&docx, "deepseek-market-zh.docx", &Limits::default()).unwrap();
+    let from_docx = parse(&docx, "ai-market-page-zh.docx", &Limits::default()).unwrap();
     assert_eq!(from_docx.text, from_txt.text);
-    assert!(from_docx.text.contains("中国 AI 芯片市场规模达到1206亿元"));
+    assert!(from_docx.text.contains("中国 AI 芯片市场规模为1206亿元"));
 }
 
 #[test]

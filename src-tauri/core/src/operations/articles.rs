@@ -1,0 +1,15 @@
+//! Articles as both front ends address them.
+
+use rusqlite::Connection;
+
+use crate::store::articles;
+use crate::{Error, Result};
+
+/// Fails with "no article with id …" unless the article exists.
+pub fn require(conn: &Connection, id: i64) -> Result<()> {
+    if articles::exists(conn, id)? {
+        Ok(())
+    } else {
+        Err(Error::not_found(format!("no article with id {id}")))
+    }
+}
