@@ -380,7 +380,10 @@ mod tests {
 
     fn facts(t: &str) -> Vec<(String, &'static str, String)> {
         let x = extract(t, Some("2025-02-14"));
-        x.facts.iter().map(|f| (f.subject.clone(), f.metric, x.quantities[f.quantity].text.clone())).collect()
+        x.facts
+            .iter()
+            .map(|f| (f.subject.clone(), f.metric.as_str(), x.quantities[f.quantity].text.clone()))
+            .collect()
     }
 
     #[test]
