@@ -46,7 +46,7 @@ pub fn facts_create(
     start: usize,
     end: usize,
 ) -> Result<FactRow> {
-    dossier_core::ingest::fact_from_selection(&mut state.library()?, article_id, start, end)
+    dossier_core::ingest::fact_from_selection(&mut *state.library()?, article_id, start, end)
 }
 
 #[tauri::command(async)]

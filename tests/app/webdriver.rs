@@ -98,15 +98,6 @@ impl Session {
         Element(value[ELEMENT_KEY].as_str().unwrap_or_else(|| panic!("no element {css}: {value}")).to_owned())
     }
 
-    /// Runs what follows in the document of the iframe `element`, until `leave_frame`.
-    pub fn enter_frame(&self, element: &Element) {
-        self.post("/frame", json!({"id": {ELEMENT_KEY: element.0}}));
-    }
-
-    pub fn leave_frame(&self) {
-        self.post("/frame/parent", json!({}));
-    }
-
     pub fn click(&self, element: &Element) {
         self.post(&format!("/element/{}/click", element.0), json!({}));
     }
