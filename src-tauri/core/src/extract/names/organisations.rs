@@ -2,12 +2,23 @@
 //! company suffix (谦询科技, 上海国有资本投资有限公司), a run of capitalised English words
 //! ending in a corporate suffix (Acme Robotics Inc.).
 
-use super::shaped::canonical;
 use super::NameSpan;
 use crate::extract::kinds::EntityKind::Company as C;
 use crate::extract::lexicon::{Group, Hits};
 use crate::extract::text::{ends_with_at, is_cjk, starts_with_at};
-use crate::extract::words::names::{DESCRIPTORS, EN_SUFFIX, GENERIC, NAME_ENDS, ORG_SUFFIX, SENTENCE_WORDS};
+use crate::extract::words::names::{
+    DESCRIPTORS, EN_SUFFIX, GENERIC, LEGAL_FORMS, NAME_ENDS, ORG_SUFFIX, SENTENCE_WORDS,
+};
+
+/// A firm's canonical name from the text of a mention: an English name without its legal
+/// form (Ouster, Inc. is Ouster).
+pub fn canonical(name: &str) -> String {
+    let mut n = name;
+    while let Some(x) = LEGAL_FORMS.iter().find_map(|l| n.strip_suffix(l)) {
+        n = x;
+    }
+    n.trim_end_matches(',').to_string()
+}
 
 /// A stem made only of generic words (大模型明星, 私募量化) names a kind of firm.
 pub fn is_generic(stem: &[char]) -> bool {

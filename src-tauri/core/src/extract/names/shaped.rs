@@ -4,7 +4,7 @@
 //! a clause before what firms do (SambaNova Systems raised), and the short forms a text
 //! introduces for a name (（以下简称“慧拓智能”）, (“Ouster” or the “Company”)).
 
-use super::organisations::cjk_name_start;
+use super::organisations::{canonical, cjk_name_start};
 use super::NameSpan;
 use crate::extract::kinds::EntityKind::Company as C;
 use crate::extract::lexicon::{Group, Hits};
@@ -15,16 +15,6 @@ use crate::extract::words::names::{
 
 /// Longest Chinese name read before a code or after a descriptor.
 const LONGEST_CJK: usize = 10;
-
-/// A firm's canonical name from the text of a mention: an English name without its legal
-/// form (Ouster, Inc. is Ouster).
-pub fn canonical(name: &str) -> String {
-    let mut n = name;
-    while let Some(x) = LEGAL_FORMS.iter().find_map(|l| n.strip_suffix(l)) {
-        n = x;
-    }
-    n.trim_end_matches(',').to_string()
-}
 
 fn span(s: &[char], a: usize, b: usize) -> NameSpan {
     let text: String = s[a..b].iter().collect();
