@@ -10,7 +10,7 @@ use zip::write::SimpleFileOptions;
 use zip::ZipWriter;
 
 use super::escape::xml as esc;
-use super::{chart, sections, Citation, Report};
+use super::{chart, comment, sections, Citation, Report, ReportFact};
 use crate::{Error, Result};
 
 /// A4 with 2 cm margins: the text is 9638 twips wide.
@@ -50,6 +50,38 @@ impl Doc {
             "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>",
             esc(text)
         );
+    }
+
+    /// A run in the styles a comment's Markdown gave it.
+    fn styled_run(&mut self, run: &comment::Run) {
+        let mut style = String::new();
+        for (on, property) in [
+            (run.code, "<w:rFonts w:ascii=\"Courier New\" w:hAnsi=\"Courier New\"/>"),
+            (run.strong, "<w:b/>"),
+            (run.em, "<w:i/>"),
+            (run.del, "<w:strike/>"),
+        ] {
+            if on {
+                style.push_str(property);
+            }
+        }
+        let _ = write!(
+            self.body,
+            "<w:r><w:rPr>{style}</w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>",
+            esc(&run.text)
+        );
+    }
+
+    /// The figure as the article writes it, in bold, marked if nobody has reviewed it.
+    fn value_runs(&mut self, report: &Report, f: &ReportFact) {
+        self.bold_run(&f.value_text);
+        if !f.status.is_reviewed() {
+            let _ = write!(
+                self.body,
+                "<w:r><w:rPr><w:i/><w:color w:val=\"8A5A00\"/><w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/></w:rPr><w:t xml:space=\"preserve\"> {}</w:t></w:r>",
+                esc(report.labels().unreviewed)
+            );
+        }
     }
 
     fn hyperlink(&mut self, target: &str, text: &str) {
@@ -150,6 +182,9 @@ pub fn render(report: &Report) -> Result<Vec<u8>> {
     }
     meta.push(format!("{}: {}", l.date, report.date));
     doc.paragraph(Some("Subtitle"), &meta.join(" · "));
+    if sections::has_unreviewed(report) {
+        doc.paragraph(None, l.unreviewed_note);
+    }
 
     let mut tables = 0;
     if report.sections.facts {
@@ -158,21 +193,28 @@ pub fn render(report: &Report) -> Result<Vec<u8>> {
     if report.facts.is_empty() {
         doc.paragraph(None, l.no_facts);
     }
-    let widths = [1700, 1200, 2000, 4738];
     for g in sections::groups(report) {
         let heading = format!("{} · {}", g.subject, l.metric(g.metric));
         doc.paragraph(Some("Heading2"), &heading);
         tables += 1;
         doc.caption(l.table, "Table", tables, &heading);
-        doc.table_start(&widths, &[l.value, l.date, l.details, l.source]);
+        // Value, date, details (only where some fact has any), source.
+        let (widths, headers) = if g.details {
+            (vec![1700, 1200, 2000, 4738], vec![l.value, l.date, l.details, l.source])
+        } else {
+            (vec![1900, 1300, 6438], vec![l.value, l.date, l.source])
+        };
+        doc.table_start(&widths, &headers);
         for f in g.facts {
             doc.body.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
             doc.cell_start(widths[0]);
-            doc.bold_run(&f.value_text);
+            doc.value_runs(report, f);
             doc.body.push_str("</w:p></w:tc>");
             doc.text_cell(widths[1], sections::date_of(report, f).unwrap_or(""));
-            doc.text_cell(widths[2], &report.details(f));
-            doc.citation_cell(widths[3], report, &f.citation, true);
+            if g.details {
+                doc.text_cell(widths[2], &report.details(f));
+            }
+            doc.citation_cell(widths[widths.len() - 1], report, &f.citation, true);
             doc.body.push_str("</w:tr>");
         }
         doc.body.push_str("</w:tbl>");
@@ -190,7 +232,9 @@ pub fn render(report: &Report) -> Result<Vec<u8>> {
             doc.text_cell(widths[0], date);
             doc.text_cell(widths[1], &f.subject);
             doc.text_cell(widths[2], l.metric(f.metric));
-            doc.text_cell(widths[3], &f.value_text);
+            doc.cell_start(widths[3]);
+            doc.value_runs(report, f);
+            doc.body.push_str("</w:p></w:tc>");
             doc.citation_cell(widths[4], report, &f.citation, false);
             doc.body.push_str("</w:tr>");
         }
@@ -218,7 +262,16 @@ pub fn render(report: &Report) -> Result<Vec<u8>> {
             if let Some(comment) = &a.comment {
                 doc.body.push_str("<w:p>");
                 doc.bold_run(&format!("{}: ", l.comment));
-                doc.run(comment);
+                for (i, line) in comment::parse(comment).iter().enumerate() {
+                    if i > 0 {
+                        doc.body.push_str("<w:r><w:br/></w:r>");
+                    }
+                    let marker = line.marker();
+                    if !marker.is_empty() {
+                        doc.run(&marker);
+                    }
+                    line.runs.iter().for_each(|run| doc.styled_run(run));
+                }
                 doc.body.push_str("</w:p>");
             }
             if !a.tags.is_empty() {

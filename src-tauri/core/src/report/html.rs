@@ -3,8 +3,9 @@
 
 use std::fmt::Write;
 
+use super::comment;
 use super::escape::{hex_colour, xml as esc};
-use super::{chart, sections, Citation, Report};
+use super::{chart, sections, Citation, Report, ReportFact};
 
 const STYLE: &str = "
 body{font-family:'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',system-ui,sans-serif;
@@ -14,7 +15,9 @@ h1{font-size:1.8rem;margin-bottom:.2rem}h2{border-bottom:1px solid #ccc;padding-
 th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3;white-space:nowrap}
 td.value{white-space:nowrap;font-weight:600}q{color:#444}figure{margin:1rem 0}
 figure svg{max-width:100%;height:auto}figcaption,caption{color:#555;font-size:.9rem;text-align:left}
-blockquote{border-left:4px solid #ccc;margin:1rem 0;padding:.2rem 1rem}.tag{background:#eee;border-radius:3px;padding:0 .3rem;margin-right:.3rem}
+blockquote{border-left:4px solid #ccc;margin:1rem 0;padding:.2rem 1rem}
+.unreviewed{font-weight:400;font-size:.8rem;color:#8a5a00;background:#fff4d6;border-radius:3px;padding:0 .3rem;margin-left:.4rem;white-space:nowrap}
+.note{color:#8a5a00}code{background:#f3f3f3;border-radius:3px;padding:0 .2rem}.tag{background:#eee;border-radius:3px;padding:0 .3rem;margin-right:.3rem}
 a{color:#2f6f9f}";
 
 pub fn render(report: &Report) -> String {
@@ -33,6 +36,9 @@ pub fn render(report: &Report) -> String {
         let _ = write!(out, "{}: {} · ", l.author, esc(author));
     }
     let _ = writeln!(out, "{}: {}</p>", l.date, esc(&report.date));
+    if sections::has_unreviewed(report) {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(l.unreviewed_note));
+    }
 
     if report.sections.facts {
         let _ = writeln!(out, "<h2>{}</h2>", l.facts_by_entity);
@@ -43,24 +49,25 @@ pub fn render(report: &Report) -> String {
     let mut table = 0;
     for g in sections::groups(report) {
         table += 1;
+        let details = if g.details { format!("<th>{}</th>", l.details) } else { String::new() };
         let _ = writeln!(
             out,
-            "<h3>{} · {}</h3>\n<table><caption>{} {table}</caption><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            "<h3>{} · {}</h3>\n<table><caption>{} {table}</caption><thead><tr><th>{}</th><th>{}</th>{details}<th>{}</th></tr></thead><tbody>",
             esc(g.subject),
             esc(l.metric(g.metric)),
             l.table,
             l.value,
             l.date,
-            l.details,
             l.source
         );
         for f in g.facts {
+            let details =
+                if g.details { format!("<td>{}</td>", esc(&report.details(f))) } else { String::new() };
             let _ = writeln!(
                 out,
-                "<tr><td class=\"value\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                esc(&f.value_text),
+                "<tr><td class=\"value\">{}</td><td>{}</td>{details}<td>{}</td></tr>",
+                value(report, f),
                 esc(sections::date_of(report, f).unwrap_or("")),
-                esc(&report.details(f)),
                 citation(report, &f.citation)
             );
         }
@@ -81,7 +88,7 @@ pub fn render(report: &Report) -> String {
                 esc(date),
                 esc(&f.subject),
                 esc(l.metric(f.metric)),
-                esc(&f.value_text),
+                value(report, f),
                 link(report, &f.citation)
             );
         }
@@ -115,7 +122,7 @@ pub fn render(report: &Report) -> String {
                 link(report, &a.citation)
             );
             if let Some(comment) = &a.comment {
-                let _ = write!(out, "<p><strong>{}:</strong> {}</p>", l.comment, esc(comment));
+                let _ = write!(out, "<p><strong>{}:</strong> {}</p>", l.comment, comment_html(comment));
             }
             if !a.tags.is_empty() {
                 let _ = write!(out, "<p>");
@@ -145,4 +152,34 @@ fn citation(report: &Report, c: &Citation) -> String {
 
 fn link(report: &Report, c: &Citation) -> String {
     format!("<a href=\"{}\">{}</a>", esc(&c.link()), esc(&report.cite(c)))
+}
+
+/// The figure as the article writes it, marked if nobody has reviewed it.
+fn value(report: &Report, f: &ReportFact) -> String {
+    if f.status.is_reviewed() {
+        esc(&f.value_text)
+    } else {
+        format!("{}<span class=\"unreviewed\">{}</span>", esc(&f.value_text), report.labels().unreviewed)
+    }
+}
+
+/// A comment's Markdown (see `comment`) as HTML, every piece of its text escaped.
+fn comment_html(comment: &str) -> String {
+    let mut out = String::new();
+    for (i, line) in comment::parse(comment).iter().enumerate() {
+        if i > 0 {
+            out.push_str("<br>");
+        }
+        out.push_str(&esc(&line.marker()));
+        for run in &line.runs {
+            let mut text = esc(&run.text);
+            for (on, tag) in [(run.code, "code"), (run.em, "em"), (run.strong, "strong"), (run.del, "del")] {
+                if on {
+                    text = format!("<{tag}>{text}</{tag}>");
+                }
+            }
+            out.push_str(&text);
+        }
+    }
+    out
 }

@@ -71,7 +71,7 @@ fn annotation(a: &Annotation) -> Value {
     let mut body: Vec<Value> = Vec::new();
     if let Some(comment) = &a.comment {
         body.push(
-            json!({"type": "TextualBody", "value": comment, "format": "text/plain", "purpose": "commenting"}),
+            json!({"type": "TextualBody", "value": comment, "format": "text/markdown", "purpose": "commenting"}),
         );
     }
     for tag in &a.tags {

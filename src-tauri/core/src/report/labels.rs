@@ -26,6 +26,10 @@ pub struct Labels {
     pub table: &'static str,
     pub figure: &'static str,
     pub no_facts: &'static str,
+    /// Beside a figure nobody has reviewed yet.
+    pub unreviewed: &'static str,
+    /// Under the facts' heading when some are unreviewed.
+    pub unreviewed_note: &'static str,
     /// "Valuation compared" and the like: `{metric}` and `{unit}` are filled in.
     pub comparison_title: &'static str,
     pub rounds_title: &'static str,
@@ -63,6 +67,8 @@ const ZH: Labels = Labels {
     table: "表",
     figure: "图",
     no_facts: "此范围内没有数据。",
+    unreviewed: "待审核",
+    unreviewed_note: "标有“待审核”的数据由程序提取，尚未经人工核对。",
     comparison_title: "{metric}对比（{unit}）",
     rounds_title: "融资时间线",
     title_open: "《",
@@ -116,6 +122,9 @@ const EN: Labels = Labels {
     table: "Table",
     figure: "Figure",
     no_facts: "No facts in this scope.",
+    unreviewed: "not yet reviewed",
+    unreviewed_note:
+        "Figures marked “not yet reviewed” were found by the extractor and have not been checked by hand.",
     comparison_title: "{metric} compared ({unit})",
     rounds_title: "Funding rounds",
     title_open: "\u{201c}",

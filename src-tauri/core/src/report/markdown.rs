@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::escape::markdown as md;
-use super::{chart, sections, Citation, Report};
+use super::{chart, comment, sections, Citation, Report, ReportFact};
 
 pub fn render(report: &Report) -> String {
     let l = report.labels();
@@ -16,6 +16,9 @@ pub fn render(report: &Report) -> String {
     }
     meta.push(format!("{}: {}", l.date, md(&report.date)));
     let _ = writeln!(out, "{}\n", meta.join(" · "));
+    if sections::has_unreviewed(report) {
+        let _ = writeln!(out, "*{}*\n", md(l.unreviewed_note));
+    }
 
     if report.sections.facts {
         let _ = writeln!(out, "## {}\n", l.facts_by_entity);
@@ -25,15 +28,16 @@ pub fn render(report: &Report) -> String {
     }
     for g in sections::groups(report) {
         let _ = writeln!(out, "### {} · {}\n", md(g.subject), md(l.metric(g.metric)));
-        let _ =
-            writeln!(out, "| {} | {} | {} | {} |\n|---|---|---|---|", l.value, l.date, l.details, l.source);
+        let details = if g.details { format!(" {} |", l.details) } else { String::new() };
+        let rule = if g.details { "|---|---|---|---|" } else { "|---|---|---|" };
+        let _ = writeln!(out, "| {} | {} |{details} {} |\n{rule}", l.value, l.date, l.source);
         for f in g.facts {
+            let details = if g.details { format!(" {} |", md(&report.details(f))) } else { String::new() };
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} |",
-                md(&f.value_text),
+                "| {} | {} |{details} {} |",
+                value(report, f),
                 md(sections::date_of(report, f).unwrap_or("")),
-                md(&report.details(f)),
                 citation(report, &f.citation)
             );
         }
@@ -55,7 +59,7 @@ pub fn render(report: &Report) -> String {
                 md(date),
                 md(&f.subject),
                 md(l.metric(f.metric)),
-                md(&f.value_text),
+                value(report, f),
                 link(report, &f.citation)
             );
         }
@@ -80,7 +84,7 @@ pub fn render(report: &Report) -> String {
         for a in &report.annotations {
             let _ = writeln!(out, "> {}\n>\n> — {}\n", md(&a.citation.quote), link(report, &a.citation));
             if let Some(comment) = &a.comment {
-                let _ = writeln!(out, "**{}:** {}\n", l.comment, md(comment));
+                let _ = writeln!(out, "**{}:** {}\n", l.comment, comment_markdown(comment));
             }
             if !a.tags.is_empty() {
                 let tags: Vec<String> = a.tags.iter().map(|t| md(t)).collect();
@@ -105,4 +109,38 @@ fn citation(report: &Report, c: &Citation) -> String {
 
 fn link(report: &Report, c: &Citation) -> String {
     format!("[{}]({})", md(&report.cite(c)), c.link())
+}
+
+/// The figure as the article writes it, marked if nobody has reviewed it.
+fn value(report: &Report, f: &ReportFact) -> String {
+    if f.status.is_reviewed() {
+        md(&f.value_text)
+    } else {
+        format!("{} *({})*", md(&f.value_text), md(report.labels().unreviewed))
+    }
+}
+
+/// A comment's Markdown (see `comment`) written again from its runs: the subset it
+/// allows keeps its marks, everything else is escaped, and its lines stay in one
+/// paragraph.
+fn comment_markdown(comment: &str) -> String {
+    let lines: Vec<String> = comment::parse(comment)
+        .iter()
+        .map(|line| {
+            // The number's dot escaped: "1. " would start a list inside the paragraph.
+            let mut out = line.number.map_or_else(|| md(&line.marker()), |n| format!("{n}\\. "));
+            for run in &line.runs {
+                let mut text =
+                    if run.code { format!("`{}`", run.text.replace('`', "'")) } else { md(&run.text) };
+                for (on, mark) in [(run.em, "*"), (run.strong, "**"), (run.del, "~~")] {
+                    if on && !text.is_empty() {
+                        text = format!("{mark}{text}{mark}");
+                    }
+                }
+                out.push_str(&text);
+            }
+            out
+        })
+        .collect();
+    lines.join("  \n")
 }

@@ -6,6 +6,7 @@
 //! render the same data the same way. [`write_file`] puts the bytes on disk atomically.
 
 pub mod chart;
+pub mod comment;
 mod csv;
 mod docx;
 pub mod escape;

@@ -16,7 +16,7 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
 use super::escape::hex_colour;
-use super::{chart, sections, Report};
+use super::{chart, comment, sections, Report};
 use crate::{Error, Result};
 
 const TEMPLATE: &str = include_str!("report.typ");
@@ -120,8 +120,10 @@ fn data(report: &Report, family: &str, charts: &[chart::Chart]) -> serde_json::V
         .map(|g| {
             json!({
                 "heading": format!("{} · {}", g.subject, l.metric(g.metric)),
+                "details": g.details,
                 "rows": g.facts.iter().map(|f| json!({
                     "value": f.value_text,
+                    "unreviewed": !f.status.is_reviewed(),
                     "date": sections::date_of(report, f).unwrap_or(""),
                     "details": report.details(f),
                     "cite": report.cite(&f.citation),
@@ -136,6 +138,7 @@ fn data(report: &Report, family: &str, charts: &[chart::Chart]) -> serde_json::V
         .map(|(date, f)| {
             json!({
                 "date": date, "entity": f.subject, "metric": l.metric(f.metric), "value": f.value_text,
+                "unreviewed": !f.status.is_reviewed(),
                 "cite": report.cite(&f.citation), "link": f.citation.link(),
             })
         })
@@ -151,8 +154,9 @@ fn data(report: &Report, family: &str, charts: &[chart::Chart]) -> serde_json::V
             "quotes": l.quotes, "sources": l.sources, "value": l.value, "date": l.date,
             "details": l.details, "source": l.source, "entity": l.entity, "metric": l.metric,
             "table": l.table, "figure": l.figure, "comment": l.comment, "tags": l.tags,
-            "no_facts": l.no_facts,
+            "no_facts": l.no_facts, "unreviewed": l.unreviewed,
         },
+        "unreviewed_note": sections::has_unreviewed(report).then_some(l.unreviewed_note),
         "groups": groups,
         "timeline": timeline,
         "charts": charts.iter().enumerate().map(|(i, c)| json!({"file": format!("chart-{}.svg", i + 1), "title": c.title})).collect::<Vec<_>>(),
@@ -160,7 +164,7 @@ fn data(report: &Report, family: &str, charts: &[chart::Chart]) -> serde_json::V
             "quote": a.citation.quote,
             "cite": report.cite(&a.citation),
             "link": a.citation.link(),
-            "comment": a.comment,
+            "comment": a.comment.as_deref().map(comment::parse),
             "tags": a.tags.join(l.separator),
             "colour": a.colour.as_deref().and_then(hex_colour).unwrap_or("#bfbfbf"),
         })).collect::<Vec<_>>(),

@@ -11,6 +11,9 @@ pub struct Group<'a> {
     pub subject: &'a str,
     pub metric: Metric,
     pub facts: Vec<&'a ReportFact>,
+    /// Whether any of them has details (a round, investors): a table without any leaves
+    /// that column out.
+    pub details: bool,
 }
 
 pub fn groups(report: &Report) -> Vec<Group<'_>> {
@@ -27,7 +30,8 @@ pub fn groups(report: &Report) -> Vec<Group<'_>> {
         .map(|((subject, _), mut facts)| {
             let metric = facts[0].metric;
             facts.sort_by(|a, b| date_of(report, b).cmp(&date_of(report, a)).then(a.id.cmp(&b.id)));
-            Group { subject, metric, facts }
+            let details = facts.iter().any(|f| f.round.is_some() || !f.investors.is_empty());
+            Group { subject, metric, facts, details }
         })
         .collect()
 }
@@ -35,6 +39,12 @@ pub fn groups(report: &Report) -> Vec<Group<'_>> {
 /// The date a fact is about, or failing that the day its article was published.
 pub fn date_of<'a>(report: &'a Report, fact: &'a ReportFact) -> Option<&'a str> {
     fact.date.as_deref().or_else(|| report.source(fact.citation.article_id)?.published.as_deref())
+}
+
+/// Whether the report holds facts nobody has reviewed (and so explains their mark).
+pub fn has_unreviewed(report: &Report) -> bool {
+    (report.sections.facts || report.sections.timeline)
+        && report.facts.iter().any(|f| !f.status.is_reviewed())
 }
 
 /// Facts with a date, oldest first.
