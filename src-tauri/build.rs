@@ -38,6 +38,7 @@ fn main() {
         "entities_delete",
         "report_preview",
         "report_export",
+        "settings_language",
     ]);
     tauri_build::try_build(
         tauri_build::Attributes::new()

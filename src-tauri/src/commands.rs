@@ -95,16 +95,16 @@ pub fn collections_add_article(
     operations::collections::add(state.library()?.conn(), collection_id, [article_id])
 }
 
-/// Shows the system's file (or folder) chooser and imports what the user picks in the
-/// background; progress and the report arrive as `import:*` events. Returns whether the
-/// user chose anything.
+/// Shows the system's file (or folder) chooser, titled and its file types named in the
+/// interface language, and imports what the user picks in the background; progress and
+/// the report arrive as `import:*` events. Returns whether the user chose anything.
 #[tauri::command(async)]
-pub fn import_choose(app: AppHandle, folders: bool) -> Result<bool> {
-    let dialog = app.dialog().file().set_title(if folders { "Import folders" } else { "Import files" });
+pub fn import_choose(app: AppHandle, folders: bool, title: String, kinds: String) -> Result<bool> {
+    let dialog = app.dialog().file().set_title(title);
     let chosen = if folders {
         dialog.blocking_pick_folders()
     } else {
-        dialog.add_filter("Articles", &import::extensions()).blocking_pick_files()
+        dialog.add_filter(kinds, &import::extensions()).blocking_pick_files()
     };
     let paths: Vec<_> = chosen.unwrap_or_default().into_iter().filter_map(|p| p.into_path().ok()).collect();
     if paths.is_empty() {

@@ -3,6 +3,7 @@
 
 mod commands;
 mod importing;
+mod language;
 mod opening;
 mod report;
 mod review;
@@ -19,6 +20,9 @@ use state::{data_dir, AppState};
 pub const EXIT_WHEN_LOADED_VAR: &str = "DOSSIER_EXIT_WHEN_LOADED";
 
 pub fn run() {
+    if let Ok(dir) = data_dir() {
+        language::apply_saved(&dir);
+    }
     tauri::Builder::default()
         // Managed before anything can arrive: what the system opens before `setup` waits here.
         .manage(opening::Inbox::default())
@@ -94,6 +98,7 @@ pub fn run() {
             review::entities_delete,
             report::report_preview,
             report::report_export,
+            language::settings_language,
         ])
         .build(tauri::generate_context!())
         .expect("error while building the Dossier window")

@@ -96,21 +96,23 @@ pub fn serve(preview: &Preview) -> Response<Vec<u8>> {
         .unwrap_or_else(|_| Response::new(Vec::new()))
 }
 
-/// Asks where to save (the dialog itself asks before replacing a file), then renders
-/// and writes the file whole. `None`: the user cancelled.
+/// Asks where to save in a dialog titled in the interface language (the dialog itself
+/// asks before replacing a file), then renders and writes the file whole. `None`: the
+/// user cancelled.
 #[tauri::command(async)]
 pub fn report_export(
     app: AppHandle,
     state: State<'_, AppState>,
     request: ScopeRequest,
     format: Format,
+    title: String,
 ) -> Result<Option<Exported>> {
     let built = build(&state, &request)?;
     let extension = format.extension();
     let chosen = app
         .dialog()
         .file()
-        .set_title("Export report")
+        .set_title(title)
         .set_file_name(format!("{}.{extension}", file_stem(&built.title)))
         .add_filter(extension.to_uppercase(), &[extension])
         .blocking_save_file();

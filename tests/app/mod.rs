@@ -2,6 +2,7 @@
 
 mod harness;
 mod installed;
+mod language;
 mod library;
 mod report;
 mod review;

@@ -4,6 +4,7 @@
 import * as api from '../lib/api';
 import type { ImportReport, Progress } from '../lib/api';
 import { operation } from '../lib/failure.svelte';
+import { t } from '../lib/i18n.svelte';
 
 export class Imports {
   dragging = $state(false);
@@ -14,7 +15,9 @@ export class Imports {
   loadingSamples = $state(false);
 
   /** Opens the system's chooser (of files, or of folders); the shell imports what is picked. */
-  choose = operation((folders: boolean) => api.chooseImport(folders));
+  choose = operation((folders: boolean) =>
+    api.chooseImport(folders, t(folders ? 'import.chooseFolders' : 'import.chooseFiles'), t('import.kinds')),
+  );
 
   loadSamples = operation(async () => {
     this.loadingSamples = true;

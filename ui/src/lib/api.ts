@@ -33,6 +33,7 @@ import type { ScopeRequest } from './bindings/ScopeRequest';
 import type { SearchHit } from './bindings/SearchHit';
 import type { SortOrder } from './bindings/SortOrder';
 import type { Tag } from './bindings/Tag';
+import type { Language } from './bindings/Language';
 
 export type {
   Annotation,
@@ -66,11 +67,11 @@ export type {
   SearchHit,
   SortOrder,
   Tag,
+  Language,
 };
 export type { SnippetPart } from './bindings/SnippetPart';
 export type { FileOutcome } from './bindings/FileOutcome';
 export type { OutcomeStatus } from './bindings/OutcomeStatus';
-export type { Language } from './bindings/Language';
 export type { Sections } from './bindings/Sections';
 export type { Statuses } from './bindings/Statuses';
 
@@ -115,8 +116,11 @@ export const createCollection = (name: string) => call<number>('collections_crea
 export const addToCollection = (collectionId: number, articleId: number) =>
   call<void>('collections_add_article', { collectionId, articleId });
 
-/** Opens the system chooser; resolves to whether the user picked anything to import. */
-export const chooseImport = (folders: boolean) => call<boolean>('import_choose', { folders });
+/**
+ * Opens the system chooser, titled `title` and its file types named `kinds` (in the
+ * interface language); resolves to whether the user picked anything to import.
+ */
+export const chooseImport = (folders: boolean, title: string, kinds: string) => call<boolean>('import_choose', { folders, title, kinds });
 
 export const onImportProgress = (handler: (p: Progress) => void): Promise<UnlistenFn> =>
   listen<Progress>('import:progress', (e) => handler(e.payload));
@@ -161,9 +165,12 @@ export const mergeEntities = (from: number, into: number) => call<void>('entitie
 
 /** The report `request` describes, rendered to HTML at the returned `url` (a new one each time). */
 export const previewReport = (request: ScopeRequest) => call<ReportPreview>('report_preview', { request });
-/** Asks where to save (the system's Save dialog), then writes the report; null if the user cancelled. */
-export const exportReport = (request: ScopeRequest, format: Format) =>
-  call<Exported | null>('report_export', { request, format });
+/** Asks where to save (the system's Save dialog, titled `title`), then writes the report; null if the user cancelled. */
+export const exportReport = (request: ScopeRequest, format: Format, title: string) =>
+  call<Exported | null>('report_export', { request, format, title });
+
+/** The interface speaks `language`: the shell starts the system's dialogs in it from the next start. */
+export const setInterfaceLanguage = (language: Language) => call<void>('settings_language', { language });
 
 export type DragState = 'over' | 'idle';
 

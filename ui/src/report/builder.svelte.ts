@@ -3,6 +3,7 @@
 // itself, next to what they concern, rather than in the app's banner.
 import * as api from '../lib/api';
 import { operation } from '../lib/failure.svelte';
+import { t } from '../lib/i18n.svelte';
 import type { Collection, CoreError, Exported, Format, ReportPreview, ScopeRequest, Tag } from '../lib/api';
 import { allSections, scopeOf, toRequest, type ReportOptions, type ScopeChoices, type ScopeKind } from './scope';
 
@@ -78,7 +79,7 @@ export class ReportForm {
       this.exporting = format;
       [this.exported, this.exportError] = [null, null];
       try {
-        this.exported = await api.exportReport($state.snapshot(this.request), format);
+        this.exported = await api.exportReport($state.snapshot(this.request), format, t('report.saveTitle'));
       } finally {
         this.exporting = null;
       }

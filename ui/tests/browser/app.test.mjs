@@ -663,6 +663,7 @@ describe('report builder', () => {
     await done.filter({ hasText: 'Saved to /home/user/Documents/report.docx' }).waitFor();
     const exported = (await callsOf(page, 'report_export')).at(-1).args;
     assert.equal(exported.format, 'docx');
+    assert.equal(exported.title, 'Save the report');
     assert.deepEqual(exported.request.scope, { kind: 'facts', value: chosen });
 
     // Cancelled in the Save dialog: nothing is said.
@@ -834,7 +835,18 @@ describe('languages and themes', () => {
     await page.getByTestId('toggle-language').click();
     // While reading, the sidebar (and its count) gives its room to the facts and notes.
     await page.waitForFunction(() => document.querySelector('[data-testid=search]').placeholder === 'Search (press /)');
+    // The shell is told, so that the system's Open and Save dialogs speak it too.
+    await page.waitForFunction(() => window.__dossierMock.calls.filter((c) => c.cmd === 'settings_language').at(-1)?.args.language === 'en');
+    assert.equal((await callsOf(page, 'settings_language'))[0].args.language, 'zh');
     assert.equal(await page.getByTestId('tab-facts').textContent().then((t) => t.startsWith('Facts')), true);
+    // The dialogs' own titles come from the interface.
+    await page.getByTestId('import-files').click();
+    await page.getByTestId('import-summary').waitFor();
+    assert.deepEqual((await callsOf(page, 'import_choose'))[0].args, { folders: false, title: 'Import files', kinds: 'Articles (text, Markdown, HTML, PDF, Word)' });
+    await page.getByTestId('toggle-language').click();
+    await page.getByRole('button', { name: '导入文件夹…' }).click();
+    await page.waitForFunction(() => window.__dossierMock.calls.filter((c) => c.cmd === 'import_choose').length === 2);
+    assert.deepEqual((await callsOf(page, 'import_choose'))[1].args, { folders: true, title: '导入文件夹', kinds: '文章（文本、Markdown、HTML、PDF、Word）' });
     await close();
   });
 

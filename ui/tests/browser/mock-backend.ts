@@ -275,6 +275,8 @@ mockIPC(
         return null;
       case 'import_choose':
         return importChosen();
+      case 'settings_language':
+        return null;
       case 'articles_take_opened': {
         // The shell hands a pending article over once.
         const opened = options.opened;
