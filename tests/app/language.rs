@@ -11,11 +11,12 @@ use super::window::{start_app, LONG};
 
 const APP: &str = env!("CARGO_BIN_EXE_dossier-app");
 
-/// The ids of windows whose title is `title`, as xdotool finds them.
+/// The ids of the shown windows whose title is `title`, as xdotool finds them (a closed
+/// dialog's window may outlive it, unmapped).
 fn windows_named(desktop: &Desktop, title: &str) -> Vec<String> {
     let out = desktop
         .command(&desktop.tools.xdotool)
-        .args(["search", "--name", &format!("^{title}$")])
+        .args(["search", "--onlyvisible", "--name", &format!("^{title}$")])
         .output()
         .expect("xdotool search");
     String::from_utf8_lossy(&out.stdout).lines().map(str::to_owned).collect()

@@ -136,7 +136,7 @@ fn report_previewed_exported_through_the_save_dialog_and_linked_back() {
     // only what the X keymap has).
     let out = desktop.home.path().join("deepseek-report.docx");
     session.click(&session.find("[data-testid=export-docx]"));
-    harness::focus_window(&desktop, "Export report", LONG);
+    harness::focus_window(&desktop, "Save the report", LONG);
     harness::screenshot_screen(&desktop, "report-02-save-dialog.png");
     harness::keys(&desktop, &["ctrl+a"]);
     harness::type_text(&desktop, out.to_str().unwrap());
