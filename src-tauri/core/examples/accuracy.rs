@@ -190,8 +190,9 @@ fn score_doc(doc: &Doc, errors: Option<&mut String>) -> Figures {
             Predicted {
                 subject: f.subject.clone(),
                 metric: f.metric.to_string(),
-                low: q.low,
-                high: q.high,
+                // The fact's own value: signed as its metric reads it.
+                low: f.low,
+                high: f.high,
                 unit: q.unit.to_string(),
                 quote: f.quote.clone(),
             }

@@ -5,6 +5,7 @@ mod annotations;
 mod concurrency;
 mod extract_articles;
 mod extract_conformance;
+mod extract_meanings;
 mod fuzz_corpus;
 mod hostile_corpus;
 mod hostile_import;

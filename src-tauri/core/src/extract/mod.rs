@@ -31,7 +31,7 @@ use crate::vocabulary::Metric;
 
 /// Bumped whenever the extractor's output changes, so that `dossier reextract` knows
 /// which stored articles an older extractor produced.
-pub const VERSION: i64 = 14;
+pub const VERSION: i64 = 15;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Extraction {
@@ -82,6 +82,15 @@ pub struct Fact {
     pub metric: Metric,
     /// Index into `quantities`.
     pub quantity: usize,
+    /// The fact's value in base units, signed as its metric reads it: a fall is a negative
+    /// growth or price change ("fell 3%" is −3 while its quantity is 3%), a loss is a
+    /// positive amount even when written as a negative profit (净利润-3亿元).
+    pub low: f64,
+    pub high: f64,
+    /// Indexes into `quantities` of the same value stated again in another currency
+    /// (15亿美元（约合人民币110亿元）): the fact's second values, not facts of their own.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<usize>,
     pub date: Option<String>,
     pub round: Option<String>,
     pub investors: Vec<String>,
@@ -199,6 +208,9 @@ impl<'t> Chars<'t> {
             subject: f.subject,
             metric: metric(f.metric),
             quantity: f.quantity,
+            low: f.low,
+            high: f.high,
+            also: f.also,
             date: f.date,
             round: f.round,
             investors: f.investors,

@@ -7,8 +7,10 @@ use crate::extract::kinds::{EntityKind, QuantityKind};
 use crate::extract::lexicon::{Group, Hits};
 use crate::extract::names::NameSpan;
 use crate::extract::quantities::QuantitySpan;
-use crate::extract::text::{ends_with_at, Span};
-use crate::extract::words::facts::{FIRM_METRICS, LISTING, METRIC_WORDS, ROUNDS, SHARE_WORDS};
+use crate::extract::text::{ends_with_at, starts_with_at, Span};
+use crate::extract::words::facts::{
+    Direction, FIRM_METRICS, FOLLOW, JOIN, LEAD, LED_BY, LISTING, METRIC_WORDS, ROUNDS, SHARE_WORDS,
+};
 
 /// Is a volume, or a metric word `counts` takes (word, metric), named in `[from, to)`?
 fn figure_named(hits: &Hits, from: usize, to: usize, counts: impl Fn(&str, &str) -> bool) -> bool {
@@ -107,13 +109,14 @@ fn nearest_metric(
 }
 
 /// The metric the words around `q` name, with a score: the nearest metric word in its
-/// clause, else in its sentence before the clause, else the metric of the sentence's last
-/// fact.
+/// clause, else a change when a move governs it (騰訊升2%), else the nearest metric word
+/// in its sentence before the clause, else the metric of the sentence's last fact.
 pub fn named(
     s: &[char],
     hits: &Hits,
     q: &QuantitySpan,
     place: &Place,
+    moved: Option<Direction>,
     same_sentence_prev: Option<&FactDraft>,
 ) -> (&'static str, f64) {
     let Place { sent, cs, ce, .. } = *place;
@@ -127,7 +130,14 @@ pub fn named(
         _ if quoted_price => ("price", 0.25),
         _ if by_change => ("growth", 0.25),
         _ if counted_users => ("users", 0.25),
+        // 以400亿美元的价格收购: the price of an acquisition is the deal's value.
+        Some((_, "price")) if q.kind == QuantityKind::Money && deal_follows(hits, q.end, ce) => {
+            ("deal_value", 0.25)
+        }
         Some((_, m)) => (m, 0.25),
+        None if moved.is_some() => ("growth", 0.2),
+        // got $47 million led by Accel: money with its investors is a round.
+        None if q.kind == QuantityKind::Money && backed(hits, cs, ce) => ("funding", 0.2),
         None => {
             let present = hits.words_within(Group::Metric, sent.start, cs);
             match nearest_metric(s, hits, &present, sent.start, cs, q) {
@@ -141,10 +151,22 @@ pub fn named(
     }
 }
 
+/// Does a deal word (收购, acquire) follow within a few words of `from`, before `to`?
+fn deal_follows(hits: &Hits, from: usize, to: usize) -> bool {
+    hits.within(Group::Metric, from, to.min(from + 12)).any(|(_, k)| METRIC_WORDS[k].1 == "deal_value")
+}
+
+/// Are investors named as such in `[from, to)` (led by, 领投, 跟投, investors include)?
+fn backed(hits: &Hits, from: usize, to: usize) -> bool {
+    hits.find_any(Group::Investor, from, to).is_some()
+        || [LEAD, LED_BY, FOLLOW, JOIN].iter().any(|&k| hits.find(Group::Marker, k, from, to).is_some())
+}
+
 /// `metric` as the sentence says the figure moves or stands: a share's or an index's move
 /// is a price change, a firm's own figure that moves is growth, a listed firm's valuation
 /// is its market value.
 pub fn as_moved(
+    s: &[char],
     hits: &Hits,
     mentions: &[NameSpan],
     q: &QuantitySpan,
@@ -155,9 +177,16 @@ pub fn as_moved(
     let Place { sent, cs, ce, .. } = *place;
     // A move of a share or an index is a price change, not growth; so is a company's
     // bare move (Tencent fell 3.1%) with no figure named before it in the clause.
+    // A 53% jump in quarterly profit: the figure is named after the move.
+    let named_after = || {
+        (q.end..ce.min(q.end + 16))
+            .find_map(|k| starts_with_at(s, k, " in "))
+            .is_some_and(|at| named_figure(hits, at, ce))
+    };
     let stock = hits.find_any(Group::Stock, sent.start, ce).is_some()
         || mentions.iter().any(|m| m.kind == EntityKind::Index && m.entity == subject)
         || !named_figure(hits, cs, q.start)
+            && !named_after()
             && mentions.iter().any(|m| {
                 m.kind == EntityKind::Company && m.start >= cs && m.end <= q.start && m.entity == subject
             });

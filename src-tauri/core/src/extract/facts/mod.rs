@@ -1,10 +1,13 @@
 //! Facts: a quantity with the metric its context names, the subject it belongs to, its
 //! date, funding round, investors and the sentence that states it.
 
+mod converted;
 mod dating;
 mod funding;
 mod market;
 mod metric;
+mod moves;
+mod repeats;
 mod subject;
 
 use super::dates::DateSpan;
@@ -26,6 +29,11 @@ pub struct FactDraft {
     pub subject: String,
     pub metric: &'static str,
     pub quantity: usize,
+    /// The value, signed as the metric reads it (`moves::signed_value`).
+    pub low: f64,
+    pub high: f64,
+    /// Quantities restating the value in another currency.
+    pub also: Vec<usize>,
     pub date: Option<String>,
     pub round: Option<String>,
     pub investors: Vec<String>,
@@ -59,7 +67,22 @@ pub fn facts(
     let mut out: Vec<FactDraft> = Vec::new();
     let mut sent_i = 0;
     let mut names: Option<SentenceNames> = None;
+    let restated = converted::restatements(s, qs);
     for (qi, q) in qs.iter().enumerate() {
+        // An amount restated in another currency is its fact's second value.
+        if let Some((first, _)) = restated[qi] {
+            out.iter_mut().filter(|f| f.quantity == first).for_each(|f| f.also.push(qi));
+            continue;
+        }
+        // Words after the restatement's note name the amount's metric (…（约合人民币110亿元）融资).
+        let widened;
+        let q = match restated.get(qi + 1).copied().flatten() {
+            Some((_, end)) => {
+                widened = QuantitySpan { end, ..q.clone() };
+                &widened
+            }
+            None => q,
+        };
         while sent_i + 1 < sentences.len() && sentences[sent_i].end <= q.start {
             sent_i += 1;
         }
@@ -71,7 +94,8 @@ pub fn facts(
             ce: clause_end(s, q.end, sent.end),
         };
         let same_sentence_prev = out.last().filter(|f| f.quote == sent);
-        let (metric, metric_score) = metric::named(s, hits, q, &place, same_sentence_prev);
+        let moved = moves::direction(s, hits, qs, qi, &place);
+        let (metric, metric_score) = metric::named(s, hits, q, &place, moved, same_sentence_prev);
         if names.as_ref().is_none_or(|n| n.sentence != sent_i) {
             names = Some(SentenceNames::of(s, hits, mentions, &cited, &place));
         }
@@ -89,11 +113,17 @@ pub fn facts(
             cited: &cited,
         };
         let Some((subject, subject_score)) = scene.subject(metric) else { continue };
-        let metric = metric::as_moved(hits, mentions, q, &place, metric, &subject);
+        let metric = metric::as_moved(s, hits, mentions, q, &place, metric, &subject);
         if metric == "other" && q.kind != QuantityKind::Money {
             continue;
         }
-        let metric = if metric == "funding" && metric::listing(hits, sent) { "proceeds" } else { metric };
+        let metric = match metric {
+            "funding" if metric::listing(hits, sent) => "proceeds",
+            // 净利润-3亿元: a profit below zero is a loss.
+            "profit" if q.high < 0.0 => "loss",
+            m => m,
+        };
+        let (low, high) = moves::signed_value(q, metric, moved);
         let date = dating::date_of(s, hits, dates, q, &place);
         let (round, investors, lead_investor) = if metric == "funding" || metric == "proceeds" {
             let next = sentences.get(sent_i + 1).copied();
@@ -112,6 +142,9 @@ pub fn facts(
                 subject,
                 metric,
                 quantity: qi,
+                low,
+                high,
+                also: Vec::new(),
                 date: date.clone(),
                 round: round.clone(),
                 investors: investors.clone(),
@@ -121,5 +154,5 @@ pub fn facts(
             });
         }
     }
-    out
+    repeats::without_repeats(out, qs)
 }

@@ -68,6 +68,8 @@ pub enum Group {
     Funded,
     /// `names::DESCRIPTORS`.
     Descriptor,
+    /// `facts::DIRECTIONS`, in any case.
+    Direction,
 }
 
 impl Group {
@@ -99,6 +101,7 @@ impl Group {
         Group::Move,
         Group::Funded,
         Group::Descriptor,
+        Group::Direction,
     ];
 
     /// The group's words and whether they match in any ASCII case; `aliases` for `Alias`.
@@ -134,6 +137,7 @@ impl Group {
             Group::Move => (list(names::MOVES), false),
             Group::Funded => (list(names::FUNDED_VERBS), false),
             Group::Descriptor => (list(names::DESCRIPTORS), false),
+            Group::Direction => (firsts(facts::DIRECTIONS), true),
         }
     }
 }

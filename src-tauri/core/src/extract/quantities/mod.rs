@@ -13,8 +13,9 @@ pub use currency::{currency_names, CurrencyName};
 use super::kinds::{Qualifier, QuantityKind};
 use super::lexicon::{Group, Hits, Lexicon};
 use super::numerals::{self, Num, NumKind};
-use super::text::Span;
+use super::text::{self, Span};
 use super::words::facts::USER_WORDS;
+use super::words::quantities::NUMBER_HAN;
 use currency::{currency_at, currency_before, yuan_code};
 use hedges::hedged;
 use tables::{listed_unit, percent_column, table_unit, unit_note, Line};
@@ -134,7 +135,31 @@ fn read(
         })
         .copied()
         .collect();
-    ranges::merge_ranges(s, &free, out, reading)
+    let mut out = ranges::merge_ranges(s, &free, out, reading);
+    minus_after_words(s, &mut out);
+    out
+}
+
+/// 净利润-3,280,255.69元: a minus glued to the word before it is a sign. The numeral reader
+/// takes a hyphen after a letter for part of a name (GPT-4, A-1); after a Han word that is
+/// no number (3亿-5亿元 is a range) and ends no amount, it is the amount's sign.
+fn minus_after_words(s: &[char], out: &mut [QuantitySpan]) {
+    let mut prev_end = 0;
+    for q in out.iter_mut() {
+        let at = q.num_start;
+        let glued = at >= 2
+            && matches!(s[at - 1], '-' | '－' | '−')
+            && text::is_cjk(s[at - 2])
+            && prev_end < at - 1
+            && !s[at.saturating_sub(5)..at - 1].iter().any(|&c| c.is_ascii_digit() || NUMBER_HAN.contains(c));
+        prev_end = q.end;
+        if !glued || q.low < 0.0 {
+            continue;
+        }
+        (q.low, q.high) = (-q.high, -q.low);
+        q.num_start = at - 1;
+        q.start = q.start.min(at - 1);
+    }
 }
 
 /// `n` unless the span `skip` (a date or a name) holds it; a numeral that began inside a

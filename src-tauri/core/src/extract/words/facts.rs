@@ -185,6 +185,90 @@ pub const METRIC_WORDS: &[(&str, &str)] = &[
     ("price-to-earnings", "other"),
 ];
 
+/// Which way a figure moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// Verbs and adverbs of a move, with its direction: the one that governs a percentage or a
+/// multiple signs it (跌0.2% is −0.2%, "ended 3.54 per cent down" −3.54%) and makes it a
+/// change even when no metric word is near (騰訊升2%).
+pub const DIRECTIONS: &[(&str, Direction)] = &[
+    ("升", Direction::Up),
+    ("涨", Direction::Up),
+    ("漲", Direction::Up),
+    ("增", Direction::Up),
+    ("高开", Direction::Up),
+    ("翻", Direction::Up),
+    ("扩大", Direction::Up),
+    ("+", Direction::Up),
+    ("rose", Direction::Up),
+    ("rise", Direction::Up),
+    ("risen", Direction::Up),
+    ("up", Direction::Up),
+    ("jump", Direction::Up),
+    ("jumped", Direction::Up),
+    ("surged", Direction::Up),
+    ("soared", Direction::Up),
+    ("gained", Direction::Up),
+    ("climbed", Direction::Up),
+    ("rallied", Direction::Up),
+    ("advanced", Direction::Up),
+    ("added", Direction::Up),
+    ("grew", Direction::Up),
+    ("increase", Direction::Up),
+    ("increased", Direction::Up),
+    ("higher", Direction::Up),
+    ("跌", Direction::Down),
+    ("挫", Direction::Down),
+    ("降", Direction::Down),
+    ("减", Direction::Down),
+    ("減", Direction::Down),
+    ("下滑", Direction::Down),
+    ("低开", Direction::Down),
+    ("收窄", Direction::Down),
+    ("萎缩", Direction::Down),
+    ("fell", Direction::Down),
+    ("fall", Direction::Down),
+    ("fallen", Direction::Down),
+    ("down", Direction::Down),
+    ("lost", Direction::Down),
+    ("lower", Direction::Down),
+    ("declined", Direction::Down),
+    ("decline", Direction::Down),
+    ("dropped", Direction::Down),
+    ("drop", Direction::Down),
+    ("slid", Direction::Down),
+    ("slumped", Direction::Down),
+    ("tumbled", Direction::Down),
+    ("plunged", Direction::Down),
+    ("nosedived", Direction::Down),
+    ("eased", Direction::Down),
+    ("shed", Direction::Down),
+    ("gave up", Direction::Down),
+    ("decreased", Direction::Down),
+    ("contracted", Direction::Down),
+];
+
+/// Words between an amount and the same amount in another currency: 15亿美元（约合人民币
+/// 110亿元）, 2.22 billion rupees (about $27 million).
+pub const CONVERSION_WORDS: &[&str] = &[
+    "约合",
+    "折合",
+    "约",
+    "合",
+    "相当于",
+    "即",
+    "about",
+    "approximately",
+    "around",
+    "roughly",
+    "or",
+    "nearly",
+];
+
 /// Words before a number that make a bare magnitude a count of users.
 pub const USER_WORDS: &[(&str, &str)] = &[
     ("用户", "用户"),

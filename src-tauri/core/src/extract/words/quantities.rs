@@ -509,3 +509,7 @@ pub const DOLLAR_PREFIXES: &[(&str, &str)] = &[
     ("C", "CAD"),
     ("R", "BRL"),
 ];
+
+/// Han characters of numbers, magnitudes and units: a hyphen after one of them joins two
+/// amounts or dates (3亿-5亿元, 1月-3月) rather than signing the next.
+pub const NUMBER_HAN: &str = "零〇一二两三四五六七八九十百千万亿兩萬億元年月日";
