@@ -74,7 +74,7 @@ pub enum Group {
 
 impl Group {
     /// Every group, in the order of their patterns in the automaton.
-    pub const ALL: [Group; 26] = [
+    pub const ALL: [Group; 27] = [
         Group::Metric,
         Group::Investor,
         Group::Anaphor,
