@@ -118,3 +118,9 @@ fn a_fact_stated_twice_is_one_fact_with_its_most_precise_value() {
     let x = extract("比亚迪2023年营收3000亿元。比亚迪2024年营收3500亿元。", None);
     assert_eq!(rows(&x).iter().filter(|r| r.1 == "revenue").count(), 2, "{:?}", rows(&x));
 }
+
+#[test]
+fn a_firms_parties_are_no_subject() {
+    let x = extract("宁德时代公告称，归属于上市公司股东的净利润为45.6亿元。", None);
+    assert_eq!(rows(&x).iter().map(|r| r.0).collect::<Vec<_>>(), ["宁德时代"], "{:?}", rows(&x));
+}

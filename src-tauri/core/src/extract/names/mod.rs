@@ -264,6 +264,23 @@ mod tests {
         // A kind of firm is no name; 上涨 is one word.
         assert!(texts("一家晶片新創公司表示。").is_empty());
         assert_eq!(texts("。禾赛上涨3.01%。"), ["禾赛"]);
+        // A firm's parties after a word for a firm are no firm.
+        assert!(texts("归属于挂牌公司股东的净利润下降，公司员工增加。").is_empty());
+    }
+
+    #[test]
+    fn a_firm_before_said_is_no_person() {
+        // Two capitalised words before "said" are a person unless the second ends firms' names.
+        let t = "Pioneer Motors said sales rose. Anna Berg said so.";
+        let s: Vec<char> = t.chars().collect();
+        let r = Registry::builtin();
+        let people: Vec<String> = mentions(t, &s, r, &r.scan(t))
+            .mentions
+            .into_iter()
+            .filter(|m| m.kind == EntityKind::Person)
+            .map(|m| m.entity)
+            .collect();
+        assert_eq!(people, ["Anna Berg"]);
     }
 
     #[test]

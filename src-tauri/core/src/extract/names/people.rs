@@ -6,7 +6,7 @@ use super::NameSpan;
 use crate::extract::kinds::EntityKind;
 use crate::extract::lexicon::{Group, Hits};
 use crate::extract::text::{ends_with_at, is_cjk, starts_with_at, CharFilter};
-use crate::extract::words::names::{NOT_NAMES, SPEECH};
+use crate::extract::words::names::{EN_SUFFIX, NOT_NAMES, SPEECH};
 
 /// People: a name after a title and before a speech verb (分析师浦俊懿认为), a byline
 /// (本报记者 曲忠芳), a credit (刘洋/制图), or an English name before "said".
@@ -121,6 +121,11 @@ fn english_people(s: &[char], caps: &[usize], names: &mut Vec<(usize, usize)>) {
             first.as_str(),
             "The" | "On" | "In" | "At" | "By" | "But" | "And" | "Its" | "Chief" | "Analyst"
         ) {
+            continue;
+        }
+        // "Tata Motors said": a second word that ends firms' names makes a firm, not a person.
+        let second: String = s[e1 + 1..e2].iter().collect();
+        if EN_SUFFIX.contains(&second.as_str()) {
             continue;
         }
         let after_said = [

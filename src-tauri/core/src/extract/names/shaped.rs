@@ -10,7 +10,7 @@ use crate::extract::kinds::EntityKind::Company as C;
 use crate::extract::lexicon::{Group, Hits};
 use crate::extract::text::{ascii_digit, is_cjk, starts_with_at};
 use crate::extract::words::names::{
-    CODE_SUFFIXES, EXCHANGES, FIRM_VERBS, LATIN_TERMS, LEGAL_FORMS, NAME_ENDS, SENTENCE_WORDS,
+    CODE_SUFFIXES, EXCHANGES, FIRM_PARTIES, FIRM_VERBS, LATIN_TERMS, LEGAL_FORMS, NAME_ENDS, SENTENCE_WORDS,
 };
 
 /// Longest Chinese name read before a code or after a descriptor.
@@ -154,9 +154,11 @@ pub fn after_descriptors(s: &[char], hits: &Hits, out: &mut Vec<NameSpan>) {
             let end = (a..s.len().min(a + LONGEST_CJK + 1))
                 .find(|&k| !is_cjk(s[k]) || NAME_ENDS.iter().any(|w| starts_with_at(s, k, w).is_some()));
             let end = end.filter(|&k| matches!(s[k], '，' | '、' | '（' | '(' | '“' | '「') || is_cjk(s[k]));
-            // A title, a metric word or another word for a firm inside is no name (公司董事长).
+            // A title, a metric word or another word for a firm inside is no name (公司董事长),
+            // nor is one of a firm's parties (上市公司股东的净利润).
             let plain = |end: usize| {
-                hits.find_any(Group::Title, a, end).is_none()
+                !FIRM_PARTIES.iter().any(|w| starts_with_at(s, a, w).is_some())
+                    && hits.find_any(Group::Title, a, end).is_none()
                     && hits.find_any(Group::Metric, a, end).is_none()
                     && hits.find_any(Group::Descriptor, a, end).is_none()
             };

@@ -136,6 +136,7 @@ pub const GENERIC: &[&str] = &[
     "大模型",
     "云计算",
     "上市",
+    "挂牌",
     "互联网",
     "创业",
     "投资",
@@ -458,6 +459,11 @@ pub const DESCRIPTORS: &[&str] = &[
     "廠商",
     "機構",
 ];
+
+/// A firm's parties, which a word for a firm can precede without naming one (上市公司股东,
+/// 公司员工): no name starts with them.
+pub const FIRM_PARTIES: &[&str] =
+    &["股东", "员工", "职工", "董事", "高管", "管理层", "客户", "债权人", "投资者", "投资人"];
 
 /// Where a sentence goes on after a Chinese name: function words, verbs of what firms do,
 /// words of time. A name read after a descriptor ends before the first of them.
