@@ -120,6 +120,32 @@ fn a_fact_stated_twice_is_one_fact_with_its_most_precise_value() {
 }
 
 #[test]
+fn a_headline_restated_in_the_lead_is_kept_on_the_lead() {
+    // The lead says the round in full: its round and its investors.
+    let x = extract("小鹏汽车完成5亿美元融资\n\n小鹏汽车宣布完成约5亿美元C轮融资，由高瓴资本领投。", None);
+    let funding: Vec<&Fact> = x.facts.iter().filter(|f| f.metric.as_str() == "funding").collect();
+    assert_eq!(funding.len(), 1, "{:?}", rows(&x));
+    assert_eq!(x.quantities[funding[0].quantity].text, "约5亿美元");
+    assert_eq!(funding[0].round.as_deref(), Some("C轮"), "{:?}", funding[0]);
+}
+
+#[test]
+fn figures_whose_values_meet_in_separate_statements_stay_apart() {
+    // A range of estimates and the top estimate a clause later: two statements.
+    let x = extract("分析师对小鹏汽车的估值从50亿美元到120亿美元不等，最高达到120亿美元。", None);
+    let valuations = rows(&x).into_iter().filter(|r| r.1 == "valuation").count();
+    assert_eq!(valuations, 2, "{:?}", rows(&x));
+    // A range beside its own end in one clause is one.
+    let x = extract("小鹏汽车估值为50亿至120亿美元即120亿美元。", None);
+    let valuations = rows(&x).into_iter().filter(|r| r.1 == "valuation").count();
+    assert_eq!(valuations, 1, "{:?}", rows(&x));
+    // Paragraphs apart, a bound and an exact figure are two statements.
+    let x = extract("小鹏汽车估值超过50亿美元。\n\n另据报道，小鹏汽车估值为52亿美元。", None);
+    let valuations = rows(&x).into_iter().filter(|r| r.1 == "valuation").count();
+    assert_eq!(valuations, 2, "{:?}", rows(&x));
+}
+
+#[test]
 fn a_firms_parties_are_no_subject() {
     let x = extract("宁德时代公告称，归属于上市公司股东的净利润为45.6亿元。", None);
     assert_eq!(rows(&x).iter().map(|r| r.0).collect::<Vec<_>>(), ["宁德时代"], "{:?}", rows(&x));

@@ -154,5 +154,5 @@ pub fn facts(
             });
         }
     }
-    repeats::without_repeats(out, qs)
+    repeats::without_repeats(s, out, qs)
 }
