@@ -31,7 +31,11 @@ use crate::vocabulary::Metric;
 
 /// Bumped whenever the extractor's output changes, so that `dossier reextract` knows
 /// which stored articles an older extractor produced.
-pub const VERSION: i64 = 15;
+pub const VERSION: i64 = 16;
+
+/// SHA-256 of the name model this version ships (`label::model_digest`): the model shapes
+/// the output, so a new model needs a new `VERSION` (a test holds the two together).
+pub const NAME_MODEL_DIGEST: &str = "3a146fb94a416cb8697142398b4405683d80fe1ada8a7c479f9ef9bfc580a1c9";
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Extraction {
@@ -120,7 +124,7 @@ pub fn extract_with(text: &str, published: Option<&str>, registry: &Registry) ->
     if published_date.is_none() {
         dates::fill_years(&mut dates);
     }
-    let names::Names { mentions, code_brackets } = names::mentions(text, s, registry, &hits);
+    let names::Names { mentions, code_brackets } = names::mentions(text, s, registry, &hits, &sentences);
     let nums = numerals::scan(s);
     // Numerals inside dates and names (512480, 零一万物) are not amounts.
     let mut skip: Vec<Span> = dates
@@ -243,5 +247,14 @@ fn language(s: &[char]) -> &'static str {
         "zh"
     } else {
         "en"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_name_model_is_the_one_this_version_ships() {
+        // A retrained model changes what is extracted: bump VERSION with the digest.
+        assert_eq!(super::label::model_digest(), super::NAME_MODEL_DIGEST);
     }
 }

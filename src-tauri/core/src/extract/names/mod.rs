@@ -5,6 +5,7 @@
 //! in the article's one automaton pass.
 
 mod context;
+mod learned;
 mod organisations;
 mod people;
 mod registry;
@@ -34,13 +35,24 @@ pub struct Names {
     pub code_brackets: Vec<Span>,
 }
 
-/// All mentions of `text` (as `s` in chars, with `hits` from `registry.scan`), sorted,
-/// without overlaps (registry first).
-pub fn mentions(text: &str, s: &[char], registry: &Registry, hits: &Hits) -> Names {
+/// All mentions of `text` (as `s` in chars, with `hits` from `registry.scan`, cut into
+/// `sentences`), sorted, without overlaps (registry first, then the rules, then the
+/// learned labeller).
+pub fn mentions(text: &str, s: &[char], registry: &Registry, hits: &Hits, sentences: &[Span]) -> Names {
     let mut known = Vec::new();
     registry.find(s, hits, &mut known);
     let mut brackets = Vec::new();
     let mut kept = found_by_shape(s, hits, &known, &mut brackets);
+    let mut proposed = Vec::new();
+    learned::labelled(
+        s,
+        hits,
+        sentences,
+        |a, b| overlaps(&known, a, b) || overlaps(&kept, a, b),
+        &mut proposed,
+    );
+    kept.extend(proposed);
+    kept.sort_by_key(|m| m.start);
     full_names(s, &mut kept);
     named_in_brackets(s, &known, &mut kept);
     let aliases = shaped::introduced(s, &kept);
@@ -61,12 +73,7 @@ fn found_by_shape(
     known: &[NameSpan],
     brackets: &mut Vec<(usize, usize)>,
 ) -> Vec<NameSpan> {
-    // Registry matches come sorted and without overlaps: the first ending after `a` is
-    // the only one that can overlap [a, b).
-    let taken = |a: usize, b: usize| {
-        let k = known.partition_point(|m| m.end <= a);
-        known.get(k).is_some_and(|m| m.start < b)
-    };
+    let taken = |a: usize, b: usize| overlaps(known, a, b);
     // Starts of capitalised ASCII words, where English names begin.
     let caps: Vec<usize> = (s.iter().enumerate())
         .filter(|&(i, c)| c.is_ascii_uppercase() && (i == 0 || !s[i - 1].is_ascii_alphanumeric()))
@@ -94,6 +101,13 @@ fn found_by_shape(
         }
     }
     kept
+}
+
+/// Does a mention of `list` (sorted, without overlaps) overlap [a, b)? The first ending
+/// after `a` is the only one that can.
+fn overlaps(list: &[NameSpan], a: usize, b: usize) -> bool {
+    let k = list.partition_point(|m| m.end <= a);
+    list.get(k).is_some_and(|m| m.start < b)
 }
 
 /// 星辰智能 (the stock's short name) is 杭州星辰智能科技股份有限公司 named in full; Longi
@@ -141,11 +155,20 @@ fn named_in_brackets(s: &[char], known: &[NameSpan], kept: &mut [NameSpan]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::lexicon::Group;
+    use crate::extract::text::sentences;
+
+    /// The names of `t` as the extractor finds them.
+    fn names_of(t: &str, s: &[char], r: &Registry) -> Names {
+        let hits = r.scan(t);
+        let ends: Vec<usize> = hits.in_order(Group::SentenceEnd).iter().map(|&(at, _, _)| at).collect();
+        mentions(t, s, r, &hits, &sentences(s, &ends))
+    }
 
     fn run(t: &str) -> Vec<(String, String)> {
         let s: Vec<char> = t.chars().collect();
         let r = Registry::builtin();
-        mentions(t, &s, r, &r.scan(t))
+        names_of(t, &s, r)
             .mentions
             .into_iter()
             .map(|m| (s[m.start..m.end].iter().collect(), m.entity))
@@ -214,7 +237,7 @@ mod tests {
         let t = "北裕仪器（838239）公告。鼎胜新材(15.960,0.08,0.50%)(603876.SH)涨停。Ouster, Inc. (NYSE: OUST) rose.";
         let s: Vec<char> = t.chars().collect();
         let r = Registry::builtin();
-        let names = mentions(t, &s, r, &r.scan(t));
+        let names = names_of(t, &s, r);
         let got: Vec<(String, &str)> =
             names.mentions.iter().map(|m| (s[m.start..m.end].iter().collect(), m.entity.as_str())).collect();
         assert_eq!(
@@ -274,7 +297,7 @@ mod tests {
         let t = "Pioneer Motors said sales rose. Anna Berg said so.";
         let s: Vec<char> = t.chars().collect();
         let r = Registry::builtin();
-        let people: Vec<String> = mentions(t, &s, r, &r.scan(t))
+        let people: Vec<String> = names_of(t, &s, r)
             .mentions
             .into_iter()
             .filter(|m| m.kind == EntityKind::Person)
@@ -291,8 +314,7 @@ mod tests {
             }]);
         let t = "Unitree 与宇树科技";
         let s: Vec<char> = t.chars().collect();
-        let got: Vec<String> =
-            mentions(t, &s, &r, &r.scan(t)).mentions.into_iter().map(|m| m.entity).collect();
+        let got: Vec<String> = names_of(t, &s, &r).mentions.into_iter().map(|m| m.entity).collect();
         assert_eq!(got, ["宇树科技", "宇树科技"]);
     }
 }
