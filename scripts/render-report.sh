@@ -22,7 +22,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 db=$work/library.sqlite
 
-"$dossier" --db "$db" import "$sample" tests/fixtures/report/zh-rounds-kechuang.txt --collection 样稿
+"$dossier" --db "$db" --create import "$sample" tests/fixtures/report/zh-rounds-kechuang.txt --collection 样稿
 # The review: every fact confirmed but the ETF figures, which are rejected.
 python3 - "$db" <<'PY'
 import sqlite3, sys

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use dossier_core::import::Limits;
 use dossier_core::ingest::import_bytes;
 use dossier_core::store::LIBRARY_FILE;
-use dossier_core::Library;
+use dossier_core::{Create, Library};
 
 #[path = "../core/benches/corpus/mod.rs"]
 #[allow(dead_code)]
@@ -28,7 +28,7 @@ fn main() -> ExitCode {
         return ExitCode::from(1);
     };
     let path = PathBuf::from(dir).join(LIBRARY_FILE);
-    let mut library = match Library::open(&path) {
+    let mut library = match Library::open(&path, Create::IfMissing) {
         Ok(library) => library,
         Err(e) => {
             eprintln!("cannot open {}: {e}", path.display());

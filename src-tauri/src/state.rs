@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use dossier_core::store::LIBRARY_FILE;
-use dossier_core::{Error, Library, Result};
+use dossier_core::{Create, Error, Library, Result};
 use serde::Serialize;
 
 /// Environment variable that moves the data folder (tests, portable installs).
@@ -40,7 +40,7 @@ impl AppState {
     pub fn open(data_dir: PathBuf) -> Result<Self> {
         let library_path = data_dir.join(LIBRARY_FILE);
         let first_run = !library_path.exists();
-        let mut library = Library::open(&library_path)?;
+        let mut library = Library::open(&library_path, Create::IfMissing)?;
         if first_run {
             crate::samples::load(&mut library)?;
         }
@@ -62,7 +62,7 @@ impl AppState {
 
     /// A second connection for a writer running beside the readers.
     pub fn open_writer(&self) -> Result<Library> {
-        Library::open(&self.library_path)
+        Library::open(&self.library_path, Create::No)
     }
 }
 

@@ -63,7 +63,7 @@ fn report_previewed_exported_through_the_save_dialog_and_linked_back() {
     // the ETF's, one figure highlighted with a tag and a comment.
     let sample =
         PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/newspaper/ai-market-page-zh.txt"));
-    cli(&library, &["import", sample.to_str().unwrap()]);
+    cli(&library, &["--create", "import", sample.to_str().unwrap()]);
     let facts = cli(&library, &["facts", "list", "--format", "json"]);
     let ids: Vec<String> = facts
         .as_array()

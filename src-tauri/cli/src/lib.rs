@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use dossier_core::{Error, Library};
+use dossier_core::{Create, Error, ErrorKind, Library};
 
 #[derive(Parser)]
 #[command(name = "dossier", version, about = "Dossier: market facts from the press, in one local library")]
@@ -19,6 +19,9 @@ struct Cli {
     /// Library file to use (default: the desktop app's library in the platform data folder).
     #[arg(long, global = true, value_name = "PATH")]
     db: Option<PathBuf>,
+    /// Make a new library if there is none at the library's path (or the file is empty)
+    #[arg(long, global = true)]
+    create: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -115,8 +118,15 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Some(path) => path,
         None => Library::default_path()?,
     };
-    let mut library = Library::open(&path)?;
-    match cli.command {
+    let create = if cli.create { Create::IfMissing } else { Create::No };
+    let mut library = Library::open(&path, create).map_err(|e| match e.kind {
+        ErrorKind::NotFound => Error::not_found(format!("{} (use --create to make a new one)", e.message)),
+        _ => e,
+    })?;
+    if let Some(damaged) = library.read_only().filter(|e| e.kind == ErrorKind::Damaged) {
+        eprintln!("dossier: {}", damaged.message);
+    }
+    let done = match cli.command {
         Command::Import(args) => import::import(&mut library, args),
         Command::List(args) => articles::list(&library, args),
         Command::Show(args) => articles::show(&library, args),
@@ -130,5 +140,6 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Entities(command) => entities::entities(&library, command),
         Command::Export(args) => export::export(&library, args),
         Command::Extract(_) => unreachable!("handled before the library is opened"),
-    }
+    };
+    done.map_err(|e| library.explain(e))
 }

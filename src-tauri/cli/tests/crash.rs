@@ -47,6 +47,7 @@ fn sigkill_during_import_leaves_a_consistent_library() {
         let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
             .arg("--db")
             .arg(&db)
+            .arg("--create")
             .arg("import")
             .arg(&input)
             .stdout(Stdio::null())

@@ -24,7 +24,7 @@ use dossier_core::operations::import::{self, ImportOptions, OutcomeStatus};
 use dossier_core::search::{self, SearchQuery};
 use dossier_core::store::articles::{self, ArticleFilter};
 use dossier_core::store::collections;
-use dossier_core::Library;
+use dossier_core::{Create, Library};
 use sha2::{Digest, Sha256};
 
 /// Body size of generated articles, in UTF-8 bytes.
@@ -101,7 +101,7 @@ fn insert(conn: &rusqlite::Connection, article: &ParsedArticle, file_name: &str)
 /// Plain inserts, one transaction per article: what storing costs without parsing;
 /// with `extract`, the extractor's findings are stored too, as import stores them.
 fn baseline(path: &Path, articles: &[(String, ParsedArticle)], extract: bool) -> Duration {
-    let mut library = Library::open(path).expect("open baseline library");
+    let mut library = Library::open(path, Create::IfMissing).expect("open baseline library");
     let extractor = Extractor::builtin();
     let started = Instant::now();
     for (name, article) in articles {
@@ -155,7 +155,8 @@ fn import_bench(dir: &Path, count: usize) {
     for (kind, set) in [("txt", &txt), ("html", &html)] {
         let base = baseline(&dir.join(format!("baseline-{kind}.sqlite")), set, false);
         let extracted = baseline(&dir.join(format!("extracted-{kind}.sqlite")), set, true);
-        let mut library = Library::open(&dir.join(format!("import-{kind}.sqlite"))).expect("open library");
+        let mut library = Library::open(&dir.join(format!("import-{kind}.sqlite")), Create::IfMissing)
+            .expect("open library");
         let started = Instant::now();
         let options = ImportOptions::default();
         let report =
@@ -211,7 +212,7 @@ const RUNS: usize = 30;
 
 fn search_bench(dir: &Path, count: usize) {
     let path = dir.join("search.sqlite");
-    let mut library = Library::open(&path).expect("open library");
+    let mut library = Library::open(&path, Create::IfMissing).expect("open library");
     let started = Instant::now();
     let mut text_bytes = 0u64;
     for chunk in (0..count as u64).collect::<Vec<_>>().chunks(1_000) {
@@ -351,7 +352,7 @@ fn options_bench(dir: &Path, count: usize) {
     );
     println!("| index | build s | index size | 1 char: p50 ms, articles found | 2 chars | 4 chars |");
     println!("|---|---|---|---|---|---|");
-    let chosen = Library::open(&dir.join("chosen.sqlite")).unwrap();
+    let chosen = Library::open(&dir.join("chosen.sqlite"), Create::IfMissing).unwrap();
     search::index_article(chosen.conn(), 0, "预热", "预热").unwrap();
     chosen.conn().execute("DELETE FROM search_index", []).unwrap();
     let started = Instant::now();

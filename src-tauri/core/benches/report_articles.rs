@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use dossier_core::import::{self, Limits};
 use dossier_core::report::{self, Format, Scope, ScopeRequest};
 use dossier_core::store::collections;
-use dossier_core::Library;
+use dossier_core::{Create, Library};
 
 const ARTICLES: usize = 40;
 
@@ -32,7 +32,7 @@ fn sentences(count: usize) -> Vec<String> {
 
 fn library_of(sentences: &[String], articles: usize) -> (tempfile::TempDir, Library, Vec<i64>) {
     let dir = tempfile::tempdir().unwrap();
-    let mut library = Library::open(&dir.path().join("library.sqlite")).unwrap();
+    let mut library = Library::open(&dir.path().join("library.sqlite"), Create::IfMissing).unwrap();
     let per = sentences.len().div_ceil(articles);
     let ids = sentences
         .chunks(per)

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use dossier_core::import::{self, Limits};
 use dossier_core::report::{self, Format, Scope, ScopeRequest, Statuses};
-use dossier_core::Library;
+use dossier_core::{Create, Library};
 
 /// Fact-dense prose in the sample's style: every sentence a figure.
 fn prose(bytes: usize) -> String {
@@ -36,7 +36,7 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let mb: usize = args.iter().position(|a| a == "--mb").map_or(5, |i| args[i + 1].parse().expect("--mb N"));
     let dir = tempfile::tempdir().unwrap();
-    let mut library = Library::open(&dir.path().join("library.sqlite")).unwrap();
+    let mut library = Library::open(&dir.path().join("library.sqlite"), Create::IfMissing).unwrap();
     let limits = Limits::default();
     let text = prose(mb * 1_000_000);
     let paragraphs: Vec<&str> = text.split("\n\n").collect();

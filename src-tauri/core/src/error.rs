@@ -19,6 +19,10 @@ pub enum ErrorKind {
     NewerDatabase,
     /// Reading or writing a file failed.
     Io,
+    /// The library may only be read: its file or folder is not writable.
+    ReadOnly,
+    /// The library file is damaged (SQLite found it malformed).
+    Damaged,
     /// Another Dossier held the library's write lock longer than we waited.
     Busy,
     /// SQLite failed.
@@ -38,6 +42,8 @@ impl ErrorKind {
                 | Self::TooLarge
                 | Self::NewerDatabase
                 | Self::Busy
+                | Self::ReadOnly
+                | Self::Damaged
                 | Self::Io
         )
     }
@@ -74,10 +80,14 @@ impl Error {
 
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
-        use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked};
+        use rusqlite::ErrorCode::{DatabaseBusy, DatabaseCorrupt, DatabaseLocked, NotADatabase, ReadOnly};
         match e.sqlite_error_code() {
             Some(DatabaseBusy | DatabaseLocked) => {
                 Self::new(ErrorKind::Busy, "the library is busy (another Dossier is writing); try again")
+            }
+            Some(ReadOnly) => Self::new(ErrorKind::ReadOnly, "the library is read-only"),
+            Some(DatabaseCorrupt | NotADatabase) => {
+                Self::new(ErrorKind::Damaged, format!("the library is damaged ({e})"))
             }
             _ => Self::new(ErrorKind::Database, format!("database error: {e}")),
         }

@@ -18,5 +18,5 @@ pub mod store;
 pub mod vocabulary;
 
 pub use error::{Error, ErrorKind, Result};
-pub use store::Library;
+pub use store::{Create, Library};
 pub use vocabulary::{EntityKind, FactStatus, Metric, Qualifier, QuantityKind};

@@ -7,7 +7,7 @@ use dossier_core::store::annotations::{self, AnchorState, AnnotationEdit, Annota
 use dossier_core::store::annotations::{redo, undo};
 use dossier_core::store::articles::{self, ArticleFilter, SortOrder};
 use dossier_core::store::tags;
-use dossier_core::{ErrorKind, Library};
+use dossier_core::{Create, ErrorKind, Library};
 
 const ZHIPU: &str = "智谱完成新一轮融资\n\n本报记者 林晓舟 上海报道\n\n\
     2024年12月，智谱AI宣布完成新一轮30亿元人民币融资，投后估值超过200亿元。\n\n\
@@ -20,7 +20,7 @@ fn at(text: &str, quote: &str) -> (usize, usize) {
 }
 
 fn open(dir: &tempfile::TempDir) -> Library {
-    Library::open(&dir.path().join("library.sqlite")).unwrap()
+    Library::open(&dir.path().join("library.sqlite"), Create::IfMissing).unwrap()
 }
 
 fn add(library: &mut Library, name: &str, text: &str) -> i64 {
@@ -83,7 +83,7 @@ fn annotations_are_created_edited_listed_and_overlap() {
     assert_eq!(annotations::create(library.conn(), &outside).unwrap_err().kind, ErrorKind::InvalidInput);
     let nowhere = NewAnnotation { article_id: 99, start: 0, end: 1, ..Default::default() };
     assert_eq!(annotations::create(library.conn(), &nowhere).unwrap_err().kind, ErrorKind::NotFound);
-    assert_eq!(library.check().unwrap(), Vec::<String>::new());
+    assert_eq!(library.check(), Vec::<String>::new());
 }
 
 #[test]
@@ -176,7 +176,7 @@ fn undo_and_redo_survive_a_restart_and_bring_back_a_deleted_annotation() {
     assert!(redo(conn).unwrap().is_none());
     assert_eq!(list(conn)[0].colour, "blue");
     assert_eq!(list(conn)[0].comment, first.comment);
-    assert_eq!(library.check().unwrap(), Vec::<String>::new());
+    assert_eq!(library.check(), Vec::<String>::new());
 }
 
 #[test]
@@ -200,7 +200,7 @@ fn replacing_an_articles_text_re_anchors_its_annotations() {
     assert_eq!(m.selector.position.start, at(&better, "投后估值超过200亿元").0);
     assert_eq!(get(lost.id).state, AnchorState::Orphaned);
     assert_eq!(get(lost.id).selector, lost.selector, "an orphan keeps its quote");
-    assert_eq!(library.check().unwrap(), Vec::<String>::new());
+    assert_eq!(library.check(), Vec::<String>::new());
     let hits = dossier_core::search::search(
         library.conn(),
         &dossier_core::search::SearchQuery { text: "估值走高".into(), limit: 5, ..Default::default() },
@@ -211,5 +211,5 @@ fn replacing_an_articles_text_re_anchors_its_annotations() {
     annotations::delete(library.conn(), moved.id).unwrap();
     let back = undo(library.conn()).unwrap().unwrap().annotation.unwrap();
     assert_eq!(back.selector.position, m.selector.position);
-    assert_eq!(library.check().unwrap(), Vec::<String>::new());
+    assert_eq!(library.check(), Vec::<String>::new());
 }

@@ -11,7 +11,7 @@ use dossier_core::ingest;
 use dossier_core::operations::import::{self, ImportOptions, OutcomeStatus};
 use dossier_core::store::annotations::{self, NewAnnotation};
 use dossier_core::store::articles;
-use dossier_core::Library;
+use dossier_core::{Create, Library};
 
 /// `count` distinct small articles in a new folder under `root`.
 fn articles_in(root: &Path, name: &str, count: usize) -> PathBuf {
@@ -29,7 +29,7 @@ fn articles_in(root: &Path, name: &str, count: usize) -> PathBuf {
 }
 
 fn import_all(path: &Path, folder: &Path) -> usize {
-    let mut library = Library::open(path).unwrap();
+    let mut library = Library::open(path, Create::IfMissing).unwrap();
     let report =
         import::import_paths(&mut library, &[folder.to_owned()], &ImportOptions::default(), &mut |_| {})
             .unwrap();
@@ -44,14 +44,18 @@ fn import_all(path: &Path, folder: &Path) -> usize {
 }
 
 fn article_count(path: &Path) -> i64 {
-    Library::open(path).unwrap().conn().query_row("SELECT count(*) FROM articles", [], |r| r.get(0)).unwrap()
+    Library::open(path, Create::IfMissing)
+        .unwrap()
+        .conn()
+        .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+        .unwrap()
 }
 
 #[test]
 fn two_importers_store_every_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("library.sqlite");
-    Library::open(&path).unwrap();
+    Library::open(&path, Create::IfMissing).unwrap();
     let (a, b) = (articles_in(dir.path(), "甲", 300), articles_in(dir.path(), "乙", 300));
     let (first, second) = std::thread::scope(|s| {
         let first = s.spawn(|| import_all(&path, &a));
@@ -66,13 +70,13 @@ fn two_importers_store_every_file() {
 fn import_beside(prepare: impl FnOnce(&mut Library), beside: impl Fn(&mut Library) + Sync) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("library.sqlite");
-    prepare(&mut Library::open(&path).unwrap());
+    prepare(&mut Library::open(&path, Create::IfMissing).unwrap());
     let before = article_count(&path);
     let folder = articles_in(dir.path(), "丙", 300);
     let done = AtomicBool::new(false);
     let rounds = std::thread::scope(|s| {
         let other = s.spawn(|| {
-            let mut library = Library::open(&path).unwrap();
+            let mut library = Library::open(&path, Create::IfMissing).unwrap();
             let mut rounds = 0;
             while !done.load(Ordering::SeqCst) || rounds == 0 {
                 beside(&mut library);

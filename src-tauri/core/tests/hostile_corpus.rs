@@ -7,7 +7,7 @@ use std::path::Path;
 
 use dossier_core::import::Limits;
 use dossier_core::operations::import::{self, ImportOptions, OutcomeStatus};
-use dossier_core::Library;
+use dossier_core::{Create, Library};
 
 use crate::hostile_import::pdf;
 
@@ -177,7 +177,7 @@ fn a_hostile_corpus_imports_without_crash_hang_or_half_article() {
         std::fs::write(dir.path().join(name), bytes).unwrap();
     }
     let lib_dir = tempfile::tempdir().unwrap();
-    let mut library = Library::open(&lib_dir.path().join("library.sqlite")).unwrap();
+    let mut library = Library::open(&lib_dir.path().join("library.sqlite"), Create::IfMissing).unwrap();
     let report = import::import_paths(
         &mut library,
         &[dir.path().to_owned()],

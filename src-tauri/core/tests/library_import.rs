@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use dossier_core::import::Limits;
 use dossier_core::ingest;
 use dossier_core::operations::import::{self, ImportOptions, ImportReport, OutcomeStatus};
-use dossier_core::{ErrorKind, Library};
+use dossier_core::{Create, ErrorKind, Library};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
 
@@ -60,7 +60,7 @@ fn folders_import_recursively_with_duplicates_and_skips() {
     write(&nested, ".hidden.txt", b"hidden files are left alone");
 
     let lib_dir = tempfile::tempdir().unwrap();
-    let mut library = Library::open(&lib_dir.path().join("library.sqlite")).unwrap();
+    let mut library = Library::open(&lib_dir.path().join("library.sqlite"), Create::IfMissing).unwrap();
     let report = import(&mut library, &[dir.path().to_owned()], &Limits::default());
     assert_eq!(report.count(OutcomeStatus::Imported), 2, "{report:#?}");
     assert_eq!(report.count(OutcomeStatus::Duplicate), 1, "{report:#?}");
@@ -72,7 +72,7 @@ fn folders_import_recursively_with_duplicates_and_skips() {
     let again = import(&mut library, &[dir.path().to_owned()], &Limits::default());
     assert_eq!(again.count(OutcomeStatus::Duplicate), 3);
     assert_eq!(snapshot(&library), before);
-    assert_eq!(library.check().unwrap(), Vec::<String>::new());
+    assert_eq!(library.check(), Vec::<String>::new());
 }
 
 /// One bad input: its path and words the reason must contain.
@@ -127,7 +127,7 @@ fn bad_input_gets_a_clear_reason_and_changes_nothing() {
     }
 
     let lib_dir = tempfile::tempdir().unwrap();
-    let mut library = Library::open(&lib_dir.path().join("library.sqlite")).unwrap();
+    let mut library = Library::open(&lib_dir.path().join("library.sqlite"), Create::IfMissing).unwrap();
     ingest::import_bytes(
         &mut library,
         "Existing article\n\nIt stays as it is.".as_bytes(),
@@ -157,7 +157,7 @@ fn bad_input_gets_a_clear_reason_and_changes_nothing() {
         assert_eq!(snapshot(&library), before, "{} changed the library", case.path.display());
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    assert_eq!(library.check().unwrap(), Vec::<String>::new());
+    assert_eq!(library.check(), Vec::<String>::new());
     assert!(cases.len() >= 25, "the bad-input corpus has only {} kinds", cases.len());
 }
 
@@ -176,7 +176,7 @@ fn a_batch_reports_every_file_in_order_and_stores_each_good_one_with_its_facts()
         paths.push(case.path.clone());
     }
     let lib_dir = tempfile::tempdir().unwrap();
-    let mut library = Library::open(&lib_dir.path().join("library.sqlite")).unwrap();
+    let mut library = Library::open(&lib_dir.path().join("library.sqlite"), Create::IfMissing).unwrap();
     let limits = Limits { max_file_bytes: 2048, ..Limits::default() };
     let mut progress = Vec::new();
     let options = ImportOptions { limits, collection: None };
@@ -202,5 +202,6 @@ fn a_batch_reports_every_file_in_order_and_stores_each_good_one_with_its_facts()
         .unwrap();
         assert!(facts.iter().any(|f| f.value_text == format!("{}亿元人民币", 10 + k)), "{facts:?}");
     }
-    assert_eq!(library.check().unwrap(), Vec::<String>::new());
+    assert_eq!(library.check(), Vec::<String>::new());
 }
+

@@ -11,7 +11,7 @@ use dossier_core::report::{
     Statuses,
 };
 use dossier_core::store::{annotations, articles, collections};
-use dossier_core::{ErrorKind, FactStatus, Library, Metric, Qualifier, QuantityKind};
+use dossier_core::{Create, ErrorKind, FactStatus, Library, Metric, Qualifier, QuantityKind};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
 /// A newspaper page in the canonical sample's style, written for these tests.
@@ -30,7 +30,7 @@ struct Fixture {
 /// users edited, the semiconductor ETF rejected.
 fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let mut library = Library::open(&dir.path().join("library.sqlite")).unwrap();
+    let mut library = Library::open(&dir.path().join("library.sqlite"), Create::IfMissing).unwrap();
     let mut ids = BTreeMap::new();
     let files: [(&str, String); 4] = [
         ("ai-market-page-zh.txt", std::fs::read_to_string(SAMPLE).unwrap()),

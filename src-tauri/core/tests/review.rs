@@ -6,7 +6,7 @@ use dossier_core::ingest;
 use dossier_core::operations::review;
 use dossier_core::store::entities;
 use dossier_core::store::facts::{self, FactEdit, FactFilter, FactRow};
-use dossier_core::{EntityKind, ErrorKind, FactStatus, Library, Metric, Qualifier};
+use dossier_core::{Create, EntityKind, ErrorKind, FactStatus, Library, Metric, Qualifier};
 
 const ZHIPU: &str = "智谱完成新一轮融资\n\n本报记者 林晓舟 上海报道\n\n\
     2024年12月，智谱AI宣布完成新一轮30亿元人民币融资，投后估值超过200亿元。\n\n\
@@ -15,7 +15,7 @@ const LATER: &str = "大模型公司再获融资\n\n2025年3月，智谱AI再获
 
 fn library() -> (tempfile::TempDir, Library) {
     let dir = tempfile::tempdir().unwrap();
-    let library = Library::open(&dir.path().join("library.sqlite")).unwrap();
+    let library = Library::open(&dir.path().join("library.sqlite"), Create::IfMissing).unwrap();
     (dir, library)
 }
 
@@ -180,7 +180,7 @@ fn entities_are_seeded_renamed_aliased_and_merged_with_their_facts() {
     let conn = library.conn();
     assert_eq!(entities::get(conn, zhipu.id).unwrap().fact_count, merged.fact_count);
     assert!(entities::list(conn).unwrap().iter().all(|e| e.name != "智谱"), "not seeded again");
-    assert_eq!(library.check().unwrap(), Vec::<String>::new());
+    assert_eq!(library.check(), Vec::<String>::new());
 }
 
 /// A name no rule of the extractor's finds: no suffix, no apposition, no cue before it.
@@ -229,7 +229,7 @@ fn a_name_rejected_as_junk_is_no_entity_or_subject_again() {
     assert!(gone(&library), "re-extraction made it a subject again: {:#?}", of(&library, id));
     let conn = library.conn();
     assert!(entities::list(conn).unwrap().iter().all(|e| e.name != market.name), "made an entity again");
-    assert_eq!(library.check().unwrap(), Vec::<String>::new());
+    assert_eq!(library.check(), Vec::<String>::new());
     // Added by hand, the name is no longer rejected.
     entities::add(conn, &market.name, EntityKind::Company).unwrap();
     assert!(!entities::rejected_names(conn).unwrap().contains(&market.name));
@@ -256,5 +256,5 @@ fn entities_nobody_needs_go_after_reextraction_and_the_rest_stay() {
     assert!(names.contains(&"某研究机构".to_owned()), "a user's entity went: {names:?}");
     assert!(names.contains(&"智谱".to_owned()), "the subject of a reviewed fact went: {names:?}");
     assert!(entities::get(library.conn(), kept_by_hand).is_ok());
-    assert_eq!(library.check().unwrap(), Vec::<String>::new());
+    assert_eq!(library.check(), Vec::<String>::new());
 }

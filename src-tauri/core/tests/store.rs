@@ -4,11 +4,11 @@ use dossier_core::import::Limits;
 use dossier_core::ingest;
 use dossier_core::store::articles::{self, ArticleFilter, SortOrder};
 use dossier_core::store::{collections, originals, SCHEMA_VERSION};
-use dossier_core::{ErrorKind, FactStatus, Library, Metric};
+use dossier_core::{Create, ErrorKind, FactStatus, Library, Metric};
 
 fn temp_library() -> (tempfile::TempDir, Library) {
     let dir = tempfile::tempdir().unwrap();
-    let library = Library::open(&dir.path().join("library.sqlite")).unwrap();
+    let library = Library::open(&dir.path().join("library.sqlite"), Create::IfMissing).unwrap();
     (dir, library)
 }
 
@@ -41,7 +41,7 @@ fn a_library_from_a_newer_version_is_refused_and_left_untouched() {
         conn.pragma_update(None, "user_version", SCHEMA_VERSION + 7).unwrap();
     }
     let before = dossier_core::store::originals::bytes_hash(&std::fs::read(&path).unwrap());
-    let error = Library::open(&path).err().expect("a newer library must be refused");
+    let error = Library::open(&path, Create::IfMissing).err().expect("a newer library must be refused");
     assert_eq!(error.kind, ErrorKind::NewerDatabase);
     assert!(error.message.contains("newer version of Dossier"), "{}", error.message);
     assert_eq!(
@@ -61,7 +61,7 @@ fn a_version_1_library_upgrades_with_its_data_intact() {
     std::fs::copy(format!("{fixtures}/library-v1.sqlite"), &path).unwrap();
     let original = std::fs::read(format!("{fixtures}/library-v1-article.txt")).unwrap();
 
-    let mut library = Library::open(&path).unwrap();
+    let mut library = Library::open(&path, Create::IfMissing).unwrap();
     assert_eq!(library.schema_version().unwrap(), SCHEMA_VERSION);
     assert!(SCHEMA_VERSION > 1, "this test needs a schema newer than the fixture's");
     let article = articles::get(library.conn(), 1).unwrap();
@@ -75,7 +75,7 @@ fn a_version_1_library_upgrades_with_its_data_intact() {
     let hits =
         search::search(library.conn(), &SearchQuery { text: "融资".into(), limit: 5, ..Default::default() });
     assert_eq!(hits.unwrap().len(), 1);
-    assert_eq!(library.check().unwrap(), Vec::<String>::new());
+    assert_eq!(library.check(), Vec::<String>::new());
 
     // The upgrade kept a copy of the library as version 1 left it, in one file.
     let backups: Vec<_> =
@@ -116,7 +116,7 @@ fn a_version_1_library_upgrades_with_its_data_intact() {
     let zhipu =
         entities::list(library.conn()).unwrap().into_iter().find(|e| e.name == "智谱").expect("seeded");
     assert!(zhipu.fact_count >= 1, "{zhipu:?}");
-    assert_eq!(library.check().unwrap(), Vec::<String>::new());
+    assert_eq!(library.check(), Vec::<String>::new());
 }
 
 #[test]
@@ -177,7 +177,7 @@ fn deleting_an_article_removes_its_original_and_memberships() {
     conn.execute("DELETE FROM articles WHERE id = ?1", [id]).unwrap();
     assert_eq!(originals::get(conn, id).unwrap(), None);
     assert_eq!(collections::list(conn).unwrap()[0].article_count, 0);
-    assert_eq!(library.check().unwrap(), Vec::<String>::new());
+    assert_eq!(library.check(), Vec::<String>::new());
     assert_eq!(articles::get(conn, id).unwrap_err().kind, ErrorKind::NotFound);
 }
 
@@ -185,11 +185,11 @@ fn deleting_an_article_removes_its_original_and_memberships() {
 fn the_check_finds_tampered_rows() {
     let (_dir, mut library) = temp_library();
     let id = add(&mut library, "a.txt", "Alpha rises\n\nChip makers rallied.");
-    assert_eq!(library.check().unwrap(), Vec::<String>::new());
+    assert_eq!(library.check(), Vec::<String>::new());
     library.conn().execute("UPDATE articles SET text = text || '!' WHERE id = ?1", [id]).unwrap();
     library.conn().execute("UPDATE originals SET bytes = x'00' WHERE article_id = ?1", [id]).unwrap();
     library.conn().execute("DELETE FROM search_index WHERE rowid = ?1", [id]).unwrap();
-    let problems = library.check().unwrap();
+    let problems = library.check();
     assert!(problems.iter().any(|p| p.contains("not in the search index")), "{problems:?}");
     assert!(problems.iter().any(|p| p.contains("content hash")), "{problems:?}");
     assert!(problems.iter().any(|p| p.contains("stored length")), "{problems:?}");
@@ -207,7 +207,7 @@ fn import_extracts_facts_and_reextraction_keeps_reviewed_ones() {
     let funding = all.iter().find(|f| f.metric == Metric::Funding).expect("the funding fact");
     assert_eq!((funding.low, funding.unit.as_str()), (3e9, "CNY"));
     assert!(all.iter().any(|f| f.metric == Metric::MarketSize && f.low == 1206e8), "{all:#?}");
-    assert_eq!(library.check().unwrap(), Vec::<String>::new());
+    assert_eq!(library.check(), Vec::<String>::new());
 
     // A user confirms one fact after correcting its subject, and rejects another.
     let conn = library.conn();
@@ -225,4 +225,120 @@ fn import_extracts_facts_and_reextraction_keeps_reviewed_ones() {
     assert!(after.iter().any(|f| f.id == growth.id && f.status == FactStatus::Rejected));
     let visible = facts::list(library.conn(), &facts::FactFilter::default()).unwrap();
     assert!(visible.iter().all(|f| f.status != FactStatus::Rejected));
+}
+
+#[test]
+fn a_missing_or_empty_file_is_made_a_library_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.sqlite");
+    let missing = Library::open(&path, Create::No).err().expect("no library is made");
+    assert_eq!(missing.kind, ErrorKind::NotFound);
+    assert!(!path.exists());
+    std::fs::write(&path, b"").unwrap();
+    let empty = Library::open(&path, Create::No).err().expect("an empty file is not a library");
+    assert_eq!(empty.kind, ErrorKind::NotFound);
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), 0);
+    drop(Library::open(&path, Create::IfMissing).unwrap());
+    assert_eq!(Library::open(&path, Create::No).unwrap().schema_version().unwrap(), SCHEMA_VERSION);
+}
+
+/// Sets the mode of `path` (Unix permissions).
+#[cfg(unix)]
+fn chmod(path: &std::path::Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_library_that_cannot_be_written_opens_read_only_and_stays_as_it_was() {
+    use dossier_core::operations::import::{import_paths, ImportOptions};
+    use dossier_core::store::annotations::{self, NewAnnotation};
+    for read_only_folder in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("data");
+        let path = folder.join("library.sqlite");
+        add(
+            &mut Library::open(&path, Create::IfMissing).unwrap(),
+            "a.txt",
+            "智谱AI于2024年12月完成30亿元人民币融资。",
+        );
+        let before = std::fs::read(&path).unwrap();
+        let file = dir.path().join("b.txt");
+        std::fs::write(&file, "月之暗面估值达到33亿美元。").unwrap();
+        // The permissions bind even an administrator, whom the system would let write.
+        chmod(if read_only_folder { &folder } else { &path }, if read_only_folder { 0o555 } else { 0o444 });
+
+        let mut library = Library::open(&path, Create::No).unwrap();
+        let why = library.read_only().expect("opened read-only").clone();
+        assert_eq!(why.kind, ErrorKind::ReadOnly);
+        assert!(
+            why.message.starts_with("the library is read-only: ") && why.message.ends_with("is not writable")
+        );
+        assert_eq!(articles::count(library.conn(), &ArticleFilter::default()).unwrap(), 1);
+        let import = import_paths(&mut library, &[file], &ImportOptions::default(), &mut |_| {});
+        assert_eq!(import.unwrap_err(), why, "an import refuses at once");
+        let new = NewAnnotation {
+            article_id: 1,
+            start: 0,
+            end: 2,
+            colour: None,
+            comment: String::new(),
+            tags: vec![],
+        };
+        let write = annotations::create(library.conn(), &new).unwrap_err();
+        assert_eq!(library.explain(write), why);
+        drop(library);
+
+        chmod(if read_only_folder { &folder } else { &path }, if read_only_folder { 0o755 } else { 0o644 });
+        assert_eq!(std::fs::read(&path).unwrap(), before, "the library changed");
+        let left: Vec<_> = std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(left, vec!["library.sqlite"], "files left beside the library");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_library_of_an_older_schema_is_not_upgraded() {
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/store");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.sqlite");
+    std::fs::copy(format!("{fixtures}/library-v1.sqlite"), &path).unwrap();
+    chmod(&path, 0o444);
+    let error = Library::open(&path, Create::No).err().expect("an older read-only library is refused");
+    assert_eq!(error.kind, ErrorKind::ReadOnly);
+    assert!(error.message.contains("must be opened writable once to be upgraded"), "{}", error.message);
+    assert!(!dir.path().join("backups").exists());
+}
+
+#[test]
+fn a_damaged_library_opens_read_only_and_names_its_newest_backup() {
+    let (dir, mut library) = temp_library();
+    add(&mut library, "a.txt", "智谱AI于2024年12月完成30亿元人民币融资。");
+    let backup = library.backup().unwrap();
+    let path = library.path().unwrap().to_owned();
+    let query =
+        "SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_schema WHERE name = 'facts'";
+    let (page, size): (i64, i64) =
+        library.conn().query_row(query, [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    drop(library);
+    // The facts table's first page overwritten: the header and the articles stay whole.
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes[((page - 1) * size) as usize..(page * size) as usize].fill(0xA5);
+    std::fs::write(&path, &bytes).unwrap();
+
+    let mut library = Library::open(&path, Create::No).unwrap();
+    let why = library.read_only().expect("opened read-only").clone();
+    assert_eq!(why.kind, ErrorKind::Damaged);
+    assert!(why.message.contains("damaged") && why.message.contains("read-only"), "{}", why.message);
+    assert!(why.message.contains(&backup.display().to_string()), "{}", why.message);
+    assert_eq!(articles::count(library.conn(), &ArticleFilter::default()).unwrap(), 1);
+    let file = dir.path().join("b.txt");
+    std::fs::write(&file, "月之暗面估值达到33亿美元。").unwrap();
+    let options = dossier_core::operations::import::ImportOptions::default();
+    let import = dossier_core::operations::import::import_paths(&mut library, &[file], &options, &mut |_| {});
+    assert_eq!(import.unwrap_err(), why);
+    assert!(!library.check().is_empty());
+    drop(library);
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "the damaged library changed");
 }

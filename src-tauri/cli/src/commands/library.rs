@@ -7,7 +7,7 @@ use dossier_core::store::articles::{self, ArticleFilter};
 use dossier_core::{ingest, Library, Result};
 
 pub fn check(library: &Library) -> Result<ExitCode> {
-    let problems = library.check()?;
+    let problems = library.check();
     let count = articles::count(library.conn(), &ArticleFilter::default())?;
     if problems.is_empty() {
         let articles = if count == 1 { "article" } else { "articles" };

@@ -104,13 +104,14 @@ pub fn extensions() -> Vec<&'static str> {
 }
 
 /// Imports files and folders (recursively, in name order). Never stops on a bad file:
-/// each is reported with its reason.
+/// each is reported with its reason. A read-only library refuses at once.
 pub fn import_paths(
     library: &mut Library,
     paths: &[PathBuf],
     options: &ImportOptions,
     on_progress: &mut dyn FnMut(&Progress),
 ) -> Result<ImportReport> {
+    library.writable()?;
     let collection = options.collection.as_deref().map(|n| collections::find_or_create(library.conn(), n));
     let collection = collection.transpose()?;
     let mut report = ImportReport::default();

@@ -42,10 +42,22 @@ pub fn copy_to(conn: &Connection, dest: &Path) -> Result<()> {
     result
 }
 
+/// The backups folder of the library at `library`.
+pub fn folder(library: &Path) -> PathBuf {
+    library.parent().unwrap_or(Path::new(".")).join(BACKUP_DIR)
+}
+
+/// The most recent backup in the backups folder of the library at `library`, if any.
+pub fn newest(library: &Path) -> Option<PathBuf> {
+    let entries = std::fs::read_dir(folder(library)).ok()?.filter_map(|e| e.ok());
+    let copies = entries.filter(|e| e.file_name().to_string_lossy().ends_with(".sqlite"));
+    copies.filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path()))).max().map(|(_, path)| path)
+}
+
 /// A new backup of the library at `library` in its backups folder, named by `reason`
 /// and the time (`library-2025-02-14T083000Z-before-schema-3.sqlite`).
 pub fn timestamped(conn: &Connection, library: &Path, reason: &str) -> Result<PathBuf> {
-    let dir = library.parent().unwrap_or(Path::new(".")).join(BACKUP_DIR);
+    let dir = folder(library);
     let stamp = chrono::Utc::now().format("%Y-%m-%dT%H%M%SZ");
     let mut dest = dir.join(format!("library-{stamp}-{reason}.sqlite"));
     // Two backups within one second (a test, a double click) get distinct names.

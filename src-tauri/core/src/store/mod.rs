@@ -43,38 +43,106 @@ fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Whether opening a library may make a new one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Create {
+    /// A missing or empty file becomes a new, empty library.
+    IfMissing,
+    /// Only a library that exists is opened.
+    No,
+}
+
 pub struct Library {
     conn: Connection,
     path: Option<PathBuf>,
+    /// What a write gets when the library could only be opened read-only: its file or
+    /// folder is not writable, or it is damaged.
+    read_only: Option<Error>,
 }
 
 impl Library {
-    /// Opens (creating if needed) the library at `path` and brings its schema up to date.
-    /// Refuses a library written by a newer Dossier.
-    pub fn open(path: &Path) -> Result<Self> {
+    /// Opens the library at `path` and brings its schema up to date. Refuses a library
+    /// written by a newer Dossier, and a missing or empty file unless `create` says to
+    /// make one. A library that cannot be written, or is damaged, opens read-only.
+    pub fn open(path: &Path, create: Create) -> Result<Self> {
+        let empty = match std::fs::metadata(path) {
+            Ok(meta) => meta.len() == 0,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
+            Err(e) => return Err(Error::new(ErrorKind::Io, format!("cannot open {}: {e}", path.display()))),
+        };
+        if empty && create == Create::No {
+            return Err(Error::not_found(format!("no library at {}", path.display())));
+        }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
                 Error::new(ErrorKind::Io, format!("cannot create folder {}: {e}", dir.display()))
             })?;
         }
-        let conn = connection::open(path)?;
-        Self::init(conn, Some(path.to_owned()))
+        let mut read_only = not_writable(path);
+        let opened = connection::open(path, read_only.is_none())
+            .and_then(|conn| connection::probe(&conn).map(|()| conn));
+        let conn = match opened {
+            Err(found) if found.kind == ErrorKind::Damaged => {
+                let restore = restore_advice(path);
+                // Read-only, so that what can still be read is, and nothing makes it worse.
+                let conn = connection::open(path, false)
+                    .map_err(|_| Error::new(ErrorKind::Damaged, format!("{}; {restore}", found.message)))?;
+                let message = format!("{}, so it is open read-only; {restore}", found.message);
+                read_only = Some(Error::new(ErrorKind::Damaged, message));
+                conn
+            }
+            opened => opened?,
+        };
+        Self::init(conn, Some(path.to_owned()), read_only)
     }
 
     /// A library that lives in memory only (tests, `dossier extract`).
     pub fn open_in_memory() -> Result<Self> {
-        Self::init(connection::open_in_memory()?, None)
+        Self::init(connection::open_in_memory()?, None, None)
     }
 
-    fn init(mut conn: Connection, path: Option<PathBuf>) -> Result<Self> {
+    fn init(mut conn: Connection, path: Option<PathBuf>, read_only: Option<Error>) -> Result<Self> {
+        let found = migrations::user_version(&conn)?;
+        if let Some(why) = &read_only {
+            if found < SCHEMA_VERSION {
+                return Err(Error::new(
+                    ErrorKind::ReadOnly,
+                    format!(
+                        "{}; its schema ({found}) is older than this version's ({SCHEMA_VERSION}), so it must be opened writable once to be upgraded",
+                        why.message
+                    ),
+                ));
+            }
+            return Ok(Self { conn, path, read_only });
+        }
         // An upgrade keeps a copy of the library as the older version left it.
         if let Some(path) = &path {
-            if (1..SCHEMA_VERSION).contains(&migrations::user_version(&conn)?) {
+            if (1..SCHEMA_VERSION).contains(&found) {
                 backup::timestamped(&conn, path, &format!("before-schema-{SCHEMA_VERSION}"))?;
             }
         }
         migrations::migrate(&mut conn)?;
-        Ok(Self { conn, path })
+        Ok(Self { conn, path, read_only })
+    }
+
+    /// Why the library may only be read, as the error a write gets; `None` if writable.
+    pub fn read_only(&self) -> Option<&Error> {
+        self.read_only.as_ref()
+    }
+
+    /// Fails, saying why, unless the library can be written.
+    pub fn writable(&self) -> Result<()> {
+        self.read_only.clone().map_or(Ok(()), Err)
+    }
+
+    /// `error`, with the reason the library is read-only if a write was refused for it.
+    /// (Every connection to a read-only library is opened read-only, so SQLite refuses
+    /// any write, whichever command tries.)
+    pub fn explain(&self, error: Error) -> Error {
+        match &self.read_only {
+            Some(why) if error.kind == ErrorKind::ReadOnly => why.clone(),
+            _ => error,
+        }
     }
 
     /// A backup copy of the library in its backups folder; returns where it is.
@@ -117,8 +185,12 @@ impl Library {
     /// Runs `work`, a long run of write transactions (an import), with the WAL
     /// checkpointed behind it on a second connection (see `connection::checkpoint_until`).
     pub fn with_background_checkpoints<R>(&mut self, work: impl FnOnce(&mut Library) -> R) -> R {
-        // In memory, or if the file will not open a second time, the writer checkpoints alone.
-        let Some(checkpointer) = self.path.as_deref().and_then(|p| connection::open(p).ok()) else {
+        // In memory, read-only, or if the file will not open a second time, the writer
+        // checkpoints alone.
+        let writable = self.read_only.is_none();
+        let checkpointer =
+            self.path.as_deref().filter(|_| writable).and_then(|p| connection::open(p, true).ok());
+        let Some(checkpointer) = checkpointer else {
             return work(self);
         };
         let stop = std::sync::atomic::AtomicBool::new(false);
@@ -134,29 +206,92 @@ impl Library {
 }
 
 impl Library {
-    /// SQLite's integrity check plus our own consistency checks. Returns the problems
-    /// found; an empty list means the library is sound.
-    pub fn check(&self) -> Result<Vec<String>> {
-        let conn = &self.conn;
+    /// SQLite's integrity check plus our own consistency checks: the problems found, an
+    /// empty list if the library is sound. A check that cannot run (a page it needs is
+    /// damaged) is a problem too, and the others still run.
+    pub fn check(&self) -> Vec<String> {
+        type Check = fn(&Connection) -> Result<Vec<String>>;
+        let checks: [(&str, Check); 7] = [
+            ("integrity", integrity),
+            ("foreign key", foreign_keys),
+            ("articles", articles::check),
+            ("originals", originals::check),
+            ("spans", |conn| spans_off_text(conn, &["quantities", "dates", "mentions"])),
+            ("annotations", annotations::check),
+            ("search index", search_index::check),
+        ];
         let mut problems = Vec::new();
-        let mut stmt = conn.prepare("PRAGMA integrity_check")?;
-        for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
-            let row = row?;
-            if row != "ok" {
-                problems.push(format!("integrity: {row}"));
+        for (name, check) in checks {
+            match check(&self.conn) {
+                Ok(found) => problems.extend(found),
+                Err(e) => problems.push(format!("{name}: {}", e.message)),
             }
         }
-        let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
-        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
-            let (table, rowid) = row?;
-            problems.push(format!("foreign key: row {rowid} of {table} points to nothing"));
-        }
-        problems.extend(articles::check(conn)?);
-        problems.extend(originals::check(conn)?);
-        problems.extend(spans_off_text(conn, &["quantities", "dates", "mentions"])?);
-        problems.extend(annotations::check(conn)?);
-        problems.extend(search_index::check(conn)?);
-        Ok(problems)
+        problems
+    }
+}
+
+/// What `PRAGMA integrity_check` finds.
+fn integrity(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows.into_iter().filter(|row| row != "ok").map(|row| format!("integrity: {row}")).collect())
+}
+
+/// Rows whose foreign key points to nothing.
+fn foreign_keys(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
+    let rows = stmt.query_map([], |r| {
+        let (table, rowid) = (r.get::<_, String>(0)?, r.get::<_, i64>(1)?);
+        Ok(format!("foreign key: row {rowid} of {table} points to nothing"))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Why the existing library file at `path` cannot be written, if it cannot: the file or
+/// its folder is not writable, as the system says for this user or as their permissions
+/// say (which an administrator, whom the system lets write anyway, is held to as well).
+fn not_writable(path: &Path) -> Option<Error> {
+    let read_only = |p: &Path| std::fs::metadata(p).is_ok_and(|m| m.permissions().readonly());
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let what = if !path.exists() {
+        return None;
+    } else if read_only(path) || std::fs::OpenOptions::new().write(true).open(path).is_err() {
+        path.display().to_string()
+    } else if cfg!(unix) && (read_only(dir) || !folder_writable(dir)) {
+        // Only on Unix: Windows marks folders read-only for other reasons, and they hold
+        // writable files.
+        format!("its folder {}", dir.display())
+    } else {
+        return None;
+    };
+    Some(Error::new(ErrorKind::ReadOnly, format!("the library is read-only: {what} is not writable")))
+}
+
+#[cfg(unix)]
+fn folder_writable(dir: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(dir) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else { return false };
+    // SAFETY: a valid NUL-terminated path; access() only reads it.
+    unsafe { libc::access(dir.as_ptr(), libc::W_OK) == 0 }
+}
+
+#[cfg(not(unix))]
+fn folder_writable(_: &Path) -> bool {
+    true
+}
+
+/// How to put the newest backup of the library at `path` in its place.
+fn restore_advice(path: &Path) -> String {
+    match backup::newest(path) {
+        Some(newest) => format!(
+            "to restore the newest backup, close Dossier and copy {} over {}, deleting {} and {}",
+            newest.display(),
+            path.display(),
+            connection::beside(path, "-wal").display(),
+            connection::beside(path, "-shm").display()
+        ),
+        None => format!("it has no backup in {}", backup::folder(path).display()),
     }
 }
 
