@@ -55,8 +55,9 @@ pub fn import(library: &mut Library, args: ImportArgs) -> Result<ExitCode> {
                     outcome.path,
                     outcome.article_id.unwrap_or(0)
                 ),
-                (OutcomeStatus::Failed, error) => println!(
-                    "failed     {}: {}",
+                (status, error) => println!(
+                    "{:<10} {}: {}",
+                    if *status == OutcomeStatus::Failed { "failed" } else { "skipped" },
                     outcome.path,
                     error.as_ref().map(|e| e.message.as_str()).unwrap_or("unknown error")
                 ),

@@ -20,6 +20,8 @@ pub enum OutcomeStatus {
     /// The same text is already in the library: not an error.
     Duplicate,
     Failed,
+    /// Not read, for the reason given (a link out of the folder, a pipe).
+    Skipped,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -52,6 +54,17 @@ impl FileOutcome {
                 title: None,
                 error: Some(error),
             },
+        }
+    }
+
+    /// A file of a folder left unread, and why.
+    fn skipped(path: &Path, reason: &str) -> Self {
+        FileOutcome {
+            path: path.display().to_string(),
+            status: OutcomeStatus::Skipped,
+            article_id: None,
+            title: None,
+            error: Some(Error::unsupported(reason)),
         }
     }
 }
@@ -134,42 +147,64 @@ pub fn import_paths(
 
 /// Adds the files at `path` (itself or those in the folder, in name order) to `files`,
 /// with the error of each that cannot be reached, to be reported in its place. A folder
-/// offers the files whose extension Dossier imports; others there are counted as skipped.
+/// offers the files whose extension Dossier imports; others there are counted as skipped,
+/// and links that lead out of it, pipes, sockets and devices reported as skipped.
 fn collect(path: &Path, files: &mut Vec<(PathBuf, Option<Error>)>, report: &mut ImportReport) {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => return files.push((path.to_owned(), Some(ingest::io_error(path, &e)))),
     };
     if !meta.is_dir() {
-        files.push((path.to_owned(), None));
-        return;
+        return files.push((path.to_owned(), None));
     }
-    // follow_links detects symlink loops and reports them as errors instead of recursing forever.
-    for entry in walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name() {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() => {
-                let ext = entry.path().extension().and_then(|e| e.to_str());
-                let hidden = entry.file_name().to_string_lossy().starts_with('.');
-                if !hidden && ext.is_some_and(|e| import::format_of_extension(e).is_some()) {
-                    files.push((entry.into_path(), None));
-                } else {
-                    report.skipped += 1;
-                }
-            }
-            Ok(_) => {}
+    // Links are not followed, so a folder never leads out of itself (nor round in a loop);
+    // a link to a file inside the folder is read as that file.
+    let root = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+        let entry = match entry {
+            Ok(entry) => entry,
             Err(e) => {
                 let at = e.path().unwrap_or(path).to_owned();
-                let error = if e.loop_ancestor().is_some() {
-                    Error::invalid(format!("folder loop: {} links back to a folder above it", at.display()))
-                } else {
-                    match e.io_error() {
-                        Some(io) => ingest::io_error(&at, io),
-                        None => Error::new(ErrorKind::Io, e.to_string()),
-                    }
+                let error = match e.io_error() {
+                    Some(io) => ingest::io_error(&at, io),
+                    None => Error::new(ErrorKind::Io, e.to_string()),
                 };
                 files.push((at, Some(error)));
+                continue;
             }
+        };
+        if entry.file_type().is_dir() {
+            continue;
         }
+        if let Some(reason) = left_unread(&entry, &root) {
+            report.outcomes.push(FileOutcome::skipped(entry.path(), reason));
+            continue;
+        }
+        let ext = entry.path().extension().and_then(|e| e.to_str());
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if !hidden && ext.is_some_and(|e| import::format_of_extension(e).is_some()) {
+            files.push((entry.into_path(), None));
+        } else {
+            report.skipped += 1;
+        }
+    }
+}
+
+/// Why a pipe, socket or device in a folder is left unread.
+const NOT_REGULAR: &str = "not a regular file";
+
+/// Why the entry of the folder at `root` (not itself a folder) is left unread, if it is.
+fn left_unread(entry: &walkdir::DirEntry, root: &Path) -> Option<&'static str> {
+    let kind = entry.file_type();
+    if !kind.is_symlink() {
+        return (!kind.is_file()).then_some(NOT_REGULAR);
+    }
+    match std::fs::canonicalize(entry.path()) {
+        Err(_) => Some("a link to nothing"),
+        Ok(target) if !target.starts_with(root) => Some("a link to outside the folder"),
+        // The folder it leads to is walked as itself.
+        Ok(target) if target.is_dir() => Some("a link to a folder in it"),
+        Ok(target) => (!target.is_file()).then_some(NOT_REGULAR),
     }
 }
 
