@@ -46,6 +46,13 @@ export class Entities {
     await this.reload();
   });
 
+  /** Rejects an entity as junk and goes back to the list, which no longer has it. */
+  delete = operation(async (id: number) => {
+    await api.deleteEntity(id);
+    this.selected = null;
+    await this.reload();
+  });
+
   /** Adds an entity the extractor does not know, and shows it. */
   add = operation(async (name: string, kind: EntityKind) => {
     const added = await api.addEntity(name, kind);

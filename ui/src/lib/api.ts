@@ -161,6 +161,8 @@ export const entityFacts = (id: number) => call<FactRow[]>('entities_facts', { i
 export const addEntity = (name: string, kind: EntityKind) => call<EntityRow>('entities_add', { name, kind });
 export const renameEntity = (id: number, name: string) => call<void>('entities_rename', { id, name });
 export const addAlias = (id: number, alias: string) => call<void>('entities_alias', { id, alias });
+/** Rejects an entity as junk: it goes with its unreviewed facts, and no later extraction brings its names back. */
+export const deleteEntity = (id: number) => call<void>('entities_delete', { id });
 export const mergeEntities = (from: number, into: number) => call<void>('entities_merge', { from, into });
 
 /** The report `request` describes, rendered to HTML at the returned `url` (a new one each time). */

@@ -516,6 +516,34 @@ describe('review and annotate', () => {
     assert.deepEqual(errors, []);
     await close();
   });
+
+  test('deletes an entity after asking, and goes back to the list without it', async () => {
+    const { page, errors, close } = await openApp();
+    await openChinese(page);
+    await page.getByTestId('fact').first().waitFor();
+    await page.getByTestId('open-entities').click();
+    const entities = page.getByTestId('entity');
+    await entities.filter({ hasText: '中国AI芯片' }).click();
+    await page.getByTestId('entity-fact').first().waitFor();
+    // Asked first; Cancel (which has the focus) keeps it.
+    await page.getByTestId('entity-delete').click();
+    const ask = page.getByTestId('entity-delete-ask');
+    assert.match(await ask.textContent(), /Delete 中国AI芯片\?/);
+    await shot(page, 'entity-delete.png');
+    await page.keyboard.press('Enter');
+    await ask.waitFor({ state: 'detached' });
+    assert.equal(await page.getByTestId('entity-name').textContent(), '中国AI芯片');
+    assert.equal((await callsOf(page, 'entities_delete')).length, 0);
+
+    await page.getByTestId('entity-delete').click();
+    await page.getByTestId('entity-delete-confirm').click();
+    await page.getByText('Pick a company, organisation or person').waitFor();
+    await entities.filter({ hasText: '中国AI芯片' }).waitFor({ state: 'detached' });
+    assert.equal(await entities.count(), 1);
+    assert.deepEqual((await callsOf(page, 'entities_delete')).map((c) => c.args), [{ id: 1 }]);
+    assert.deepEqual(errors, []);
+    await close();
+  });
 });
 
 describe('errors', () => {

@@ -376,6 +376,11 @@ mockIPC(
         entities.push(added);
         return { ...added, fact_count: 0, mention_count: 0 };
       }
+      case 'entities_delete': {
+        entities = entities.filter((e) => e.id !== args.id);
+        for (const [article, list] of facts) facts.set(article, list.filter((f) => f.entity_id !== args.id || f.status !== 'extracted'));
+        return null;
+      }
       case 'entities_merge': {
         const from = entities.find((e) => e.id === args.from)!;
         const into = entities.find((e) => e.id === args.into)!;
