@@ -112,11 +112,53 @@ fn a_fact_is_made_from_a_selection_with_the_extractors_reading() {
     assert_eq!(error.kind, ErrorKind::InvalidInput);
     let error = ingest::fact_from_selection(&mut library, id, 3, 3).unwrap_err();
     assert_eq!(error.kind, ErrorKind::InvalidInput);
-    // The extractor's own fact on a selected figure is not made twice.
+}
+
+#[test]
+fn a_figure_that_is_a_fact_gets_a_second_one_which_reextraction_keeps_beside_the_first() {
+    let (_dir, mut library) = library();
     let id = add(&mut library, "zhipu.txt", ZHIPU);
     let (start, end) = at(ZHIPU, "1206亿元");
-    let error = ingest::fact_from_selection(&mut library, id, start, end).unwrap_err();
-    assert!(error.message.contains("already"), "{}", error.message);
+    let first = of(&library, id).into_iter().find(|f| f.start == start as i64).expect("the extractor's fact");
+    // One figure, two subjects: the user makes a second fact and corrects its subject.
+    let second = ingest::fact_from_selection(&mut library, id, start, end).unwrap();
+    assert_ne!(second.id, first.id);
+    assert_eq!((second.start, second.end, second.metric), (first.start, first.end, first.metric));
+    assert_eq!(second.status, FactStatus::Edited);
+    let edit = FactEdit { subject: Some("中国AI服务器".into()), ..Default::default() };
+    review::edit_fact(library.conn(), second.id, &edit).unwrap();
+
+    let on_figure = |library: &Library| {
+        let mut found: Vec<(String, FactStatus)> = of(library, id)
+            .into_iter()
+            .filter(|f| f.start == start as i64)
+            .map(|f| (f.subject, f.status))
+            .collect();
+        found.sort_by(|a, b| a.0.cmp(&b.0));
+        found
+    };
+    let before = on_figure(&library);
+    assert_eq!(
+        before,
+        [("中国AI服务器".to_owned(), FactStatus::Edited), (first.subject.clone(), FactStatus::Extracted)]
+    );
+    assert_eq!(ingest::reextract(&mut library, true, &mut |_, _| {}).unwrap(), 1);
+    assert_eq!(on_figure(&library), before, "the extractor's fact stays beside the user's, once");
+
+    // A fact the user edited is still not found again beside itself.
+    let size = of(&library, id)
+        .into_iter()
+        .find(|f| f.start == start as i64 && f.status == FactStatus::Extracted)
+        .unwrap();
+    review::edit_fact(
+        library.conn(),
+        size.id,
+        &FactEdit { metric: Some(Metric::Revenue), ..Default::default() },
+    )
+    .unwrap();
+    ingest::reextract(&mut library, true, &mut |_, _| {}).unwrap();
+    let statuses: Vec<FactStatus> = on_figure(&library).into_iter().map(|(_, s)| s).collect();
+    assert_eq!(statuses, [FactStatus::Edited, FactStatus::Edited], "{:#?}", of(&library, id));
 }
 
 #[test]

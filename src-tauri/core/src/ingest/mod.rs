@@ -173,8 +173,9 @@ pub fn replace_text(library: &mut Library, id: i64, text: &str) -> Result<Reanch
 /// A new fact from the selection [start, end) of an article, filled in by the
 /// extractor: the fact it found on a figure in the selection, or else the first figure
 /// there with the subject and date of its sentence. Stored as edited (a user made it),
-/// so re-extraction keeps it. Fails if the selection holds no figure, or only one that
-/// already is a fact.
+/// so re-extraction keeps it. A figure that already is a fact gets another one: a
+/// sentence can give one figure for two companies, and the user corrects the subject.
+/// Fails if the selection holds no figure.
 pub fn fact_from_selection(
     library: &mut Library,
     article_id: i64,
@@ -186,9 +187,6 @@ pub fn fact_from_selection(
     let article = articles::get(&tx, article_id)?;
     let found = extractor.selection(&article.text, article.summary.published.as_deref(), start, end)?;
     let row = extraction::fact_row(&found.fact, &found.quantity);
-    if let Some(existing) = facts::on_span(&tx, article_id, row.value.start, row.value.end, row.metric)? {
-        return Err(Error::invalid(format!("the selection is already fact #{existing}")));
-    }
     let id = facts::insert(&tx, article_id, &row, FactStatus::Edited)?;
     extractor.seed_entities(&tx, Some(article_id))?;
     tx.commit()?;

@@ -2,7 +2,7 @@
 //! its review status. A fact carries its own copy of the value and span, so a fact a
 //! user has reviewed survives re-extraction untouched.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -126,29 +126,44 @@ pub struct NewFact<'a> {
 
 /// Replaces the article's unreviewed facts with `found`; reviewed facts stay, and a new
 /// fact on the same value and metric as a reviewed one is not added again (nor on a
-/// value whose fact a user edited, perhaps to another metric).
+/// value whose fact a user edited, perhaps to another metric), unless it stood beside
+/// them already: the extractor's fact on a figure a user made a second fact of.
 pub fn replace_extracted(conn: &Connection, article_id: i64, found: &[NewFact]) -> Result<()> {
-    conn.prepare_cached("DELETE FROM facts WHERE article_id = ?1 AND status = ?2")?
-        .execute(params![article_id, FactStatus::Extracted])?;
-    // What stays (reviewed facts, usually none) is read once; checking each new fact
-    // against the table instead cost more than the inserts themselves.
+    // What is stored is read once; checking each new fact against the table instead
+    // cost more than the inserts themselves.
     let mut taken: HashSet<(i64, i64, Metric)> = HashSet::new();
     let mut edited: HashSet<(i64, i64)> = HashSet::new();
-    let mut kept =
-        conn.prepare_cached("SELECT start, end, metric, status FROM facts WHERE article_id = ?1")?;
-    let mut rows = kept.query([article_id])?;
-    while let Some(r) = rows.next()? {
-        let (start, end, metric, status): (i64, i64, Metric, FactStatus) =
-            (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
-        if status == FactStatus::Edited {
-            edited.insert((start, end));
+    // The subjects of the unreviewed facts on each value and metric.
+    let mut standing: HashMap<(i64, i64, Metric), Vec<String>> = HashMap::new();
+    {
+        let mut stored = conn
+            .prepare_cached("SELECT start, end, metric, status, subject FROM facts WHERE article_id = ?1")?;
+        let mut rows = stored.query([article_id])?;
+        while let Some(r) = rows.next()? {
+            let (start, end, metric, status): (i64, i64, Metric, FactStatus) =
+                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+            if status == FactStatus::Extracted {
+                standing.entry((start, end, metric)).or_default().push(r.get(4)?);
+                continue;
+            }
+            if status == FactStatus::Edited {
+                edited.insert((start, end));
+            }
+            taken.insert((start, end, metric));
         }
-        taken.insert((start, end, metric));
     }
+    conn.prepare_cached("DELETE FROM facts WHERE article_id = ?1 AND status = ?2")?
+        .execute(params![article_id, FactStatus::Extracted])?;
     let mut insert = conn.prepare_cached(INSERT)?;
     for fact in found {
         let span = (fact.value.start as i64, fact.value.end as i64);
-        if edited.contains(&span) || !taken.insert((span.0, span.1, fact.metric)) {
+        let key = (span.0, span.1, fact.metric);
+        let stood = standing
+            .get_mut(&key)
+            .and_then(|subjects| Some(subjects.swap_remove(subjects.iter().position(|s| s == fact.subject)?)))
+            .is_some();
+        let fresh = taken.insert(key);
+        if !stood && (edited.contains(&span) || !fresh) {
             continue;
         }
         insert_with(&mut insert, article_id, fact, FactStatus::Extracted)?;
@@ -197,23 +212,6 @@ fn insert_with(
         fact.confidence,
         status,
     ])?)
-}
-
-/// The fact of `metric` on the code points [start, end) of an article, if there is one.
-pub fn on_span(
-    conn: &Connection,
-    article_id: i64,
-    start: usize,
-    end: usize,
-    metric: Metric,
-) -> Result<Option<i64>> {
-    Ok(conn
-        .query_row(
-            "SELECT id FROM facts WHERE article_id = ?1 AND start = ?2 AND end = ?3 AND metric = ?4",
-            params![article_id, start as i64, end as i64, metric],
-            |r| r.get(0),
-        )
-        .optional()?)
 }
 
 #[derive(Debug, Clone, Default, serde::Deserialize, Serialize, ts_rs::TS)]
