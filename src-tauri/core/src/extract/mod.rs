@@ -250,6 +250,17 @@ fn language(s: &[char]) -> &'static str {
     }
 }
 
+/// (subject, metric, figure) of each fact of `t`, published 2025-02-14: what the unit
+/// tests of the stages compare.
+#[cfg(test)]
+fn test_facts(t: &str) -> Vec<(String, &'static str, String)> {
+    let x = extract(t, Some("2025-02-14"));
+    x.facts
+        .iter()
+        .map(|f| (f.subject.clone(), f.metric.as_str(), x.quantities[f.quantity].text.clone()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

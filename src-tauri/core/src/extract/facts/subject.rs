@@ -376,15 +376,7 @@ pub fn listed_with(s: &[char], mentions: &[NameSpan], subject: &str, from: usize
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::extract;
-
-    fn facts(t: &str) -> Vec<(String, &'static str, String)> {
-        let x = extract(t, Some("2025-02-14"));
-        x.facts
-            .iter()
-            .map(|f| (f.subject.clone(), f.metric.as_str(), x.quantities[f.quantity].text.clone()))
-            .collect()
-    }
+    use crate::extract::test_facts as facts;
 
     #[test]
     fn backers_are_not_the_subject_of_the_round() {

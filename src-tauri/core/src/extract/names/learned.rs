@@ -62,9 +62,9 @@ fn worth_labelling(s: &[char], hits: &Hits, sp: &Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::labelled;
-    use crate::extract::extract;
     use crate::extract::lexicon::Group;
     use crate::extract::names::{found_by_shape, Registry};
+    use crate::extract::test_facts as facts;
     use crate::extract::text::sentences;
 
     /// (what the rules and the registry find, what the labeller proposes) in `t`.
@@ -82,15 +82,6 @@ mod tests {
             list.into_iter().map(|m| s[m.start..m.end].iter().collect()).collect()
         };
         (text(known), text(proposed))
-    }
-
-    /// (subject, metric, figure) of each fact of `t`.
-    fn facts(t: &str) -> Vec<(String, &'static str, String)> {
-        let x = extract(t, Some("2025-02-14"));
-        x.facts
-            .iter()
-            .map(|f| (f.subject.clone(), f.metric.as_str(), x.quantities[f.quantity].text.clone()))
-            .collect()
     }
 
     #[test]
