@@ -28,6 +28,8 @@ npm --prefix ui run bindings:check
 
 echo "== Rust tests"
 cargo test --workspace --locked
+# The benchmarks run outside this script (BENCHMARKS.md); building them keeps them working.
+cargo test --workspace --locked --benches --no-run
 
 echo "== the sample's report as DOCX and PDF pages (artifacts/report/*.png)"
 scripts/render-report.sh

@@ -7,7 +7,8 @@
 
 use std::time::{Duration, Instant};
 
-use dossier_core::import::{self, Limits};
+use dossier_core::import::Limits;
+use dossier_core::ingest;
 use dossier_core::report::{self, Format, Scope, ScopeRequest};
 use dossier_core::store::collections;
 use dossier_core::{Create, Library};
@@ -40,7 +41,7 @@ fn library_of(sentences: &[String], articles: usize) -> (tempfile::TempDir, Libr
         .map(|(i, chunk)| {
             let text = format!("大模型赛道融资观察之{i}\n\n{}", chunk.join("\n\n"));
             let name = format!("article-{i}.txt");
-            import::import_bytes(&mut library, text.as_bytes(), &name, &Limits::default()).unwrap().article_id
+            ingest::import_bytes(&mut library, text.as_bytes(), &name, &Limits::default()).unwrap().article_id
         })
         .collect();
     // Every fact in the report, reviewed or not.

@@ -5,7 +5,8 @@
 
 use std::time::Instant;
 
-use dossier_core::import::{self, Limits};
+use dossier_core::import::Limits;
+use dossier_core::ingest;
 use dossier_core::report::{self, Format, Scope, ScopeRequest, Statuses};
 use dossier_core::{Create, Library};
 
@@ -52,7 +53,7 @@ fn main() {
     println!("{:<16} {:>10} {:>10} {:>8}", "import", "MB", "seconds", "facts");
     for (name, bytes) in &inputs {
         let t = Instant::now();
-        let stored = import::import_bytes(&mut library, bytes, name, &limits).unwrap();
+        let stored = ingest::import_bytes(&mut library, bytes, name, &limits).unwrap();
         let facts: i64 = library
             .conn()
             .query_row("SELECT count(*) FROM facts WHERE article_id = ?1", [stored.article_id], |r| r.get(0))
@@ -69,7 +70,7 @@ fn main() {
     for size in [200_000usize, 400_000, 800_000, 1_600_000] {
         let facts_text = prose(size);
         let t = Instant::now();
-        let stored = import::import_bytes(&mut library, facts_text.as_bytes(), "facts.txt", &limits).unwrap();
+        let stored = ingest::import_bytes(&mut library, facts_text.as_bytes(), "facts.txt", &limits).unwrap();
         let count: i64 = library
             .conn()
             .query_row("SELECT count(*) FROM facts WHERE article_id = ?1", [stored.article_id], |r| r.get(0))
