@@ -241,18 +241,16 @@ fn highlight_with_the_mouse_review_facts_by_keyboard_and_merge_entities() {
         json!([into_name]),
     );
     session.click(&session.find("[data-testid=merge]"));
-    let merged = session.wait_for(
-        "the merged entity's facts",
-        LONG,
-        &format!(
-            "const name = document.querySelector('[data-testid=entity-name]')?.textContent;
-             const rows = document.querySelectorAll('[data-testid=entity-fact]').length;
-             const aliases = document.querySelector('[data-testid=entity-aliases]')?.textContent ?? '';
-             return name === {} && rows === {expected} && aliases.includes({}) ? aliases : null",
-            json!(into_name),
-            json!(from_name)
-        ),
+    // The entity page of the merge: its name, its facts, the merged name among its aliases.
+    let merged_page = format!(
+        "const name = document.querySelector('[data-testid=entity-name]')?.textContent;
+         const rows = document.querySelectorAll('[data-testid=entity-fact]').length;
+         const aliases = document.querySelector('[data-testid=entity-aliases]')?.textContent ?? '';
+         return name === {} && rows === {expected} && aliases.includes({}) ? aliases : null",
+        json!(into_name),
+        json!(from_name)
     );
+    let merged = session.wait_for("the merged entity's facts", LONG, &merged_page);
     assert!(merged.as_str().unwrap().contains(from_name), "the merged name is not an alias: {merged}");
     harness::screenshot_screen(&desktop, "review-03-entities-merged.png");
     drop(session);
@@ -279,18 +277,7 @@ fn highlight_with_the_mouse_review_facts_by_keyboard_and_merge_entities() {
             json!(into_name)
         ),
     );
-    session.wait_for(
-        "the merged entity's facts after re-extraction",
-        LONG,
-        &format!(
-            "const name = document.querySelector('[data-testid=entity-name]')?.textContent;
-             const rows = document.querySelectorAll('[data-testid=entity-fact]').length;
-             const aliases = document.querySelector('[data-testid=entity-aliases]')?.textContent ?? '';
-             return name === {} && rows === {expected} && aliases.includes({})",
-            json!(into_name),
-            json!(from_name)
-        ),
-    );
+    session.wait_for("the merged entity's facts after re-extraction", LONG, &merged_page);
     let separate = session.script(
         "return [...document.querySelectorAll('[data-testid=entity] .name')].some(n => n.textContent === arguments[0])",
         json!([from_name]),
