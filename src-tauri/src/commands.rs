@@ -6,7 +6,7 @@ use dossier_core::operations::import::{self, ImportReport};
 use dossier_core::search::{self, SearchHit, SearchQuery};
 use dossier_core::store::articles::{self, Article, ArticleFilter, ArticleSummary, SortOrder};
 use dossier_core::store::collections::{self, Collection};
-use dossier_core::{Error, Result};
+use dossier_core::{Error, Reason, Result};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -70,7 +70,7 @@ pub fn outlets_list(state: State<'_, AppState>) -> Result<Vec<Outlet>> {
 #[tauri::command(async)]
 pub fn search_query(state: State<'_, AppState>, query: SearchQuery) -> Result<Vec<SearchHit>> {
     if query.text.trim().is_empty() {
-        return Err(Error::invalid("type something to search for"));
+        return Err(Reason::NothingToSearch.into());
     }
     let query = SearchQuery { limit: query.limit.clamp(1, MAX_PAGE), ..query };
     search::search(state.library()?.conn(), &query)

@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use dossier_core::report::Language;
-use dossier_core::{Error, ErrorKind, Result};
+use dossier_core::{Error, Reason, Result};
 use tauri::State;
 
 use crate::state::AppState;
@@ -47,7 +47,7 @@ pub fn settings_language(state: State<'_, AppState>, language: Language) -> Resu
         return Ok(());
     }
     std::fs::write(state.data_dir.join(FILE), language.code())
-        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot keep the interface language: {e}")))
+        .map_err(|e| Error::from(Reason::LanguageNotKept { detail: e.to_string() }))
 }
 
 #[cfg(test)]

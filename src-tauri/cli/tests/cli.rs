@@ -265,7 +265,7 @@ fn export_writes_each_format_and_keeps_existing_files() {
             "choose one scope",
         ),
         (vec!["export", "--format", "md", "--out", out, "--article", "99"], "no article"),
-        (vec!["export", "--format", "md", "--out", out, "--fact", "12345"], "no fact #12345"),
+        (vec!["export", "--format", "md", "--out", out, "--fact", "12345"], "no fact with id 12345"),
         (vec!["export", "--format", "md", "--out", out, "--collection", "无"], "no collection named"),
     ] {
         let run = dossier(&db, &args);

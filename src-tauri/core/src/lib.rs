@@ -17,6 +17,6 @@ pub mod search;
 pub mod store;
 pub mod vocabulary;
 
-pub use error::{Error, ErrorKind, Result};
+pub use error::{Error, ErrorKind, Reason, Result};
 pub use store::{Create, Library};
 pub use vocabulary::{EntityKind, FactStatus, Metric, Qualifier, QuantityKind};

@@ -146,6 +146,10 @@ fn bad_input_gets_a_clear_reason_and_changes_nothing() {
                     failures.push(format!("{}: unclear reason {message:?}", case.path.display()));
                 }
                 assert_ne!(error.kind, ErrorKind::Internal, "{}: {message}", case.path.display());
+                // The interface says it in the user's language by its reason.
+                if error.reason.is_none() {
+                    failures.push(format!("{}: no reason given for {message:?}", case.path.display()));
+                }
             }
             _ => failures.push(format!("{}: not refused: {report:?}", case.path.display())),
         }

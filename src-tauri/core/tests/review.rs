@@ -6,7 +6,7 @@ use dossier_core::ingest;
 use dossier_core::operations::review;
 use dossier_core::store::entities;
 use dossier_core::store::facts::{self, FactEdit, FactFilter, FactRow};
-use dossier_core::{Create, EntityKind, ErrorKind, FactStatus, Library, Metric, Qualifier};
+use dossier_core::{Create, EntityKind, ErrorKind, FactStatus, Library, Metric, Qualifier, Reason};
 
 const ZHIPU: &str = "智谱完成新一轮融资\n\n本报记者 林晓舟 上海报道\n\n\
     2024年12月，智谱AI宣布完成新一轮30亿元人民币融资，投后估值超过200亿元。\n\n\
@@ -159,6 +159,27 @@ fn a_figure_that_is_a_fact_gets_a_second_one_which_reextraction_keeps_beside_the
     ingest::reextract(&mut library, true, &mut |_, _| {}).unwrap();
     let statuses: Vec<FactStatus> = on_figure(&library).into_iter().map(|(_, s)| s).collect();
     assert_eq!(statuses, [FactStatus::Edited, FactStatus::Edited], "{:#?}", of(&library, id));
+}
+
+#[test]
+fn a_refusal_says_why_in_a_form_any_language_can_word() {
+    let (_dir, library) = library();
+    let conn = library.conn();
+    entities::add(conn, "寒武纪", EntityKind::Company).unwrap();
+    let other = entities::add(conn, "摩尔线程", EntityKind::Company).unwrap();
+    let error = entities::rename(conn, other, "寒武纪").unwrap_err();
+    // As it crosses to the UI: the reason's code and values, the English sentence beside them.
+    assert_eq!(
+        serde_json::to_value(&error).unwrap(),
+        serde_json::json!({
+            "kind": "invalid_input",
+            "message": "\"寒武纪\" is already a name of \"寒武纪\"; merge the two entities instead",
+            "reason": {"code": "alias_taken", "alias": "寒武纪", "name": "寒武纪"},
+        })
+    );
+    let error = entities::add(conn, " ", EntityKind::Company).unwrap_err();
+    assert_eq!(error.reason, Some(Reason::EntityNameMissing));
+    assert_eq!(error.kind, ErrorKind::InvalidInput);
 }
 
 #[test]

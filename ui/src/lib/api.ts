@@ -83,10 +83,10 @@ export const emptyFilter = (): ArticleFilter => ({
   tag: null,
 });
 
-/** Whatever a command rejected with, as the core's `{kind, message}`. */
+/** Whatever a command rejected with, as the core's `{kind, message, reason}`. */
 export function asCoreError(e: unknown): CoreError {
   if (e && typeof e === 'object' && 'kind' in e && 'message' in e) return e as CoreError;
-  return { kind: 'internal', message: String(e) };
+  return { kind: 'internal', message: String(e), reason: null };
 }
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {

@@ -3,7 +3,7 @@
 // call and shows the failure in the app's one banner. Components and key handlers call
 // operations and never catch.
 import { asCoreError, type CoreError } from './api';
-import { i18n, t } from './i18n.svelte';
+import { i18n, t, tReason } from './i18n.svelte';
 
 
 export const failure = $state({ shown: null as CoreError | null });
@@ -36,11 +36,14 @@ export function operation<A extends unknown[], R>(
 }
 
 /**
- * What went wrong, in the interface language: the core's message where it is English
- * and the interface too; otherwise what kind of failure it was, with the core's words
- * as the detail.
+ * What went wrong, in the interface language: the reason the core gave, worded in that
+ * language; else the core's message where the interface is English too; else (a failure
+ * without a reason: a bug, SQLite) what kind of failure it was, with the core's words as
+ * the detail.
  */
 export function failureText(e: CoreError): { text: string; detail: string | null } {
+  const said = e.reason ? tReason(e.reason) : null;
+  if (said) return { text: said, detail: null };
   if (i18n.locale === 'en') return { text: e.message, detail: null };
   return { text: t(`error.kind.${e.kind}`), detail: e.message };
 }

@@ -1,5 +1,6 @@
 // The interface language: follows the OS (navigator.languages) until the user picks one.
-import { en, zh, type MessageKey } from './messages';
+import type { Reason } from './bindings/Reason';
+import { en, zh, zhReasons, type MessageKey } from './messages';
 
 export type Locale = 'en' | 'zh';
 const STORAGE_KEY = 'dossier.locale';
@@ -25,8 +26,21 @@ export function setLocale(locale: Locale) {
 
 /** The message for `key` in the current language, with `{name}` placeholders filled. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = catalogs[i18n.locale][key];
+  return fill(catalogs[i18n.locale][key], params);
+}
+
+function fill(template: string, params: Record<string, unknown>): string {
   return template.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? `{${name}}`));
+}
+
+/** The core says its failures in English (their message); other languages word them by reason. */
+const reasons: Partial<Record<Locale, Record<Reason['code'], string>>> = { zh: zhReasons };
+
+/** What a failure of the core was, in the interface language, filled in with the reason's
+    values; null where the core's own message says it. */
+export function tReason(reason: Reason): string | null {
+  const template = reasons[i18n.locale]?.[reason.code];
+  return template ? fill(template, reason) : null;
 }
 
 /** Keys that come in a `.one` and an `.other` form, by their common stem. */

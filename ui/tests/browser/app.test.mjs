@@ -547,19 +547,33 @@ describe('review and annotate', () => {
 });
 
 describe('errors', () => {
-  test('reach a Chinese interface in Chinese, with the core’s words as the detail', async () => {
+  test('reach a Chinese interface in Chinese, by the reason the core gave', async () => {
     const { page, errors, close } = await openApp({ locale: 'zh-CN' });
     await page.getByTestId('open-entities').click();
-    await page.getByTestId('entity').first().waitFor();
-    await page.getByTestId('entity-new-name').fill('半导体ETF');
-    await page.getByTestId('entity-add').click();
+    await page.getByTestId('entity').filter({ hasText: '中国AI芯片' }).click();
+    // A name another entity goes by: the core refuses it, and says why.
+    await page.getByLabel('改名').first().fill('512480');
+    await page.getByRole('button', { name: '改名' }).click();
     const banner = page.getByTestId('error');
     await banner.waitFor();
-    assert.match(await banner.textContent(), /^出错了\s*所给的内容无法完成此操作。/);
-    assert.equal(await banner.locator('[lang=en]').textContent(), 'an entity named "半导体ETF" already exists');
+    assert.match(await banner.textContent(), /^出错了\s*“512480”已是“半导体ETF”的名称；请改为合并这两个实体\s*关闭$/);
+    assert.equal(await banner.locator('[lang=en]').count(), 0);
     await shot(page, 'error-zh.png');
     await banner.getByRole('button', { name: '关闭' }).click();
     await banner.waitFor({ state: 'detached' });
+
+    // An import's failed file, in the import results.
+    await page.getByTestId('import-files').click();
+    await page.getByTestId('import-summary').waitFor();
+    assert.match(await page.locator('[data-status=failed]').textContent(), /broken\.pdf.*PDF 不完整（缺少文件结束标记）/);
+
+    // A failure with no reason (a bug, SQLite): its kind in Chinese, the core's words below.
+    await page.evaluate(() => (window.__dossierMock.failures.entities_add = { kind: 'database', message: 'database error: disk I/O error' }));
+    await page.getByTestId('entity-new-name').fill('寒武纪');
+    await page.getByTestId('entity-add').click();
+    await banner.waitFor();
+    assert.match(await banner.textContent(), /^出错了\s*文库数据库出错。/);
+    assert.equal(await banner.locator('[lang=en]').textContent(), 'database error: disk I/O error');
     assert.deepEqual(errors, []);
     await close();
   });
@@ -702,12 +716,15 @@ describe('report builder', () => {
     assert.equal(await page.getByTestId('export-error').count(), 0);
 
     // Errors from the backend are shown, for an export and for a preview.
-    await page.evaluate(() => (window.__dossierMock.failures.report_export = { kind: 'io', message: 'permission denied: /mnt/readonly/report.xlsx' }));
+    await page.evaluate(() => {
+      const [path, detail] = ['/mnt/readonly/report.xlsx', 'Permission denied (os error 13)'];
+      window.__dossierMock.failures.report_export = { kind: 'io', message: `cannot write ${path}: ${detail}`, reason: { code: 'cannot_write', path, detail } };
+    });
     await page.getByTestId('export-xlsx').click();
-    await page.getByTestId('export-error').filter({ hasText: 'Export failed: permission denied: /mnt/readonly/report.xlsx' }).waitFor();
-    await page.evaluate(() => (window.__dossierMock.failures.report_preview = { kind: 'not_found', message: 'no fact #11' }));
+    await page.getByTestId('export-error').filter({ hasText: 'Export failed: cannot write /mnt/readonly/report.xlsx: Permission denied' }).waitFor();
+    await page.evaluate(() => (window.__dossierMock.failures.report_preview = { kind: 'not_found', message: 'no fact with id 11', reason: { code: 'fact_not_found', id: 11 } }));
     await page.getByTestId('report-title').fill('Two figures');
-    await page.getByTestId('preview-error').filter({ hasText: 'no fact #11' }).waitFor();
+    await page.getByTestId('preview-error').filter({ hasText: 'no fact with id 11' }).waitFor();
     assert.equal(await page.getByTestId('report-preview').count(), 0);
     await page.getByTestId('report-title').fill('Two figures, again');
     await preview(page).locator('h1').filter({ hasText: 'Two figures, again' }).waitFor();

@@ -47,7 +47,7 @@ let library: Article[] = options.empty ? [] : Array.from({ length: options.artic
 const collections = [{ id: 1, name: 'Samples · 示例', members: new Set<number>([1, 2, 3]) }];
 const calls: { cmd: string; args: any }[] = [];
 /** Errors the next call of a command rejects with, set by a test. */
-const failures: Record<string, { kind: string; message: string }> = {};
+const failures: Record<string, { kind: string; message: string; reason?: unknown }> = {};
 /** What the Save dialog answers: a path, or null as if the user cancelled. */
 const saveDialog = { path: '/home/user/Documents/report' as string | null };
 
@@ -171,7 +171,7 @@ function reportFacts({ scope, statuses }: ScopeRequest): any[] {
       return ofArticles([scope.value]);
     case 'collection': {
       const found = collections.find((c) => c.name === scope.value);
-      if (!found) throw { kind: 'not_found', message: `no collection named "${scope.value}"` };
+      if (!found) throw { kind: 'not_found', message: `no collection named "${scope.value}"`, reason: { code: 'no_collection_named', name: scope.value } };
       return ofArticles([...found.members]);
     }
     case 'tag':
@@ -181,7 +181,7 @@ function reportFacts({ scope, statuses }: ScopeRequest): any[] {
     case 'facts':
       return scope.value.map((id) => {
         const f = findFact(id);
-        if (!f) throw { kind: 'not_found', message: `no fact #${id}` };
+        if (!f) throw { kind: 'not_found', message: `no fact with id ${id}`, reason: { code: 'fact_not_found', id } };
         return f;
       });
   }
@@ -226,7 +226,11 @@ async function importChosen(): Promise<boolean> {
         status: 'failed',
         article_id: null,
         title: null,
-        error: { kind: 'invalid_input', message: 'the PDF is truncated: no cross-reference table' },
+        error: {
+          kind: 'invalid_input',
+          message: 'the PDF is truncated (its end-of-file marker is missing): download or copy it again',
+          reason: { code: 'pdf_truncated' },
+        },
       },
     ],
     skipped: 0,
@@ -364,14 +368,24 @@ mockIPC(
         return entities.map((e) => ({ ...e, fact_count: entityFacts(e.id).length, mention_count: entityFacts(e.id).length }));
       case 'entities_facts':
         return entityFacts(args.id);
-      case 'entities_rename':
+      case 'entities_rename': {
+        // A name another entity goes by is refused, as the core refuses it.
+        const owner = entities.find((e) => e.id !== args.id && [e.name, ...e.aliases].includes(args.name));
+        if (owner) {
+          const message = `"${args.name}" is already a name of "${owner.name}"; merge the two entities instead`;
+          throw { kind: 'invalid_input', message, reason: { code: 'alias_taken', alias: args.name, name: owner.name } };
+        }
         entities.find((e) => e.id === args.id)!.name = args.name;
         return null;
+      }
       case 'entities_alias':
         entities.find((e) => e.id === args.id)!.aliases.push(args.alias);
         return null;
       case 'entities_add': {
-        if (entities.some((e) => e.name === args.name)) throw { kind: 'invalid_input', message: `an entity named "${args.name}" already exists` };
+        if (entities.some((e) => e.name === args.name)) {
+          const reason = { code: 'entity_name_taken', name: args.name };
+          throw { kind: 'invalid_input', message: `an entity named "${args.name}" already exists`, reason };
+        }
         const added = { id: Math.max(0, ...entities.map((e) => e.id)) + 1, name: args.name, kind: args.kind, aliases: [] };
         entities.push(added);
         return { ...added, fact_count: 0, mention_count: 0 };

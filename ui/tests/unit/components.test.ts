@@ -56,7 +56,7 @@ describe('ImportPanel', () => {
       outcomes: [
         { path: '/a/智谱.txt', status: 'imported', article_id: 1, title: '智谱AI完成融资', error: null },
         { path: '/a/dup.txt', status: 'duplicate', article_id: 1, title: '智谱AI完成融资', error: null },
-        { path: '/a/empty.txt', status: 'failed', article_id: null, title: null, error: { kind: 'invalid_input', message: 'file is empty' } },
+        { path: '/a/empty.txt', status: 'failed', article_id: null, title: null, error: { kind: 'invalid_input', message: 'file is empty', reason: { code: 'empty_file' } } },
       ],
       skipped: 2,
     };
@@ -66,7 +66,9 @@ describe('ImportPanel', () => {
     const rows = [...el.querySelectorAll('[data-testid=import-outcome]')] as HTMLElement[];
     expect(rows.map((r) => r.dataset.status)).toEqual(['imported', 'duplicate', 'failed']);
     expect(rows[2].textContent).toContain('empty.txt');
-    expect(rows[2].textContent).toContain('file is empty');
+    // The reason, in the interface's language.
+    expect(rows[2].textContent).toContain('文件是空的');
+    expect(rows[2].textContent).not.toContain('file is empty');
     expect(el.textContent).toContain('跳过 2 个');
     // The stored articles (new or already there) open from here; a failed file has nothing to open.
     const links = rows.map((r) => r.querySelector<HTMLButtonElement>('[data-testid=import-open]'));

@@ -30,11 +30,24 @@ describe('operations', () => {
     expect(failure.shown).toBeNull();
   });
 
-  test('a failure is said in the interface language', () => {
+  test('a failure is said in the interface language, by its reason', () => {
+    const taken = {
+      kind: 'invalid_input',
+      message: 'a tag named "融资" already exists',
+      reason: { code: 'tag_name_taken', name: '融资' },
+    } as const;
     setLocale('zh');
-    expect(failureText({ kind: 'io', message: 'cannot write /x: denied' })).toEqual({ text: '无法读取或写入文件。', detail: 'cannot write /x: denied' });
+    expect(failureText(taken)).toEqual({ text: '已有名为“融资”的标签', detail: null });
     setLocale('en');
-    expect(failureText({ kind: 'io', message: 'cannot write /x: denied' })).toEqual({ text: 'cannot write /x: denied', detail: null });
+    expect(failureText(taken)).toEqual({ text: 'a tag named "融资" already exists', detail: null });
+  });
+
+  test('a failure without a reason is said by its kind, with the core’s words as the detail', () => {
+    const failed = { kind: 'database', message: 'database error: disk I/O error', reason: null } as const;
+    setLocale('zh');
+    expect(failureText(failed)).toEqual({ text: '文库数据库出错。', detail: 'database error: disk I/O error' });
+    setLocale('en');
+    expect(failureText(failed)).toEqual({ text: 'database error: disk I/O error', detail: null });
   });
 });
 

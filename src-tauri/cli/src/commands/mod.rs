@@ -14,7 +14,7 @@ pub mod tags;
 
 use std::io::IsTerminal;
 
-use dossier_core::{Error, Library, Result};
+use dossier_core::{Error, Library, Reason, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 
 /// The extensions Dossier imports, as help texts list them: ".txt .md …".
@@ -29,7 +29,7 @@ pub fn extensions() -> String {
 /// The tag named `name`, or an error saying there is none.
 fn tag(library: &Library, name: &str) -> Result<i64> {
     dossier_core::store::tags::find(library.conn(), name)?
-        .ok_or_else(|| Error::not_found(format!("no tag named \"{name}\"")))
+        .ok_or_else(|| Reason::NoTagNamed { name: name.to_owned() }.into())
 }
 
 /// A progress bar on standard error when it is a terminal (and `quiet` is not asked),

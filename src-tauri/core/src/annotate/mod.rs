@@ -9,7 +9,7 @@ mod fuzzy;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Error, Result};
+use crate::{Reason, Result};
 
 /// Code points of context kept on each side of a quote.
 pub const CONTEXT_CHARS: usize = 32;
@@ -69,10 +69,7 @@ const LONG_QUOTE: usize = 16;
 pub fn describe(text: &str, start: usize, end: usize) -> Result<Selector> {
     let chars: Vec<char> = text.chars().collect();
     if start >= end || end > chars.len() {
-        return Err(Error::invalid(format!(
-            "selection {start}..{end} is empty or outside the text (0..{})",
-            chars.len()
-        )));
+        return Err(Reason::SelectionOutside { start, end, length: chars.len() }.into());
     }
     let collect = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
     Ok(Selector {

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::{Extraction, Fact, Quantity};
 use crate::vocabulary::Metric;
+use crate::Reason;
 
 /// What the extractor makes of a selection a user wants to record as a fact.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -26,19 +27,14 @@ pub fn fact_in_selection(
 ) -> crate::Result<SelectedFact> {
     let s: Vec<char> = text.chars().collect();
     if start >= end || end > s.len() {
-        return Err(crate::Error::invalid(format!(
-            "selection {start}..{end} is empty or outside the text (0..{})",
-            s.len()
-        )));
+        return Err(Reason::SelectionOutside { start, end, length: s.len() }.into());
     }
     let inside = |q: &Quantity| q.start < end && q.end > start;
     if let Some(fact) = extraction.facts.iter().find(|f| inside(&extraction.quantities[f.quantity])) {
         let quantity = extraction.quantities[fact.quantity].clone();
         return Ok(SelectedFact { fact: fact.clone(), quantity });
     }
-    let index = extraction.quantities.iter().position(inside).ok_or_else(|| {
-        crate::Error::invalid("the selection holds no figure to make a fact of; select the number")
-    })?;
+    let index = extraction.quantities.iter().position(inside).ok_or(Reason::NoFigureSelected)?;
     let quantity = extraction.quantities.swap_remove(index);
     let sentence = sentences(&s, &sentence_ends(&s))
         .into_iter()

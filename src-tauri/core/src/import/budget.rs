@@ -6,7 +6,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use crate::{Error, Result};
+use crate::{Error, Reason, Result};
 
 /// Stack of the parsing thread. The HTML readability pass recurses once per level of a
 /// page's tree, which its budget holds to 512 levels; this leaves a wide margin (the
@@ -33,9 +33,7 @@ where
         .map_err(|e| Error::internal(format!("cannot start the {what} reader: {e}")))?;
     match rx.recv_timeout(budget) {
         Ok(Ok(result)) => result,
-        Ok(Err(_)) => {
-            Err(Error::invalid(format!("the {what} is damaged: the reader failed on its structure")))
-        }
+        Ok(Err(_)) => Err(Reason::ReaderFailed { what: what.to_owned() }.into()),
         Err(mpsc::RecvTimeoutError::Timeout) => Err(overrun(what, budget)),
         Err(mpsc::RecvTimeoutError::Disconnected) => {
             Err(Error::internal(format!("the {what} reader stopped without an answer")))
@@ -45,10 +43,7 @@ where
 
 /// The error for a file whose reading took longer than `budget`.
 pub fn overrun(what: &str, budget: Duration) -> Error {
-    Error::too_large(format!(
-        "reading the {what} took longer than {} seconds; it may be damaged or built to stall readers",
-        budget.as_secs()
-    ))
+    Reason::ReadingTooSlow { what: what.to_owned(), seconds: budget.as_secs() }.into()
 }
 
 #[cfg(test)]

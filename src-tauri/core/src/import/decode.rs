@@ -7,7 +7,7 @@
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
-use crate::{Error, Result};
+use crate::{Reason, Result};
 
 /// How much of the file the detectors look at: enough for a confident guess, and it
 /// keeps detection linear and cheap on 50 MB files.
@@ -47,15 +47,9 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, &'static str)> {
 /// `gb2312` meta tag, while GBK text is almost never valid UTF-8 by accident.
 pub fn decode_declared(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decoded> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        return strict(enc, &bytes[bom_len..]).map(|text| Decoded::exact(text, enc.name())).ok_or_else(
-            || {
-                Error::invalid(format!(
-                    "text starts with a {} byte-order mark but is not valid {}",
-                    enc.name(),
-                    enc.name()
-                ))
-            },
-        );
+        return strict(enc, &bytes[bom_len..])
+            .map(|text| Decoded::exact(text, enc.name()))
+            .ok_or_else(|| Reason::BadByteOrderMark { encoding: enc.name().to_owned() }.into());
     }
     if let Some(enc) = utf16_without_bom(bytes) {
         if let Some(text) = strict(enc, bytes) {
@@ -80,10 +74,7 @@ pub fn decode_declared(bytes: &[u8], declared: Option<&'static Encoding>) -> Res
     let enc = detector.guess(None, chardetng::Utf8Detection::Deny);
     match strict(enc, bytes) {
         Some(text) if plausible(&text) => Ok(Decoded::exact(text, enc.name())),
-        _ => Err(Error::invalid(format!(
-            "not valid UTF-8, and not readable as {} either: the bytes do not look like text in any encoding we know",
-            enc.name()
-        ))),
+        _ => Err(Reason::UnknownEncoding { encoding: enc.name().to_owned() }.into()),
     }
 }
 

@@ -11,7 +11,7 @@ use zip::result::ZipError;
 use zip::ZipArchive;
 
 use super::{Limits, Parsed};
-use crate::{Error, Result};
+use crate::{Error, Reason, Result};
 
 use body::Role;
 
@@ -49,7 +49,7 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Result<Parsed> {
 }
 
 fn malformed(part: &str, detail: &str) -> Error {
-    Error::invalid(format!("damaged Word document: {part} is not well-formed XML ({detail})"))
+    Reason::DocxBadXml { part: part.to_owned(), detail: detail.to_owned() }.into()
 }
 
 /// The zip package with a budget: entry count checked before the central directory is
@@ -67,11 +67,9 @@ impl<'a> Package<'a> {
         }
         let archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| match e {
             ZipError::UnsupportedArchive(what) => {
-                Error::unsupported(format!("unsupported zip archive in a Word document: {what}"))
+                Error::from(Reason::DocxZipUnsupported { detail: what.to_string() })
             }
-            e => Error::invalid(format!(
-                "not a readable Word document: the zip archive is damaged or truncated ({e})"
-            )),
+            e => Error::from(Reason::DocxZipDamaged { detail: e.to_string() }),
         })?;
         check_entries(archive.len(), limits)?;
         Ok(Self { archive, unzipped_budget: limits.max_unzipped_bytes, limit: limits.max_unzipped_bytes })
@@ -83,28 +81,25 @@ impl<'a> Package<'a> {
         let (budget, limit) = (self.unzipped_budget, self.limit);
         let entry = self.archive.by_index(index).map_err(|e| zip_error(name, e))?;
         if entry.encrypted() {
-            return Err(Error::unsupported("the Word document is password-protected"));
+            return Err(Reason::WordPasswordProtected.into());
         }
         // A header that already admits to more than the budget is refused without inflating.
         if entry.size() > budget {
             return Err(bomb(limit));
         }
         let mut data = Vec::with_capacity(entry.size().min(1 << 20) as usize);
-        entry
-            .take(budget + 1)
-            .read_to_end(&mut data)
-            .map_err(|e| Error::invalid(format!("damaged Word document: cannot unzip {name} ({e})")))?;
+        entry.take(budget + 1).read_to_end(&mut data).map_err(|e| {
+            Error::from(Reason::DocxPartDamaged { part: name.to_owned(), detail: e.to_string() })
+        })?;
         if data.len() as u64 > budget {
             return Err(bomb(limit));
         }
         self.unzipped_budget -= data.len() as u64;
         if data.starts_with(b"PK\x03\x04") {
-            return Err(Error::unsupported(format!(
-                "{name} is itself a zip archive: nested archives are refused"
-            )));
+            return Err(Reason::NestedZip { part: name.to_owned() }.into());
         }
         let text = String::from_utf8(data)
-            .map_err(|_| Error::invalid(format!("damaged Word document: {name} is not UTF-8 text")))?;
+            .map_err(|_| Error::from(Reason::DocxPartNotUtf8 { part: name.to_owned() }))?;
         Ok(Some(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text)))
     }
 
@@ -112,20 +107,18 @@ impl<'a> Package<'a> {
     fn not_word(&mut self) -> Error {
         let has = |a: &Self, name: &str| a.archive.index_for_name(name).is_some();
         if has(self, "xl/workbook.xml") {
-            return Error::unsupported("this is an Excel workbook (.xlsx), not a Word document");
+            return Reason::ExcelWorkbook.into();
         }
         if has(self, "ppt/presentation.xml") {
-            return Error::unsupported("this is a PowerPoint presentation (.pptx), not a Word document");
+            return Reason::PowerPoint.into();
         }
         if has(self, "mimetype") {
             let kind = self.read("mimetype").ok().flatten().unwrap_or_default();
             if kind.starts_with("application/vnd.oasis.opendocument.text") {
-                return Error::unsupported(
-                    "this is an OpenDocument text (.odt), not a Word document: save it as .docx first",
-                );
+                return Reason::OpenDocumentText.into();
             }
             if !kind.is_empty() {
-                return Error::unsupported(format!("this is a {} package, not a Word document", kind.trim()));
+                return Reason::OtherPackage { mime: kind.trim().to_owned() }.into();
             }
         }
         let names: Vec<String> =
@@ -134,40 +127,35 @@ impl<'a> Package<'a> {
             let n = n.to_ascii_lowercase();
             [".docx", ".zip", ".pdf", ".doc"].iter().any(|ext| n.ends_with(ext))
         }) {
-            return Error::invalid(format!(
-                "not a Word document: a zip archive holding {inner}; unzip it and import the files inside"
-            ));
+            return Reason::ZipOfDocuments { inner: inner.clone() }.into();
         }
         if has(self, "[Content_Types].xml") {
-            return Error::invalid("not a Word document: the Office package has no word/document.xml");
+            return Reason::OfficeWithoutDocument.into();
         }
-        Error::invalid("not a Word document: a plain zip archive with no word/document.xml")
+        Reason::PlainZip.into()
     }
 }
 
 fn bomb(limit: u64) -> Error {
-    Error::too_large(format!(
-        "the Word document unzips to more than {limit} bytes, over the limit (a zip bomb?)"
-    ))
+    Reason::ZipBomb { limit }.into()
 }
 
 fn check_entries(entries: usize, limits: &Limits) -> Result<()> {
     if entries > limits.max_zip_entries {
-        return Err(Error::too_large(format!(
-            "the Word document's zip archive has {entries} entries, over the limit of {}",
-            limits.max_zip_entries
-        )));
+        return Err(Reason::TooManyZipEntries { entries, max: limits.max_zip_entries }.into());
     }
     Ok(())
 }
 
 fn zip_error(name: &str, e: ZipError) -> Error {
     match e {
-        ZipError::UnsupportedArchive(what) => Error::unsupported(format!("cannot unzip {name}: {what}")),
-        ZipError::CompressionMethodNotSupported(method) => {
-            Error::unsupported(format!("cannot unzip {name}: compression method {method} is not supported"))
+        ZipError::UnsupportedArchive(what) => {
+            Reason::DocxPartUnsupported { part: name.to_owned(), detail: what.to_string() }.into()
         }
-        e => Error::invalid(format!("damaged Word document: cannot unzip {name} ({e})")),
+        ZipError::CompressionMethodNotSupported(method) => {
+            Reason::DocxCompression { part: name.to_owned(), method }.into()
+        }
+        e => Reason::DocxPartDamaged { part: name.to_owned(), detail: e.to_string() }.into(),
     }
 }
 

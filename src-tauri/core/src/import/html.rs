@@ -17,7 +17,7 @@ use super::decode::{declared_html_charset, decode_declared};
 use super::press::{author_names, iso_date};
 use super::text::normalise;
 use super::{Limits, Parsed};
-use crate::{Error, Result};
+use crate::{Error, Reason, Result};
 
 pub fn parse(bytes: &[u8], limits: &Limits) -> Result<Parsed> {
     let decoded = decode_declared(bytes, declared_html_charset(bytes))?;
@@ -32,7 +32,7 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Result<Parsed> {
     let article = match reader.parse() {
         Ok(article) => article,
         Err(ReadabilityError::GrabFailed) => return Err(no_text()),
-        Err(e) => return Err(Error::invalid(format!("cannot read the HTML page: {e}"))),
+        Err(e) => return Err(Reason::HtmlUnreadable { detail: e.to_string() }.into()),
     };
     let text = normalise(&article.text_content);
     if text.is_empty() {
@@ -69,7 +69,7 @@ fn remove_ads(document: &Document) {
 }
 
 fn no_text() -> Error {
-    Error::invalid("no article text in the HTML page: it holds only markup, scripts or styles")
+    Reason::HtmlNoText.into()
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ mod text;
 
 use serde::Serialize;
 
-use crate::{Error, Result};
+use crate::{Reason, Result};
 
 pub use decode::decode_text;
 pub use sniff::{format_of_extension, EXTENSIONS};
@@ -125,14 +125,10 @@ pub struct ParsedArticle {
 /// Parses one file's bytes. `file_name` supplies the extension and a fallback title.
 pub fn parse(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<ParsedArticle> {
     if bytes.len() as u64 > limits.max_file_bytes {
-        return Err(Error::too_large(format!(
-            "file is {} bytes, over the limit of {} bytes",
-            bytes.len(),
-            limits.max_file_bytes
-        )));
+        return Err(Reason::FileTooLarge { size: bytes.len() as u64, limit: limits.max_file_bytes }.into());
     }
     if bytes.is_empty() {
-        return Err(Error::invalid("file is empty"));
+        return Err(Reason::EmptyFile.into());
     }
     parse_format(bytes, sniff::detect(bytes, file_name)?, file_name, limits)
 }

@@ -11,47 +11,32 @@ use pdf_oxide::object::Object;
 use pdf_oxide::PdfDocument;
 
 use super::{Limits, Parsed};
-use crate::{Error, Result};
+use crate::{Error, Reason, Result};
 
 pub fn parse(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<Parsed> {
     if !has_end_marker(bytes) {
-        return Err(Error::invalid(
-            "the PDF is truncated (its end-of-file marker is missing): download or copy it again",
-        ));
+        return Err(Reason::PdfTruncated.into());
     }
     let max_pages = limits.max_pdf_pages;
-    let doc = PdfDocument::from_bytes(bytes.to_vec()).map_err(|e| {
-        Error::invalid(format!("the PDF is damaged and cannot be read ({})", first_line(&e.to_string())))
-    })?;
+    let doc = PdfDocument::from_bytes(bytes.to_vec())
+        .map_err(|e| Error::from(Reason::PdfDamaged { detail: first_line(&e.to_string()).to_owned() }))?;
     if doc.is_encrypted() && !matches!(doc.authenticate(b""), Ok(true)) {
-        return Err(Error::unsupported(
-            "the PDF is encrypted with a password: save an unprotected copy and import that",
-        ));
+        return Err(Reason::PdfEncrypted.into());
     }
     // A reader rebuilds what it can of a file cut short; when that leaves no pages or
     // no text, the cut is the reason to give.
-    let cut = || {
-        Error::invalid(
-            "the PDF is damaged: it was cut short (its cross-reference table is missing) and no text can be read from what is left; download or copy it again",
-        )
-    };
+    let cut = || Error::from(Reason::PdfCutShort);
     let pages = doc.page_count().map_err(|e| {
         if !cross_reference_intact(bytes) {
             return cut();
         }
-        Error::invalid(format!("the PDF is damaged: cannot count its pages ({})", first_line(&e.to_string())))
+        Reason::PdfPagesUncountable { detail: first_line(&e.to_string()).to_owned() }.into()
     })?;
     if pages > max_pages {
-        return Err(Error::too_large(format!(
-            "the PDF has {pages} pages, over the limit of {max_pages} pages"
-        )));
+        return Err(Reason::PdfTooManyPages { pages, max: max_pages }.into());
     }
     if pages == 0 {
-        return Err(if cross_reference_intact(bytes) {
-            Error::invalid("the PDF has no pages")
-        } else {
-            cut()
-        });
+        return Err(if cross_reference_intact(bytes) { Reason::PdfNoPages.into() } else { cut() });
     }
     // Plain-text conversion reads tagged PDFs in structure order and others by XY-cut:
     // the best reading order on columns, and much faster than `extract_text`.
@@ -65,11 +50,10 @@ pub fn parse(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<Parsed>
             if !cross_reference_intact(bytes) {
                 return cut();
             }
-            Error::invalid(format!(
-                "the PDF is damaged: page {} cannot be read ({})",
-                page + 1,
-                first_line(&e.to_string())
-            ))
+            Error::from(Reason::PdfPageUnreadable {
+                page: page + 1,
+                detail: first_line(&e.to_string()).to_owned(),
+            })
         })?;
         texts.push(text);
     }
@@ -78,11 +62,7 @@ pub fn parse(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<Parsed>
             return Err(cut());
         }
         let scanned = (0..pages).any(|page| page_has_images(&doc, page));
-        return Err(Error::unsupported(if scanned {
-            "no text layer: this PDF is scanned images; OCR is not supported"
-        } else {
-            "the PDF has no text"
-        }));
+        return Err(if scanned { Reason::PdfScanned } else { Reason::PdfNoText }.into());
     }
     let info = Info::read(&doc);
     Ok(Parsed {

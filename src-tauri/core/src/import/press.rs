@@ -11,7 +11,7 @@ use regex::Regex;
 
 use super::text::{clean_name, is_cjk};
 use super::{Format, Parsed, ParsedArticle};
-use crate::{Error, Result};
+use crate::{Reason, Result};
 
 /// Paragraphs at the top that may hold the headline, byline and dateline.
 const HEADER_PARAGRAPHS: usize = 6;
@@ -22,7 +22,7 @@ const MAX_HEADLINE_WIDTH: usize = 140;
 
 pub fn finish(parsed: Parsed, format: Format, file_name: &str) -> Result<ParsedArticle> {
     if parsed.text.trim().is_empty() {
-        return Err(Error::invalid("no text found in the file"));
+        return Err(Reason::NoText.into());
     }
     let found = scan(&parsed.text);
     let title = parsed

@@ -13,7 +13,7 @@
 
 use super::decode::{find, utf16_without_bom};
 use super::Format;
-use crate::{Error, Result};
+use crate::{Reason, Result};
 
 /// Bytes inspected for text-ness and for an HTML start.
 const SNIFF_BYTES: usize = 8 * 1024;
@@ -52,12 +52,8 @@ pub fn detect(bytes: &[u8], file_name: &str) -> Result<Format> {
     let view = ascii_view(bytes);
     check_text_like(bytes).map_err(|e| match ext.as_str() {
         // Named for a binary format whose signature it lacks: say that, not "not text".
-        "pdf" => Error::invalid(
-            "not a PDF: the file does not start like one (%PDF-) and is not text either; it is damaged, or another kind of file renamed .pdf",
-        ),
-        "docx" => Error::invalid(
-            "not a Word document: a .docx is a zip archive and this file is not one, nor text; it is damaged, or another kind of file renamed .docx",
-        ),
+        "pdf" => Reason::NotPdf.into(),
+        "docx" => Reason::NotDocx.into(),
         _ => e,
     })?;
     if starts_like_html(&view) {
@@ -69,9 +65,7 @@ pub fn detect(bytes: &[u8], file_name: &str) -> Result<Format> {
         // read for what it is; so is a file with no extension.
         Some(Format::Text | Format::Pdf | Format::Docx) => Ok(Format::Text),
         None if ext.is_empty() => Ok(Format::Text),
-        None => Err(Error::unsupported(format!(
-            "unsupported file type .{ext}: Dossier imports .txt, .md, .html, .pdf and .docx files"
-        ))),
+        None => Err(Reason::UnsupportedType { extension: ext }.into()),
     }
 }
 
@@ -91,19 +85,15 @@ fn signature(bytes: &[u8]) -> Result<Option<Format>> {
         // its old formats, as a stream named EncryptedPackage.
         let encrypted: Vec<u8> = "EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes).collect();
         if find(bytes, &encrypted).is_some() {
-            return Err(Error::unsupported(
-                "the Word document is password-protected: save a copy without a password and import that",
-            ));
+            return Err(Reason::WordPasswordProtected.into());
         }
-        return Err(Error::unsupported(
-            "an old Microsoft Office file (.doc, .xls or .ppt): save it as .docx and import that",
-        ));
+        return Err(Reason::OldOffice.into());
     }
     if bytes.starts_with(b"{\\rtf") {
-        return Err(Error::unsupported("an RTF document: save it as .docx or .txt and import that"));
+        return Err(Reason::Rtf.into());
     }
     match binary_kind(bytes) {
-        Some(kind) => Err(Error::invalid(format!("binary file, not a text document: looks like {kind}"))),
+        Some(kind) => Err(Reason::Binary { looks_like: kind.to_owned() }.into()),
         None => Ok(None),
     }
 }
@@ -179,19 +169,13 @@ fn check_text_like(bytes: &[u8]) -> Result<()> {
         }
     }
     if printable == 0 && nul + controls > 0 {
-        return Err(Error::invalid("no text: the file holds only control characters"));
+        return Err(Reason::OnlyControlCharacters.into());
     }
     if nul > 0 {
-        return Err(Error::invalid(format!(
-            "binary file, not a text document: it holds NUL bytes ({nul} in the first {} bytes), which text only has in UTF-16, and it is not UTF-16",
-            sample.len()
-        )));
+        return Err(Reason::NulBytes { count: nul, sampled: sample.len() }.into());
     }
     if controls * 100 > sample.len() {
-        return Err(Error::invalid(format!(
-            "binary file, not a text document: {controls} of its first {} bytes are control characters",
-            sample.len()
-        )));
+        return Err(Reason::ControlBytes { count: controls, sampled: sample.len() }.into());
     }
     Ok(())
 }
@@ -244,7 +228,7 @@ fn starts_like_html(view: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ErrorKind;
+    use crate::{Error, ErrorKind};
 
     fn err(bytes: &[u8], name: &str) -> Error {
         detect(bytes, name).unwrap_err()

@@ -18,7 +18,7 @@
 //! that are out of order, and guessing would change the text silently.
 
 use super::{markdown, Format, Parsed};
-use crate::{Error, Result};
+use crate::{Reason, Result};
 
 /// A wrapped line is at least this wide (columns, CJK counting two).
 const MIN_WRAP_WIDTH: usize = 56;
@@ -29,7 +29,7 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<Parsed> {
     let decoded = super::decode::decode_declared(bytes, None)?;
     let raw = decoded.text.as_str();
     if raw.chars().all(|c| c.is_whitespace() || c.is_control() || is_invisible(c)) {
-        return Err(Error::invalid("no text: the file holds only whitespace"));
+        return Err(Reason::OnlyWhitespace.into());
     }
     let (text, title) = if format == Format::Markdown {
         let md = markdown::to_plain(raw);

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::{prepare_file, Extractor, Stored};
 use crate::import::Limits;
-use crate::{Error, ErrorKind, Library, Result};
+use crate::{Error, ErrorKind, Library, Reason, Result};
 
 /// Imports `files` one transaction each, in order, and hands each file's result to
 /// `on_stored` (with how many came before it and how many there are). A file listed
@@ -56,24 +56,21 @@ pub fn read_limited(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
     let meta = std::fs::metadata(path).map_err(|e| io_error(path, &e))?;
     if !meta.is_file() {
         // Reading a pipe or a device could block forever or never end.
-        return Err(Error::invalid(format!("{} is not a regular file", path.display())));
+        return Err(Reason::NotAFile { path: path.display().to_string() }.into());
     }
     if meta.len() > limits.max_file_bytes {
-        return Err(Error::too_large(format!(
-            "file is {} bytes, over the limit of {} bytes",
-            meta.len(),
-            limits.max_file_bytes
-        )));
+        return Err(Reason::FileTooLarge { size: meta.len(), limit: limits.max_file_bytes }.into());
     }
     std::fs::read(path).map_err(|e| io_error(path, &e))
 }
 
 /// An error reading `path`, said the way a user reads it.
 pub fn io_error(path: &Path, e: &std::io::Error) -> Error {
-    let what = match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or folder".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied: cannot read it".to_owned(),
-        _ => format!("cannot read it: {e}"),
-    };
-    Error::new(ErrorKind::Io, format!("{}: {what}", path.display()))
+    let path = path.display().to_string();
+    match e.kind() {
+        std::io::ErrorKind::NotFound => Reason::NoSuchFile { path },
+        std::io::ErrorKind::PermissionDenied => Reason::NoPermission { path },
+        _ => Reason::CannotRead { path, detail: e.to_string() },
+    }
+    .into()
 }

@@ -4,7 +4,7 @@
 use rusqlite::Connection;
 
 use crate::store::collections;
-use crate::Result;
+use crate::{Reason, Result};
 
 /// The collection called `name`, made if there is none.
 pub fn find_or_create(conn: &Connection, name: &str) -> Result<i64> {
@@ -17,7 +17,7 @@ pub fn find_or_create(conn: &Connection, name: &str) -> Result<i64> {
 /// The collection called `name`, or an error saying there is none.
 pub fn named(conn: &Connection, name: &str) -> Result<i64> {
     collections::find(conn, name)?
-        .ok_or_else(|| crate::Error::not_found(format!("no collection named \"{name}\"")))
+        .ok_or_else(|| crate::Error::from(Reason::NoCollectionNamed { name: name.to_owned() }))
 }
 
 /// Puts articles (each of which must exist) in a collection; those already in it stay.

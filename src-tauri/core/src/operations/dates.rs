@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::{Error, Result};
+use crate::{Reason, Result};
 
 /// `text` as an ISO date to its own precision: a year, a month or a day.
 pub fn partial_date(text: &str) -> Result<String> {
@@ -19,7 +19,7 @@ pub fn partial_date(text: &str) -> Result<String> {
             (Some(m), Some(d)) => format!("{year:04}-{m:02}-{d:02}"),
         })
     });
-    iso.ok_or_else(|| Error::invalid(format!("\"{text}\" is not a date; use 2025, 2025-02 or 2025-02-14")))
+    iso.ok_or_else(|| Reason::NotADate { text: text.to_owned() }.into())
 }
 
 /// `text` as a whole day, 2025-02-14.
@@ -27,7 +27,7 @@ pub fn full_date(text: &str) -> Result<String> {
     partial_date(text)
         .ok()
         .filter(|d| d.len() == 10)
-        .ok_or_else(|| Error::invalid(format!("\"{text}\" is not a date; use the form 2025-02-14")))
+        .ok_or_else(|| Reason::NotADay { text: text.to_owned() }.into())
 }
 
 /// The numbers of a date written with -, /, . or 年月日 between them; None if anything

@@ -64,7 +64,7 @@ impl FileOutcome {
             status: OutcomeStatus::Skipped,
             article_id: None,
             title: None,
-            error: Some(Error::unsupported(reason)),
+            error: Some(Error::new(ErrorKind::Unsupported, reason)),
         }
     }
 }

@@ -8,7 +8,7 @@ use crate::ingest::Extractor;
 use crate::store::entities;
 use crate::store::facts::{self, FactEdit, FactRow};
 use crate::vocabulary::FactStatus;
-use crate::{Error, Result};
+use crate::{Error, Reason, Result};
 
 /// Confirms or rejects a fact.
 pub fn review_fact(conn: &Connection, id: i64, status: FactStatus) -> Result<FactRow> {
@@ -38,5 +38,6 @@ pub fn entity(conn: &Connection, given: &str) -> Result<i64> {
     if let Ok(id) = given.trim().parse::<i64>() {
         return Ok(entities::get(conn, id)?.id);
     }
-    entities::resolve(conn, given)?.ok_or_else(|| Error::not_found(format!("no entity named \"{given}\"")))
+    entities::resolve(conn, given)?
+        .ok_or_else(|| Error::from(Reason::NoEntityNamed { name: given.to_owned() }))
 }

@@ -26,7 +26,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::vocabulary::{FactStatus, Metric, Qualifier, QuantityKind};
-use crate::{Error, ErrorKind, Result};
+use crate::{Error, ErrorKind, Reason, Result};
 
 pub use labels::{metric_names, Labels, MetricName};
 #[cfg(feature = "pdf")]
@@ -262,9 +262,7 @@ pub fn render(report: &Report, format: Format) -> Result<Vec<u8>> {
         #[cfg(feature = "pdf")]
         Format::Pdf => pdf::render(report)?,
         #[cfg(not(feature = "pdf"))]
-        Format::Pdf => {
-            return Err(Error::unsupported("this build of Dossier has no PDF export (feature \"pdf\")"))
-        }
+        Format::Pdf => return Err(Reason::NoPdfExport.into()),
     })
 }
 
@@ -281,7 +279,9 @@ pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool) -> Result<()> {
             format!("{} already exists; pass --force to replace it", path.display()),
         ));
     }
-    let io = |e: std::io::Error| Error::new(ErrorKind::Io, format!("cannot write {}: {e}", path.display()));
+    let io = |e: std::io::Error| {
+        Error::from(Reason::CannotWrite { path: path.display().to_string(), detail: e.to_string() })
+    };
     let mut builder = tempfile::Builder::new();
     builder.prefix(".dossier-export-");
     // A report is the user's document: their umask decides who may read it, as for any

@@ -17,7 +17,7 @@ use typst::{Library, LibraryExt, World};
 
 use super::escape::hex_colour;
 use super::{chart, comment, sections, Report};
-use crate::{Error, Result};
+use crate::{Error, Reason, Result};
 
 const TEMPLATE: &str = include_str!("report.typ");
 
@@ -50,7 +50,10 @@ fn load_fonts() -> Result<Fonts> {
             Some(data) => data.clone(),
             None => {
                 let data = Bytes::new(std::fs::read(&face.path).map_err(|e| {
-                    Error::unsupported(format!("the font {} could not be read: {e}", face.path.display()))
+                    Error::from(Reason::FontUnreadable {
+                        path: face.path.display().to_string(),
+                        detail: e.to_string(),
+                    })
                 })?);
                 files.insert(&face.path, data.clone());
                 data
@@ -60,10 +63,11 @@ fn load_fonts() -> Result<Fonts> {
     }
     // The family as typst names it, which the template asks for.
     let Some(family) = fonts.first().map(|f| f.info().family.clone()) else {
-        return Err(Error::unsupported(format!(
-            "the font {} could not be read",
-            faces.regular.path.display()
-        )));
+        return Err(Reason::FontUnreadable {
+            path: faces.regular.path.display().to_string(),
+            detail: "it holds no font Dossier can use".to_owned(),
+        }
+        .into());
     };
     Ok(Fonts { book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts, family })
 }

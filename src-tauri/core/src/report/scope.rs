@@ -14,7 +14,7 @@ use crate::store::annotations::{self, AnchorState, AnnotationFilter};
 use crate::store::facts::{self, FactFilter, FactRow};
 use crate::store::{articles, collections, tags};
 use crate::vocabulary::FactStatus;
-use crate::{Error, Result};
+use crate::{Error, Reason, Result};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
@@ -106,7 +106,7 @@ pub fn build(conn: &Connection, request: &ScopeRequest) -> Result<Report> {
         }
         Scope::Collection(name) => {
             let collection = collections::find(conn, name)?
-                .ok_or_else(|| Error::not_found(format!("no collection named \"{name}\"")))?;
+                .ok_or_else(|| Error::from(Reason::NoCollectionNamed { name: name.to_owned() }))?;
             let ids = articles_where(articles::ArticleFilter {
                 collection: Some(collection),
                 ..Default::default()
@@ -115,7 +115,7 @@ pub fn build(conn: &Connection, request: &ScopeRequest) -> Result<Report> {
         }
         Scope::Tag(name) => {
             let tag = tags::find(conn, name)?
-                .ok_or_else(|| Error::not_found(format!("no tag named \"{name}\"")))?;
+                .ok_or_else(|| Error::from(Reason::NoTagNamed { name: name.to_owned() }))?;
             let ids = articles_where(articles::ArticleFilter { tag: Some(tag), ..Default::default() })?;
             let highlights = annotations::list(conn, &AnnotationFilter { article_id: None, tag: Some(tag) })?;
             (in_articles(&ids)?, highlights, Some(name.clone()))
@@ -135,7 +135,7 @@ pub fn build(conn: &Connection, request: &ScopeRequest) -> Result<Report> {
             rows.retain(|f| wanted.contains(&f.id));
             let found: BTreeSet<i64> = rows.iter().map(|f| f.id).collect();
             if let Some(missing) = wanted.difference(&found).next() {
-                return Err(Error::not_found(format!("no fact #{missing}")));
+                return Err(Reason::FactNotFound { id: *missing }.into());
             }
             // Facts picked by hand are in the report whatever their status.
             return assemble(conn, request, rows, Vec::new(), None);

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
 
-use crate::{Error, Result};
+use crate::{Reason, Result};
 
 /// Words of this domain that jieba's general dictionary splits.
 const DOMAIN_WORDS: &[&str] = &[
@@ -132,9 +132,7 @@ pub enum Term {
 pub fn parse_query(query: &str) -> Result<Vec<Term>> {
     let length = query.chars().count();
     if length > MAX_QUERY_CHARS {
-        return Err(Error::invalid(format!(
-            "the search query is too long ({length} characters; at most {MAX_QUERY_CHARS})"
-        )));
+        return Err(Reason::QueryTooLong { length, max: MAX_QUERY_CHARS }.into());
     }
     let mut terms = Vec::new();
     for (run, cjk) in runs(query) {
@@ -147,13 +145,10 @@ pub fn parse_query(query: &str) -> Result<Vec<Term>> {
         }
     }
     if terms.is_empty() {
-        return Err(Error::invalid("nothing to search for: type a word or some characters"));
+        return Err(Reason::NothingToSearch.into());
     }
     if terms.len() > MAX_QUERY_TERMS {
-        return Err(Error::invalid(format!(
-            "the search query has {} terms; search for at most {MAX_QUERY_TERMS}",
-            terms.len()
-        )));
+        return Err(Reason::TooManyTerms { terms: terms.len(), max: MAX_QUERY_TERMS }.into());
     }
     Ok(terms)
 }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::annotation_history;
 use super::tags;
 use crate::annotate::{self, Selector, TextPositionSelector, TextQuoteSelector};
-use crate::{Error, Result};
+use crate::{Error, Reason, Result};
 
 pub const SCHEMA_V3: &str = "
 CREATE TABLE annotations (
@@ -156,18 +156,18 @@ fn check_colour(colour: &str) -> Result<()> {
     if fine {
         Ok(())
     } else {
-        Err(Error::invalid(format!("\"{colour}\" is not a colour; use a name such as yellow or #ffd54f")))
+        Err(Reason::NotAColour { colour: colour.to_owned() }.into())
     }
 }
 
 fn article_text(conn: &Connection, article_id: i64) -> Result<String> {
     conn.query_row("SELECT text FROM articles WHERE id = ?1", [article_id], |r| r.get(0))
         .optional()?
-        .ok_or_else(|| Error::not_found(format!("no article with id {article_id}")))
+        .ok_or_else(|| Error::from(Reason::ArticleNotFound { id: article_id }))
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Annotation> {
-    find(conn, id)?.ok_or_else(|| Error::not_found(format!("no annotation with id {id}")))
+    find(conn, id)?.ok_or_else(|| Error::from(Reason::AnnotationNotFound { id }))
 }
 
 fn find(conn: &Connection, id: i64) -> Result<Option<Annotation>> {

@@ -3,7 +3,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 
-use crate::{Error, Result};
+use crate::{Error, Reason, Result};
 
 pub const SCHEMA_V1: &str = "
 CREATE TABLE articles (
@@ -142,7 +142,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Article> {
         })
     })
     .optional()?
-    .ok_or_else(|| Error::not_found(format!("no article with id {id}")))
+    .ok_or_else(|| Error::from(Reason::ArticleNotFound { id }))
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, Serialize, ts_rs::TS)]
@@ -281,7 +281,7 @@ pub fn count(conn: &Connection, filter: &ArticleFilter) -> Result<i64> {
 pub fn set_text(conn: &Connection, id: i64, text: &str, content_hash: &str) -> Result<()> {
     let sql = "UPDATE articles SET text = ?2, content_hash = ?3, char_count = ?4 WHERE id = ?1";
     if conn.execute(sql, params![id, text, content_hash, text.chars().count() as i64])? == 0 {
-        return Err(Error::not_found(format!("no article with id {id}")));
+        return Err(Error::from(Reason::ArticleNotFound { id }));
     }
     Ok(())
 }

@@ -8,7 +8,7 @@ use std::time::Duration;
 use rusqlite::backup::Backup;
 use rusqlite::Connection;
 
-use crate::{Error, ErrorKind, Result};
+use crate::{Error, Reason, Result};
 
 /// Folder, beside the library file, that holds its backups.
 pub const BACKUP_DIR: &str = "backups";
@@ -16,11 +16,12 @@ pub const BACKUP_DIR: &str = "backups";
 /// Copies the database behind `conn` to `dest`, replacing nothing that exists.
 pub fn copy_to(conn: &Connection, dest: &Path) -> Result<()> {
     if dest.exists() {
-        return Err(Error::invalid(format!("{} already exists; choose another name", dest.display())));
+        return Err(Reason::BackupExists { path: dest.display().to_string() }.into());
     }
     let dir = dest.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot create folder {}: {e}", dir.display())))?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Error::from(Reason::CannotCreateFolder { path: dir.display().to_string(), detail: e.to_string() })
+    })?;
     let partial = dir.join(format!(
         ".{}.partial",
         dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
@@ -33,8 +34,9 @@ pub fn copy_to(conn: &Connection, dest: &Path) -> Result<()> {
         // self-contained file, with no -wal or -shm beside it.
         copy.pragma_update(None, "journal_mode", "DELETE")?;
         drop(copy);
-        std::fs::rename(&partial, dest)
-            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot write {}: {e}", dest.display())))
+        std::fs::rename(&partial, dest).map_err(|e| {
+            Error::from(Reason::CannotWrite { path: dest.display().to_string(), detail: e.to_string() })
+        })
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&partial);
@@ -74,6 +76,7 @@ pub fn timestamped(conn: &Connection, library: &Path, reason: &str) -> Result<Pa
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ErrorKind;
 
     #[test]
     fn a_backup_is_a_whole_library_and_never_overwrites() {

@@ -3,7 +3,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
-use crate::{Error, Result};
+use crate::{Error, Reason, Result};
 
 pub const SCHEMA_V1: &str = "
 CREATE TABLE collections (
@@ -32,10 +32,10 @@ pub struct Collection {
 pub fn create(conn: &Connection, name: &str) -> Result<i64> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(Error::invalid("a collection needs a name"));
+        return Err(Reason::CollectionNameMissing.into());
     }
     if find(conn, name)?.is_some() {
-        return Err(Error::invalid(format!("a collection named \"{name}\" already exists")));
+        return Err(Reason::CollectionNameTaken { name: name.to_owned() }.into());
     }
     conn.execute(
         "INSERT INTO collections (name, created_at) VALUES (?1, ?2)",
@@ -80,7 +80,7 @@ pub fn remove_article(conn: &Connection, collection_id: i64, article_id: i64) ->
 pub fn delete(conn: &Connection, collection_id: i64) -> Result<()> {
     let n = conn.execute("DELETE FROM collections WHERE id = ?1", [collection_id])?;
     if n == 0 {
-        return Err(Error::not_found(format!("no collection with id {collection_id}")));
+        return Err(Error::from(Reason::CollectionNotFound { id: collection_id }));
     }
     Ok(())
 }

@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::store::facts::{self, FactRow};
 use crate::vocabulary::{EntityKind, FactStatus};
-use crate::{Error, Result};
+use crate::{Error, Reason, Result};
 
 pub const SCHEMA_V3: &str = "
 CREATE TABLE entities (
@@ -80,7 +80,7 @@ pub struct EntityRow {
 fn clean(name: &str) -> Result<&str> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(Error::invalid("an entity needs a name"));
+        return Err(Reason::EntityNameMissing.into());
     }
     Ok(name)
 }
@@ -148,9 +148,7 @@ fn add_alias_row(conn: &Connection, id: i64, alias: &str) -> Result<()> {
         .optional()?;
     match owner {
         Some((owner, _)) if owner == id => Ok(()),
-        Some((_, name)) => Err(Error::invalid(format!(
-            "\"{alias}\" is already a name of \"{name}\"; merge the two entities instead"
-        ))),
+        Some((_, name)) => Err(Reason::AliasTaken { alias: alias.to_owned(), name }.into()),
         None => {
             conn.execute(
                 "INSERT INTO entity_aliases (alias, entity_id) VALUES (?1, ?2)",
@@ -162,7 +160,7 @@ fn add_alias_row(conn: &Connection, id: i64, alias: &str) -> Result<()> {
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<EntityRow> {
-    list_where(conn, Some(id))?.pop().ok_or_else(|| Error::not_found(format!("no entity with id {id}")))
+    list_where(conn, Some(id))?.pop().ok_or_else(|| Error::from(Reason::EntityNotFound { id }))
 }
 
 /// Every entity with its aliases and counts, by name.
@@ -206,7 +204,7 @@ pub fn add(conn: &Connection, name: &str, kind: EntityKind) -> Result<i64> {
     let name = clean(name)?;
     let tx = conn.unchecked_transaction()?;
     if resolve(&tx, name)?.is_some() {
-        return Err(Error::invalid(format!("an entity named \"{name}\" already exists")));
+        return Err(Reason::EntityNameTaken { name: name.to_owned() }.into());
     }
     let id = create(&tx, name, kind)?;
     mark_edited(&tx, id, name)?;
@@ -309,7 +307,7 @@ pub fn remove_unused(conn: &Connection) -> Result<usize> {
 /// a name of `into`, so its mentions and facts follow; `from` is gone afterwards.
 pub fn merge(conn: &Connection, from: i64, into: i64) -> Result<()> {
     if from == into {
-        return Err(Error::invalid("an entity cannot be merged into itself"));
+        return Err(Reason::MergeIntoItself.into());
     }
     let tx = conn.unchecked_transaction()?;
     get(&tx, from)?;

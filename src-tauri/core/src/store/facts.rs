@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::quantities::NewQuantity;
 use crate::vocabulary::{FactStatus, Metric, Qualifier, QuantityKind};
-use crate::{Error, Result};
+use crate::{Error, Reason, Result};
 
 pub const SCHEMA_V2: &str = "
 CREATE TABLE facts (
@@ -278,7 +278,7 @@ fn list_query(filter: &FactFilter) -> (String, Vec<Value>) {
 pub fn get(conn: &Connection, id: i64) -> Result<FactRow> {
     conn.query_row(&format!("{SELECT} WHERE f.id = ?1"), [id], from_row)
         .optional()?
-        .ok_or_else(|| Error::not_found(format!("no fact with id {id}")))
+        .ok_or_else(|| Error::from(Reason::FactNotFound { id }))
 }
 
 /// Facts whose subject is any name of entity `entity_id`, newest first (by the date
@@ -304,7 +304,7 @@ pub fn reject(conn: &Connection, id: i64) -> Result<FactRow> {
 
 fn set_status(conn: &Connection, id: i64, status: FactStatus) -> Result<FactRow> {
     if conn.execute("UPDATE facts SET status = ?2 WHERE id = ?1", params![id, status])? == 0 {
-        return Err(Error::not_found(format!("no fact with id {id}")));
+        return Err(Error::from(Reason::FactNotFound { id }));
     }
     get(conn, id)
 }
@@ -332,7 +332,7 @@ pub fn edit(conn: &Connection, id: i64, edit: &FactEdit) -> Result<FactRow> {
     if let Some(subject) = &edit.subject {
         fact.subject = subject.trim().to_owned();
         if fact.subject.is_empty() {
-            return Err(Error::invalid("a fact needs a subject"));
+            return Err(Reason::SubjectMissing.into());
         }
     }
     fact.metric = edit.metric.unwrap_or(fact.metric);
@@ -346,7 +346,7 @@ pub fn edit(conn: &Connection, id: i64, edit: &FactEdit) -> Result<FactRow> {
         (low, high) => (fact.low, fact.high) = (low.unwrap_or(fact.low), high.unwrap_or(fact.high)),
     }
     if !fact.low.is_finite() || !fact.high.is_finite() || fact.low > fact.high {
-        return Err(Error::invalid(format!("the value {}..{} is not a range", fact.low, fact.high)));
+        return Err(Reason::NotARange { low: fact.low, high: fact.high }.into());
     }
     if let Some(unit) = &edit.unit {
         fact.unit = unit.trim().to_owned();

@@ -8,7 +8,7 @@ use super::{
     annotation_history, annotations, articles, collections, dates, entities, extractions, facts, mentions,
     originals, quantities, search_index, tags,
 };
-use crate::{Error, ErrorKind, Result};
+use crate::{Reason, Result};
 
 const MIGRATIONS: &[&[&str]] = &[
     &[articles::SCHEMA_V1, originals::SCHEMA_V1, collections::SCHEMA_V1, search_index::SCHEMA_V1],
@@ -29,12 +29,7 @@ pub fn user_version(conn: &Connection) -> Result<i64> {
 pub fn refuse_newer(conn: &Connection) -> Result<()> {
     let found = user_version(conn)?;
     if found > SCHEMA_VERSION {
-        return Err(Error::new(
-            ErrorKind::NewerDatabase,
-            format!(
-                "this library was written by a newer version of Dossier (schema {found}; this version knows up to {SCHEMA_VERSION}); update Dossier to open it"
-            ),
-        ));
+        return Err(Reason::NewerLibrary { found, known: SCHEMA_VERSION }.into());
     }
     Ok(())
 }

@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-use crate::{Error, ErrorKind, Result};
+use crate::{Error, ErrorKind, Reason, Result};
 
 pub use migrations::SCHEMA_VERSION;
 
@@ -75,7 +75,10 @@ impl Library {
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
-                Error::new(ErrorKind::Io, format!("cannot create folder {}: {e}", dir.display()))
+                Error::from(Reason::CannotCreateFolder {
+                    path: dir.display().to_string(),
+                    detail: e.to_string(),
+                })
             })?;
         }
         let mut read_only = not_writable(path);

@@ -4,7 +4,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
-use crate::{Error, Result};
+use crate::{Error, Reason, Result};
 
 pub const SCHEMA_V3: &str = "
 CREATE TABLE tags (
@@ -35,7 +35,7 @@ pub struct Tag {
 fn clean(name: &str) -> Result<&str> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(Error::invalid("a tag needs a name"));
+        return Err(Reason::TagNameMissing.into());
     }
     Ok(name)
 }
@@ -43,7 +43,7 @@ fn clean(name: &str) -> Result<&str> {
 pub fn create(conn: &Connection, name: &str) -> Result<i64> {
     let name = clean(name)?;
     if find(conn, name)?.is_some() {
-        return Err(Error::invalid(format!("a tag named \"{name}\" already exists")));
+        return Err(Reason::TagNameTaken { name: name.to_owned() }.into());
     }
     conn.execute("INSERT INTO tags (name, created_at) VALUES (?1, ?2)", params![name, super::timestamp()])?;
     Ok(conn.last_insert_rowid())
@@ -78,10 +78,10 @@ pub fn list(conn: &Connection) -> Result<Vec<Tag>> {
 pub fn rename(conn: &Connection, id: i64, name: &str) -> Result<()> {
     let name = clean(name)?;
     if find(conn, name)?.is_some_and(|other| other != id) {
-        return Err(Error::invalid(format!("a tag named \"{name}\" already exists")));
+        return Err(Reason::TagNameTaken { name: name.to_owned() }.into());
     }
     if conn.execute("UPDATE tags SET name = ?2 WHERE id = ?1", params![id, name])? == 0 {
-        return Err(Error::not_found(format!("no tag with id {id}")));
+        return Err(Error::from(Reason::TagNotFound { id }));
     }
     Ok(())
 }
@@ -89,7 +89,7 @@ pub fn rename(conn: &Connection, id: i64, name: &str) -> Result<()> {
 /// Deletes a tag and takes it off every annotation.
 pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     if conn.execute("DELETE FROM tags WHERE id = ?1", [id])? == 0 {
-        return Err(Error::not_found(format!("no tag with id {id}")));
+        return Err(Error::from(Reason::TagNotFound { id }));
     }
     Ok(())
 }

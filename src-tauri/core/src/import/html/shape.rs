@@ -17,7 +17,7 @@ use html5ever::interface::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeS
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::{Attribute, LocalName, Namespace, QualName};
 
-use crate::{Error, Result};
+use crate::{Error, Reason, Result};
 
 /// Most elements accepted in one page. News pages have a few thousand; this is ten
 /// megabytes of markup made of nothing else.
@@ -52,9 +52,7 @@ pub fn check(html: &str, max_depth: usize) -> Result<()> {
 
 fn over_budget(shape: &Shape, max_depth: usize) -> Result<()> {
     if shape.nodes.borrow().len() > MAX_ELEMENTS {
-        return Err(Error::too_large(format!(
-            "the HTML page has more than {MAX_ELEMENTS} elements: too large to read as an article"
-        )));
+        return Err(Reason::HtmlTooManyElements { max: MAX_ELEMENTS }.into());
     }
     if shape.max_depth.get() > max_depth {
         return Err(too_deep(max_depth));
@@ -63,9 +61,7 @@ fn over_budget(shape: &Shape, max_depth: usize) -> Result<()> {
 }
 
 fn too_deep(max_depth: usize) -> Error {
-    Error::too_large(format!(
-        "the HTML page nests elements more than {max_depth} deep: refused, as such a page could take minutes to read"
-    ))
+    Reason::HtmlTooDeep { max: max_depth }.into()
 }
 
 const NONE: u32 = u32::MAX;

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use fontdb::{Database, FaceInfo, Source, Style};
 
-use crate::{Error, Result};
+use crate::{Reason, Result};
 
 /// Families that set Simplified Chinese well, most wanted first: what each system ships
 /// (Linux: Noto CJK; Windows: Microsoft YaHei; macOS: PingFang, Hiragino Sans GB, Heiti)
@@ -50,7 +50,7 @@ pub struct CjkFaces {
 pub fn find_cjk_faces() -> Result<CjkFaces> {
     let mut db = Database::new();
     db.load_system_fonts();
-    choose(&db).ok_or_else(|| Error::unsupported(NO_FONT))
+    choose(&db).ok_or_else(|| Reason::NoChineseFont { help: NO_FONT.to_owned() }.into())
 }
 
 #[cfg(target_os = "windows")]

@@ -1,7 +1,10 @@
 //! One error type for the whole core. It crosses the IPC boundary as
-//! `{kind, message}` and decides the CLI's exit code.
+//! `{kind, message, reason}` and decides the CLI's exit code.
 
 use serde::Serialize;
+
+mod reason;
+pub use reason::Reason;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
@@ -49,29 +52,33 @@ impl ErrorKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, thiserror::Error, ts_rs::TS)]
 #[ts(export)]
 #[error("{message}")]
 pub struct Error {
     pub kind: ErrorKind,
+    /// In English.
     pub message: String,
+    /// What went wrong, for saying it in another language; none for failures that are
+    /// ours (bugs, SQLite), where the kind and the English message are all there is.
+    pub reason: Option<Reason>,
+}
+
+impl From<Reason> for Error {
+    fn from(reason: Reason) -> Self {
+        Self { kind: reason.kind(), message: reason.to_string(), reason: Some(reason) }
+    }
 }
 
 impl Error {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Self { kind, message: message.into() }
+        Self { kind, message: message.into(), reason: None }
     }
     pub fn invalid(message: impl Into<String>) -> Self {
         Self::new(ErrorKind::InvalidInput, message)
     }
     pub fn not_found(message: impl Into<String>) -> Self {
         Self::new(ErrorKind::NotFound, message)
-    }
-    pub fn unsupported(message: impl Into<String>) -> Self {
-        Self::new(ErrorKind::Unsupported, message)
-    }
-    pub fn too_large(message: impl Into<String>) -> Self {
-        Self::new(ErrorKind::TooLarge, message)
     }
     pub fn internal(message: impl Into<String>) -> Self {
         Self::new(ErrorKind::Internal, message)
@@ -82,9 +89,7 @@ impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode::{DatabaseBusy, DatabaseCorrupt, DatabaseLocked, NotADatabase, ReadOnly};
         match e.sqlite_error_code() {
-            Some(DatabaseBusy | DatabaseLocked) => {
-                Self::new(ErrorKind::Busy, "the library is busy (another Dossier is writing); try again")
-            }
+            Some(DatabaseBusy | DatabaseLocked) => Reason::LibraryBusy.into(),
             Some(ReadOnly) => Self::new(ErrorKind::ReadOnly, "the library is read-only"),
             Some(DatabaseCorrupt | NotADatabase) => {
                 Self::new(ErrorKind::Damaged, format!("the library is damaged ({e})"))
