@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use dossier_core::{Create, Error, ErrorKind, Library};
+use dossier_core::{Create, Error, ErrorKind, Library, Reason};
 
 #[derive(Parser)]
 #[command(name = "dossier", version, about = "Dossier: market facts from the press, in one local library")]
@@ -119,8 +119,10 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         None => Library::default_path()?,
     };
     let create = if cli.create { Create::IfMissing } else { Create::No };
-    let mut library = Library::open(&path, create).map_err(|e| match e.kind {
-        ErrorKind::NotFound => Error::not_found(format!("{} (use --create to make a new one)", e.message)),
+    let mut library = Library::open(&path, create).map_err(|e| match e.reason {
+        Some(Reason::NoLibrary { .. }) => {
+            Error { message: format!("{} (use --create to make a new one)", e.message), ..e }
+        }
         _ => e,
     })?;
     if let Some(damaged) = library.read_only().filter(|e| e.kind == ErrorKind::Damaged) {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use dossier_core::import::Limits;
 use dossier_core::ingest;
 use dossier_core::operations::import::{self, ImportOptions, ImportReport, OutcomeStatus};
-use dossier_core::{Create, ErrorKind, Library};
+use dossier_core::{Create, ErrorKind, Library, Reason};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
 
@@ -229,6 +229,7 @@ fn a_folder_walk_stays_in_the_folder_and_opens_only_regular_files() {
     symlink(outside.join("private"), chosen.join("private")).unwrap();
     symlink(chosen.join("notes/a.txt"), chosen.join("again.txt")).unwrap();
     symlink(&chosen, chosen.join("notes/loop")).unwrap();
+    symlink(chosen.join("gone.txt"), chosen.join("dangling.txt")).unwrap();
     let made = std::process::Command::new("mkfifo").arg(chosen.join("pipe.txt")).status().unwrap();
     assert!(made.success());
     let _socket = std::os::unix::net::UnixListener::bind(chosen.join("socket.txt")).unwrap();
@@ -243,16 +244,19 @@ fn a_folder_walk_stays_in_the_folder_and_opens_only_regular_files() {
     });
     let report = receive.recv_timeout(std::time::Duration::from_secs(120)).expect("the import ends");
 
-    for (name, reason) in [
-        ("secret.txt", "a link to outside the folder"),
-        ("private", "a link to outside the folder"),
-        ("loop", "a link to a folder in it"),
-        ("pipe.txt", "not a regular file"),
-        ("socket.txt", "not a regular file"),
+    for (name, words, reason) in [
+        ("secret.txt", "a link to outside the folder", Reason::SkippedLinkOutside),
+        ("private", "a link to outside the folder", Reason::SkippedLinkOutside),
+        ("loop", "a link to a folder in it", Reason::SkippedLinkToFolder),
+        ("dangling.txt", "a link to nothing", Reason::SkippedLinkToNothing),
+        ("pipe.txt", "not a regular file", Reason::SkippedSpecialFile),
+        ("socket.txt", "not a regular file", Reason::SkippedSpecialFile),
     ] {
         let skipped = outcome(&report, name);
         assert_eq!(skipped.status, OutcomeStatus::Skipped, "{name}: {report:#?}");
-        assert!(skipped.error.as_ref().unwrap().message.contains(reason), "{name}: {skipped:?}");
+        let error = skipped.error.as_ref().unwrap();
+        assert!(error.message.contains(words), "{name}: {skipped:?}");
+        assert_eq!(error.reason.as_ref(), Some(&reason), "{name}");
     }
     // The link inside the folder to a file inside it is read, and the file stored once.
     assert_eq!(outcome(&report, "again.txt").status, OutcomeStatus::Imported, "{report:#?}");

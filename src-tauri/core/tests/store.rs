@@ -4,7 +4,7 @@ use dossier_core::import::Limits;
 use dossier_core::ingest;
 use dossier_core::store::articles::{self, ArticleFilter, SortOrder};
 use dossier_core::store::{collections, originals, SCHEMA_VERSION};
-use dossier_core::{Create, ErrorKind, FactStatus, Library, Metric};
+use dossier_core::{Create, ErrorKind, FactStatus, Library, Metric, Reason};
 
 fn temp_library() -> (tempfile::TempDir, Library) {
     let dir = tempfile::tempdir().unwrap();
@@ -233,6 +233,7 @@ fn a_missing_or_empty_file_is_made_a_library_only_when_asked() {
     let path = dir.path().join("library.sqlite");
     let missing = Library::open(&path, Create::No).err().expect("no library is made");
     assert_eq!(missing.kind, ErrorKind::NotFound);
+    assert_eq!(missing.reason, Some(Reason::NoLibrary { path: path.display().to_string() }));
     assert!(!path.exists());
     std::fs::write(&path, b"").unwrap();
     let empty = Library::open(&path, Create::No).err().expect("an empty file is not a library");
@@ -275,6 +276,12 @@ fn a_library_that_cannot_be_written_opens_read_only_and_stays_as_it_was() {
         assert!(
             why.message.starts_with("the library is read-only: ") && why.message.ends_with("is not writable")
         );
+        // What the interface words it by: the file, or the folder, that cannot be written.
+        let reason = match read_only_folder {
+            false => Reason::LibraryFileNotWritable { path: path.display().to_string() },
+            true => Reason::LibraryFolderNotWritable { folder: folder.display().to_string() },
+        };
+        assert_eq!(why.reason, Some(reason));
         assert_eq!(articles::count(library.conn(), &ArticleFilter::default()).unwrap(), 1);
         let import = import_paths(&mut library, &[file], &ImportOptions::default(), &mut |_| {});
         assert_eq!(import.unwrap_err(), why, "an import refuses at once");
@@ -308,6 +315,8 @@ fn a_read_only_library_of_an_older_schema_is_not_upgraded() {
     let error = Library::open(&path, Create::No).err().expect("an older read-only library is refused");
     assert_eq!(error.kind, ErrorKind::ReadOnly);
     assert!(error.message.contains("must be opened writable once to be upgraded"), "{}", error.message);
+    let why = Box::new(Reason::LibraryFileNotWritable { path: path.display().to_string() });
+    assert_eq!(error.reason, Some(Reason::OlderLibraryReadOnly { why, found: 1, known: SCHEMA_VERSION }));
     assert!(!dir.path().join("backups").exists());
 }
 
@@ -332,6 +341,12 @@ fn a_damaged_library_opens_read_only_and_names_its_newest_backup() {
     assert_eq!(why.kind, ErrorKind::Damaged);
     assert!(why.message.contains("damaged") && why.message.contains("read-only"), "{}", why.message);
     assert!(why.message.contains(&backup.display().to_string()), "{}", why.message);
+    // The backup to restore travels with the reason, for the interface to name it.
+    let Some(Reason::DamagedReadOnly { detail, library: named, backup: to_restore }) = &why.reason else {
+        panic!("{why:?}")
+    };
+    assert_eq!((named, to_restore), (&path.display().to_string(), &backup.display().to_string()));
+    assert!(detail.contains("malformed"), "{detail}");
     assert_eq!(articles::count(library.conn(), &ArticleFilter::default()).unwrap(), 1);
     let file = dir.path().join("b.txt");
     std::fs::write(&file, "月之暗面估值达到33亿美元。").unwrap();

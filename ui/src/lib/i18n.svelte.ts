@@ -40,7 +40,11 @@ const reasons: Partial<Record<Locale, Record<Reason['code'], string>>> = { zh: z
     values; null where the core's own message says it. */
 export function tReason(reason: Reason): string | null {
   const template = reasons[i18n.locale]?.[reason.code];
-  return template ? fill(template, reason) : null;
+  if (!template) return null;
+  // A value that is itself a reason (why a library is read-only) is worded in turn.
+  const isReason = (v: unknown): v is Reason => typeof v === 'object' && v !== null && 'code' in v;
+  const values = Object.entries(reason).map(([name, v]) => [name, isReason(v) ? tReason(v) : v]);
+  return fill(template, Object.fromEntries(values));
 }
 
 /** Keys that come in a `.one` and an `.other` form, by their common stem. */

@@ -577,6 +577,46 @@ describe('errors', () => {
     assert.deepEqual(errors, []);
     await close();
   });
+
+  test('a library in trouble is named in Chinese, with the file to fix or the backup to restore', async () => {
+    const { page, errors, close } = await openApp({ locale: 'zh-CN' });
+    const library = '/home/user/.local/share/com.dossier.desktop/library.sqlite';
+    const backup = '/home/user/.local/share/com.dossier.desktop/backups/library-2025-02-14T083000Z-manual.sqlite';
+    // A damaged library refuses an import: every chosen file says so, with the backup.
+    await page.evaluate(([library, backup]) => {
+      const detail = 'database disk image is malformed';
+      window.__dossierMock.importRefusal.error = {
+        kind: 'damaged',
+        message: `the library is damaged (${detail}), so it is open read-only; to restore the newest backup, close Dossier and copy ${backup} over ${library}, deleting ${library}-wal and ${library}-shm`,
+        reason: { code: 'damaged_read_only', detail, library, backup },
+      };
+    }, [library, backup]);
+    await page.getByTestId('import-files').click();
+    await page.getByTestId('import-summary').waitFor();
+    const failed = page.locator('[data-status=failed]');
+    assert.equal(await failed.count(), 2);
+    const said = `文库已损坏（database disk image is malformed），因此以只读方式打开；如要恢复最新的备份，请关闭 Dossier，用 ${backup} 覆盖 ${library}，并删除 ${library}-wal 和 ${library}-shm`;
+    for (const row of await failed.all()) assert.ok((await row.textContent()).includes(said), await row.textContent());
+    await shot(page, 'error-damaged-zh.png');
+
+    // A library that cannot be written refuses a change, naming the file.
+    await page.evaluate((library) => {
+      window.__dossierMock.failures.entities_add = {
+        kind: 'read_only',
+        message: `the library is read-only: ${library} is not writable`,
+        reason: { code: 'library_file_not_writable', path: library },
+      };
+    }, library);
+    await page.getByTestId('open-entities').click();
+    await page.getByTestId('entity-new-name').fill('寒武纪');
+    await page.getByTestId('entity-add').click();
+    const banner = page.getByTestId('error');
+    await banner.waitFor();
+    assert.equal((await banner.textContent()).replace(/\s+/g, ' ').trim(), `出错了 文库为只读：${library} 不可写入 关闭`);
+    await shot(page, 'error-read-only-zh.png');
+    assert.deepEqual(errors, []);
+    await close();
+  });
 });
 
 describe('entities after an import', () => {

@@ -3,6 +3,7 @@
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import type { Article } from '../../src/lib/bindings/Article';
+import type { Error as CoreError } from '../../src/lib/bindings/Error';
 import type { ArticleFilter } from '../../src/lib/bindings/ArticleFilter';
 import type { ImportReport } from '../../src/lib/bindings/ImportReport';
 import type { OpenArticle } from '../../src/lib/bindings/OpenArticle';
@@ -48,6 +49,9 @@ const collections = [{ id: 1, name: 'Samples · 示例', members: new Set<number
 const calls: { cmd: string; args: any }[] = [];
 /** Errors the next call of a command rejects with, set by a test. */
 const failures: Record<string, { kind: string; message: string; reason?: unknown }> = {};
+/** What stops the next import before it reads a file (a read-only or damaged library),
+    set by a test: the shell then reports every chosen file failed with it. */
+const importRefusal = { error: null as CoreError | null };
 /** What the Save dialog answers: a path, or null as if the user cancelled. */
 const saveDialog = { path: '/home/user/Documents/report' as string | null };
 
@@ -212,6 +216,13 @@ function reportPreview(request: ScopeRequest): ReportPreview {
 
 async function importChosen(): Promise<boolean> {
   const paths = ['/home/user/Downloads/kimi-users-en.md', '/home/user/Downloads/broken.pdf'];
+  const refused = importRefusal.error;
+  if (refused) {
+    importRefusal.error = null;
+    const outcomes = paths.map((path) => ({ path, status: 'failed' as const, article_id: null, title: null, error: refused }));
+    setTimeout(() => emit('import:finished', { outcomes, skipped: 0 }), 50);
+    return true;
+  }
   for (const [done, path] of paths.entries()) await emit('import:progress', { done, total: paths.length, path });
   const added = makeArticle(library.length + 1000);
   library = [added, ...library];
@@ -417,4 +428,4 @@ mockIPC(
   { shouldMockEvents: true },
 );
 
-(window as any).__dossierMock = { emit, calls, failures, saveDialog };
+(window as any).__dossierMock = { emit, calls, failures, importRefusal, saveDialog };

@@ -57,6 +57,13 @@ describe('ImportPanel', () => {
         { path: '/a/智谱.txt', status: 'imported', article_id: 1, title: '智谱AI完成融资', error: null },
         { path: '/a/dup.txt', status: 'duplicate', article_id: 1, title: '智谱AI完成融资', error: null },
         { path: '/a/empty.txt', status: 'failed', article_id: null, title: null, error: { kind: 'invalid_input', message: 'file is empty', reason: { code: 'empty_file' } } },
+        {
+          path: '/a/secret.txt',
+          status: 'skipped',
+          article_id: null,
+          title: null,
+          error: { kind: 'unsupported', message: 'a link to outside the folder', reason: { code: 'skipped_link_outside' } },
+        },
       ],
       skipped: 2,
     };
@@ -64,15 +71,16 @@ describe('ImportPanel', () => {
     const el = render(ImportPanel, { progress: null, report, onclose: () => {}, onopen: (id: number) => opened.push(id) });
     expect(el.querySelector('[data-testid=import-summary]')!.textContent).toBe('导入 1 篇，已存在 1 篇，失败 1 个');
     const rows = [...el.querySelectorAll('[data-testid=import-outcome]')] as HTMLElement[];
-    expect(rows.map((r) => r.dataset.status)).toEqual(['imported', 'duplicate', 'failed']);
+    expect(rows.map((r) => r.dataset.status)).toEqual(['imported', 'duplicate', 'failed', 'skipped']);
     expect(rows[2].textContent).toContain('empty.txt');
     // The reason, in the interface's language.
     expect(rows[2].textContent).toContain('文件是空的');
     expect(rows[2].textContent).not.toContain('file is empty');
+    expect(rows[3].textContent).toMatch(/已跳过.*secret\.txt.*链接指向文件夹之外/);
     expect(el.textContent).toContain('跳过 2 个');
     // The stored articles (new or already there) open from here; a failed file has nothing to open.
     const links = rows.map((r) => r.querySelector<HTMLButtonElement>('[data-testid=import-open]'));
-    expect(links.map((l) => l !== null)).toEqual([true, true, false]);
+    expect(links.map((l) => l !== null)).toEqual([true, true, false, false]);
     links[1]!.click();
     expect(opened).toEqual([1]);
   });

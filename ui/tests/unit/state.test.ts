@@ -42,6 +42,36 @@ describe('operations', () => {
     expect(failureText(taken)).toEqual({ text: 'a tag named "融资" already exists', detail: null });
   });
 
+  test('a library in trouble is said in Chinese with the paths it names', () => {
+    setLocale('zh');
+    const damaged = {
+      kind: 'damaged',
+      message: 'the library is damaged (database disk image is malformed), so it is open read-only; …',
+      reason: {
+        code: 'damaged_read_only',
+        detail: 'database disk image is malformed',
+        library: '/data/library.sqlite',
+        backup: '/data/backups/library-manual.sqlite',
+      },
+    } as const;
+    expect(failureText(damaged).text).toBe(
+      '文库已损坏（database disk image is malformed），因此以只读方式打开；如要恢复最新的备份，请关闭 Dossier，' +
+        '用 /data/backups/library-manual.sqlite 覆盖 /data/library.sqlite，并删除 /data/library.sqlite-wal 和 /data/library.sqlite-shm',
+    );
+    // A reason inside a reason (why the library is read-only) is worded in turn.
+    const older = {
+      kind: 'read_only',
+      message: 'the library is read-only: /data/library.sqlite is not writable; its schema (1) is older …',
+      reason: { code: 'older_library_read_only', why: { code: 'library_file_not_writable', path: '/data/library.sqlite' }, found: 1, known: 5 },
+    } as const;
+    expect(failureText(older)).toEqual({
+      text: '文库为只读：/data/library.sqlite 不可写入；其结构版本（1）低于本版本（5），须以可写方式打开一次才能升级',
+      detail: null,
+    });
+    setLocale('en');
+    expect(failureText(older).text).toBe(older.message);
+  });
+
   test('a failure without a reason is said by its kind, with the core’s words as the detail', () => {
     const failed = { kind: 'database', message: 'database error: disk I/O error', reason: null } as const;
     setLocale('zh');

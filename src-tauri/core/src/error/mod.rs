@@ -90,10 +90,8 @@ impl From<rusqlite::Error> for Error {
         use rusqlite::ErrorCode::{DatabaseBusy, DatabaseCorrupt, DatabaseLocked, NotADatabase, ReadOnly};
         match e.sqlite_error_code() {
             Some(DatabaseBusy | DatabaseLocked) => Reason::LibraryBusy.into(),
-            Some(ReadOnly) => Self::new(ErrorKind::ReadOnly, "the library is read-only"),
-            Some(DatabaseCorrupt | NotADatabase) => {
-                Self::new(ErrorKind::Damaged, format!("the library is damaged ({e})"))
-            }
+            Some(ReadOnly) => Reason::LibraryReadOnly.into(),
+            Some(DatabaseCorrupt | NotADatabase) => Reason::LibraryDamaged { detail: e.to_string() }.into(),
             _ => Self::new(ErrorKind::Database, format!("database error: {e}")),
         }
     }
@@ -106,3 +104,62 @@ impl From<std::io::Error> for Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sqlite(code: std::os::raw::c_int) -> Error {
+        rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None).into()
+    }
+
+    #[test]
+    fn sqlite_refusing_a_write_or_finding_damage_gives_a_reason() {
+        let read_only = sqlite(rusqlite::ffi::SQLITE_READONLY);
+        assert_eq!((read_only.kind, read_only.reason), (ErrorKind::ReadOnly, Some(Reason::LibraryReadOnly)));
+        let damaged = sqlite(rusqlite::ffi::SQLITE_CORRUPT);
+        assert_eq!(damaged.kind, ErrorKind::Damaged);
+        let Some(Reason::LibraryDamaged { detail }) = &damaged.reason else { panic!("{damaged:?}") };
+        assert_eq!(damaged.message, format!("the library is damaged ({detail})"));
+        // SQLite's own failures stay without a reason: the kind says them.
+        let other = sqlite(rusqlite::ffi::SQLITE_IOERR);
+        assert_eq!((other.kind, other.reason), (ErrorKind::Database, None));
+    }
+
+    #[test]
+    fn a_reason_crosses_with_its_values_and_the_reason_inside_it() {
+        let why = Box::new(Reason::LibraryFolderNotWritable { folder: "/srv/共享".into() });
+        let error = Error::from(Reason::OlderLibraryReadOnly { why, found: 1, known: 5 });
+        assert_eq!(error.kind, ErrorKind::ReadOnly);
+        assert_eq!(
+            serde_json::to_value(&error).unwrap(),
+            serde_json::json!({
+                "kind": "read_only",
+                "message": "the library is read-only: its folder /srv/共享 is not writable; its schema (1) is older than this version's (5), so it must be opened writable once to be upgraded",
+                "reason": {
+                    "code": "older_library_read_only",
+                    "why": {"code": "library_folder_not_writable", "folder": "/srv/共享"},
+                    "found": 1,
+                    "known": 5,
+                },
+            })
+        );
+    }
+
+    #[test]
+    fn a_damaged_library_names_the_backup_and_the_files_to_delete() {
+        let reason = Reason::DamagedReadOnly {
+            detail: "database disk image is malformed".into(),
+            library: "/data/library.sqlite".into(),
+            backup: "/data/backups/library-2025-02-14T083000Z-manual.sqlite".into(),
+        };
+        assert_eq!(reason.kind(), ErrorKind::Damaged);
+        assert_eq!(
+            reason.to_string(),
+            "the library is damaged (database disk image is malformed), so it is open read-only; to restore \
+             the newest backup, close Dossier and copy /data/backups/library-2025-02-14T083000Z-manual.sqlite \
+             over /data/library.sqlite, deleting /data/library.sqlite-wal and /data/library.sqlite-shm"
+        );
+        assert!(ErrorKind::Damaged.is_user_error() && ErrorKind::ReadOnly.is_user_error());
+    }
+}

@@ -30,6 +30,16 @@ pub enum Reason {
     #[error("file is empty")]
     EmptyFile,
 
+    // Entries of an imported folder left unread (the outcome names the entry).
+    #[error("not a regular file")]
+    SkippedSpecialFile,
+    #[error("a link to nothing")]
+    SkippedLinkToNothing,
+    #[error("a link to outside the folder")]
+    SkippedLinkOutside,
+    #[error("a link to a folder in it")]
+    SkippedLinkToFolder,
+
     // What a file is.
     #[error(
         "not a PDF: the file does not start like one (%PDF-) and is not text either; it is damaged, or another kind of file renamed .pdf"
@@ -212,6 +222,13 @@ pub enum Reason {
     // Facts, notes and search.
     #[error("a fact needs a subject")]
     SubjectMissing,
+    /// `status` is the fact status given, by its stored name.
+    #[error("\"{status}\" is not a review; use confirmed or rejected")]
+    NotAReview { status: String },
+    #[error("an article's text cannot be empty")]
+    ArticleTextEmpty,
+    #[error("another article in the library already has this text")]
+    TextOfAnotherArticle,
     #[error("the value {low}..{high} is not a range")]
     NotARange { low: f64, high: f64 },
     #[error("\"{text}\" is not a date; use 2025, 2025-02 or 2025-02-14")]
@@ -260,6 +277,44 @@ pub enum Reason {
     },
     #[error("the library is busy (another Dossier is writing); try again")]
     LibraryBusy,
+    #[error("no library at {path}")]
+    NoLibrary { path: String },
+    #[error("cannot open {path}: {detail}")]
+    LibraryUnopenable { path: String, detail: String },
+    /// SQLite refused a write, with no more said: the library opened read-only
+    /// knows why (`Library::explain`).
+    #[error("the library is read-only")]
+    LibraryReadOnly,
+    #[error("the library is read-only: {path} is not writable")]
+    LibraryFileNotWritable { path: String },
+    #[error("the library is read-only: its folder {folder} is not writable")]
+    LibraryFolderNotWritable { folder: String },
+    /// `why` is the reason the library is read-only.
+    #[error(
+        "{why}; its schema ({found}) is older than this version's ({known}), so it must be opened writable once to be upgraded"
+    )]
+    OlderLibraryReadOnly {
+        why: Box<Reason>,
+        #[ts(type = "number")]
+        found: i64,
+        #[ts(type = "number")]
+        known: i64,
+    },
+    /// `detail` is SQLite's word for the damage.
+    #[error("the library is damaged ({detail})")]
+    LibraryDamaged { detail: String },
+    #[error(
+        "the library is damaged ({detail}), so it is open read-only; to restore the newest backup, close Dossier and copy {backup} over {library}, deleting {library}-wal and {library}-shm"
+    )]
+    DamagedReadOnly { detail: String, library: String, backup: String },
+    #[error("the library is damaged ({detail}), so it is open read-only; it has no backup in {backups}")]
+    DamagedReadOnlyNoBackup { detail: String, backups: String },
+    #[error(
+        "the library is damaged ({detail}); to restore the newest backup, close Dossier and copy {backup} over {library}, deleting {library}-wal and {library}-shm"
+    )]
+    DamagedUnreadable { detail: String, library: String, backup: String },
+    #[error("the library is damaged ({detail}); it has no backup in {backups}")]
+    DamagedUnreadableNoBackup { detail: String, backups: String },
 }
 
 impl Reason {
@@ -271,7 +326,8 @@ impl Reason {
             | CannotRead { .. }
             | CannotCreateFolder { .. }
             | CannotWrite { .. }
-            | LanguageNotKept { .. } => ErrorKind::Io,
+            | LanguageNotKept { .. }
+            | LibraryUnopenable { .. } => ErrorKind::Io,
             FileTooLarge { .. }
             | ReadingTooSlow { .. }
             | HtmlTooManyElements { .. }
@@ -296,7 +352,11 @@ impl Reason {
             | OtherPackage { .. }
             | NoPdfExport
             | NoChineseFont { .. }
-            | FontUnreadable { .. } => ErrorKind::Unsupported,
+            | FontUnreadable { .. }
+            | SkippedSpecialFile
+            | SkippedLinkToNothing
+            | SkippedLinkOutside
+            | SkippedLinkToFolder => ErrorKind::Unsupported,
             ArticleNotFound { .. }
             | FactNotFound { .. }
             | AnnotationNotFound { .. }
@@ -305,9 +365,19 @@ impl Reason {
             | CollectionNotFound { .. }
             | NoCollectionNamed { .. }
             | NoTagNamed { .. }
-            | NoEntityNamed { .. } => ErrorKind::NotFound,
+            | NoEntityNamed { .. }
+            | NoLibrary { .. } => ErrorKind::NotFound,
             NewerLibrary { .. } => ErrorKind::NewerDatabase,
             LibraryBusy => ErrorKind::Busy,
+            LibraryReadOnly
+            | LibraryFileNotWritable { .. }
+            | LibraryFolderNotWritable { .. }
+            | OlderLibraryReadOnly { .. } => ErrorKind::ReadOnly,
+            LibraryDamaged { .. }
+            | DamagedReadOnly { .. }
+            | DamagedReadOnlyNoBackup { .. }
+            | DamagedUnreadable { .. }
+            | DamagedUnreadableNoBackup { .. } => ErrorKind::Damaged,
             NotAFile { .. }
             | EmptyFile
             | NotPdf
@@ -345,6 +415,9 @@ impl Reason {
             | CollectionNameMissing
             | CollectionNameTaken { .. }
             | SubjectMissing
+            | NotAReview { .. }
+            | ArticleTextEmpty
+            | TextOfAnotherArticle
             | NotARange { .. }
             | NotADate { .. }
             | NotADay { .. }

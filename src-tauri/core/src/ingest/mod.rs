@@ -20,7 +20,7 @@ use crate::store::articles::{self, NewArticle};
 use crate::store::facts::{self, FactRow};
 use crate::store::{entities, extractions, originals};
 use crate::vocabulary::FactStatus;
-use crate::{search, Error, Library, Result};
+use crate::{search, Library, Reason, Result};
 
 /// A file parsed and everything derived from it: all of its import but the writes,
 /// which `write` does in one transaction.
@@ -154,13 +154,13 @@ pub fn reextract(
 /// the new text; facts a user reviewed stay as they are.
 pub fn replace_text(library: &mut Library, id: i64, text: &str) -> Result<ReanchorReport> {
     if text.trim().is_empty() {
-        return Err(Error::invalid("an article's text cannot be empty"));
+        return Err(Reason::ArticleTextEmpty.into());
     }
     let hash = articles::content_hash(text);
     let tx = library.conn_mut().transaction()?;
     let article = articles::get(&tx, id)?;
     if articles::find_by_hash(&tx, &hash)?.is_some_and(|other| other != id) {
-        return Err(Error::invalid("another article in the library already has this text"));
+        return Err(Reason::TextOfAnotherArticle.into());
     }
     articles::set_text(&tx, id, text, &hash)?;
     search::reindex_article(&tx, id, &article.summary.title, text)?;

@@ -10,7 +10,7 @@ use super::collections;
 use crate::extract::Extraction;
 use crate::import::{self, Limits, ParsedArticle, EXTENSIONS};
 use crate::ingest::{self, Extractor, Stored};
-use crate::{Error, ErrorKind, Library, Result};
+use crate::{Error, ErrorKind, Library, Reason, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
@@ -58,13 +58,13 @@ impl FileOutcome {
     }
 
     /// A file of a folder left unread, and why.
-    fn skipped(path: &Path, reason: &str) -> Self {
+    fn skipped(path: &Path, reason: Reason) -> Self {
         FileOutcome {
             path: path.display().to_string(),
             status: OutcomeStatus::Skipped,
             article_id: None,
             title: None,
-            error: Some(Error::new(ErrorKind::Unsupported, reason)),
+            error: Some(reason.into()),
         }
     }
 }
@@ -190,21 +190,19 @@ fn collect(path: &Path, files: &mut Vec<(PathBuf, Option<Error>)>, report: &mut 
     }
 }
 
-/// Why a pipe, socket or device in a folder is left unread.
-const NOT_REGULAR: &str = "not a regular file";
-
-/// Why the entry of the folder at `root` (not itself a folder) is left unread, if it is.
-fn left_unread(entry: &walkdir::DirEntry, root: &Path) -> Option<&'static str> {
+/// Why the entry of the folder at `root` (not itself a folder) is left unread, if it is:
+/// a pipe, socket or device, or a link that does not lead to a file in the folder.
+fn left_unread(entry: &walkdir::DirEntry, root: &Path) -> Option<Reason> {
     let kind = entry.file_type();
     if !kind.is_symlink() {
-        return (!kind.is_file()).then_some(NOT_REGULAR);
+        return (!kind.is_file()).then_some(Reason::SkippedSpecialFile);
     }
     match std::fs::canonicalize(entry.path()) {
-        Err(_) => Some("a link to nothing"),
-        Ok(target) if !target.starts_with(root) => Some("a link to outside the folder"),
+        Err(_) => Some(Reason::SkippedLinkToNothing),
+        Ok(target) if !target.starts_with(root) => Some(Reason::SkippedLinkOutside),
         // The folder it leads to is walked as itself.
-        Ok(target) if target.is_dir() => Some("a link to a folder in it"),
-        Ok(target) => (!target.is_file()).then_some(NOT_REGULAR),
+        Ok(target) if target.is_dir() => Some(Reason::SkippedLinkToFolder),
+        Ok(target) => (!target.is_file()).then_some(Reason::SkippedSpecialFile),
     }
 }
 

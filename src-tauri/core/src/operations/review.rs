@@ -15,7 +15,7 @@ pub fn review_fact(conn: &Connection, id: i64, status: FactStatus) -> Result<Fac
     match status {
         FactStatus::Confirmed => facts::confirm(conn, id),
         FactStatus::Rejected => facts::reject(conn, id),
-        other => Err(Error::invalid(format!("\"{other}\" is not a review; use confirmed or rejected"))),
+        other => Err(Reason::NotAReview { status: other.to_string() }.into()),
     }
 }
 

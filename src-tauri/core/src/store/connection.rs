@@ -43,7 +43,7 @@ pub fn open_in_memory() -> Result<Connection> {
 const FLAGS: OpenFlags = OpenFlags::SQLITE_OPEN_URI.union(OpenFlags::SQLITE_OPEN_NO_MUTEX);
 
 /// The file SQLite keeps beside the library at `path` with `suffix` ("-wal", "-shm").
-pub fn beside(path: &Path, suffix: &str) -> std::path::PathBuf {
+fn beside(path: &Path, suffix: &str) -> std::path::PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     name.into()

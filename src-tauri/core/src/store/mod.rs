@@ -68,10 +68,13 @@ impl Library {
         let empty = match std::fs::metadata(path) {
             Ok(meta) => meta.len() == 0,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
-            Err(e) => return Err(Error::new(ErrorKind::Io, format!("cannot open {}: {e}", path.display()))),
+            Err(e) => {
+                let (path, detail) = (path.display().to_string(), e.to_string());
+                return Err(Reason::LibraryUnopenable { path, detail }.into());
+            }
         };
         if empty && create == Create::No {
-            return Err(Error::not_found(format!("no library at {}", path.display())));
+            return Err(Reason::NoLibrary { path: path.display().to_string() }.into());
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
@@ -85,13 +88,11 @@ impl Library {
         let opened = connection::open(path, read_only.is_none())
             .and_then(|conn| connection::probe(&conn).map(|()| conn));
         let conn = match opened {
-            Err(found) if found.kind == ErrorKind::Damaged => {
-                let restore = restore_advice(path);
+            Err(Error { reason: Some(Reason::LibraryDamaged { detail }), .. }) => {
                 // Read-only, so that what can still be read is, and nothing makes it worse.
                 let conn = connection::open(path, false)
-                    .map_err(|_| Error::new(ErrorKind::Damaged, format!("{}; {restore}", found.message)))?;
-                let message = format!("{}, so it is open read-only; {restore}", found.message);
-                read_only = Some(Error::new(ErrorKind::Damaged, message));
+                    .map_err(|_| Error::from(damaged(path, detail.clone(), false)))?;
+                read_only = Some(damaged(path, detail, true));
                 conn
             }
             opened => opened?,
@@ -104,19 +105,14 @@ impl Library {
         Self::init(connection::open_in_memory()?, None, None)
     }
 
-    fn init(mut conn: Connection, path: Option<PathBuf>, read_only: Option<Error>) -> Result<Self> {
+    fn init(mut conn: Connection, path: Option<PathBuf>, read_only: Option<Reason>) -> Result<Self> {
         let found = migrations::user_version(&conn)?;
-        if let Some(why) = &read_only {
+        if let Some(why) = read_only {
             if found < SCHEMA_VERSION {
-                return Err(Error::new(
-                    ErrorKind::ReadOnly,
-                    format!(
-                        "{}; its schema ({found}) is older than this version's ({SCHEMA_VERSION}), so it must be opened writable once to be upgraded",
-                        why.message
-                    ),
-                ));
+                let why = Box::new(why);
+                return Err(Reason::OlderLibraryReadOnly { why, found, known: SCHEMA_VERSION }.into());
             }
-            return Ok(Self { conn, path, read_only });
+            return Ok(Self { conn, path, read_only: Some(why.into()) });
         }
         // An upgrade keeps a copy of the library as the older version left it.
         if let Some(path) = &path {
@@ -125,7 +121,7 @@ impl Library {
             }
         }
         migrations::migrate(&mut conn)?;
-        Ok(Self { conn, path, read_only })
+        Ok(Self { conn, path, read_only: None })
     }
 
     /// Why the library may only be read, as the error a write gets; `None` if writable.
@@ -254,21 +250,20 @@ fn foreign_keys(conn: &Connection) -> Result<Vec<String>> {
 /// Why the existing library file at `path` cannot be written, if it cannot: the file or
 /// its folder is not writable, as the system says for this user or as their permissions
 /// say (which an administrator, whom the system lets write anyway, is held to as well).
-fn not_writable(path: &Path) -> Option<Error> {
+fn not_writable(path: &Path) -> Option<Reason> {
     let read_only = |p: &Path| std::fs::metadata(p).is_ok_and(|m| m.permissions().readonly());
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let what = if !path.exists() {
-        return None;
+    if !path.exists() {
+        None
     } else if read_only(path) || std::fs::OpenOptions::new().write(true).open(path).is_err() {
-        path.display().to_string()
+        Some(Reason::LibraryFileNotWritable { path: path.display().to_string() })
     } else if cfg!(unix) && (read_only(dir) || !folder_writable(dir)) {
         // Only on Unix: Windows marks folders read-only for other reasons, and they hold
         // writable files.
-        format!("its folder {}", dir.display())
+        Some(Reason::LibraryFolderNotWritable { folder: dir.display().to_string() })
     } else {
-        return None;
-    };
-    Some(Error::new(ErrorKind::ReadOnly, format!("the library is read-only: {what} is not writable")))
+        None
+    }
 }
 
 #[cfg(unix)]
@@ -284,17 +279,16 @@ fn folder_writable(_: &Path) -> bool {
     true
 }
 
-/// How to put the newest backup of the library at `path` in its place.
-fn restore_advice(path: &Path) -> String {
-    match backup::newest(path) {
-        Some(newest) => format!(
-            "to restore the newest backup, close Dossier and copy {} over {}, deleting {} and {}",
-            newest.display(),
-            path.display(),
-            connection::beside(path, "-wal").display(),
-            connection::beside(path, "-shm").display()
-        ),
-        None => format!("it has no backup in {}", backup::folder(path).display()),
+/// The library at `path` is damaged (`detail`, SQLite's word for it) and was opened
+/// read-only or not at all: with its newest backup to restore, if it has one.
+fn damaged(path: &Path, detail: String, opened: bool) -> Reason {
+    let library = path.display().to_string();
+    let backups = backup::folder(path).display().to_string();
+    match (backup::newest(path).map(|b| b.display().to_string()), opened) {
+        (Some(backup), true) => Reason::DamagedReadOnly { detail, library, backup },
+        (Some(backup), false) => Reason::DamagedUnreadable { detail, library, backup },
+        (None, true) => Reason::DamagedReadOnlyNoBackup { detail, backups },
+        (None, false) => Reason::DamagedUnreadableNoBackup { detail, backups },
     }
 }
 
