@@ -1,5 +1,5 @@
 //! Tauri commands: each one a few lines over dossier-core, run off the main thread
-//! (`async`), errors crossing as `{kind, message}`.
+//! (`async`), errors crossing as `{kind, message, reason}` (see the README).
 
 use dossier_core::operations;
 use dossier_core::operations::import::{self, ImportReport};
