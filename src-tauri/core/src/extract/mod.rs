@@ -31,7 +31,7 @@ use crate::vocabulary::Metric;
 
 /// Bumped whenever the extractor's output changes, so that `dossier reextract` knows
 /// which stored articles an older extractor produced.
-pub const VERSION: i64 = 16;
+pub const VERSION: i64 = 17;
 
 /// SHA-256 of the name model this version ships (`label::model_digest`): the model shapes
 /// the output, so a new model needs a new `VERSION` (a test holds the two together).

@@ -16,7 +16,7 @@ use super::lexicon::Hits;
 use super::names::NameSpan;
 use super::quantities::QuantitySpan;
 use super::text::{clause_end, clause_start, Span};
-use subject::{listed_with, Cited, Scene, SentenceNames};
+use subject::{listed_with, said_respectively, Cited, Scene, SentenceNames};
 
 /// The mentions starting within `[from, to)`: a run of the list, which is sorted by start.
 pub fn starting_within(mentions: &[NameSpan], from: usize, to: usize) -> &[NameSpan] {
@@ -137,7 +137,13 @@ pub fn facts(
         };
         let confidence =
             (0.4 + metric_score + subject_score + if date.is_some() { 0.05 } else { 0.0 }).min(0.95);
-        for subject in listed_with(s, mentions, &subject, place.cs, q.start) {
+        // Names listed together share a figure, unless the clause gives one to each.
+        let subjects = if said_respectively(hits, q, place.cs, place.ce) {
+            vec![subject]
+        } else {
+            listed_with(s, mentions, &subject, place.cs, q.start)
+        };
+        for subject in subjects {
             out.push(FactDraft {
                 subject,
                 metric,

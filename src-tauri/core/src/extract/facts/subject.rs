@@ -317,6 +317,13 @@ pub fn anaphoric(s: &[char], hits: &Hits, from: usize, to: usize) -> bool {
     })
 }
 
+/// Does the clause `cs..ce` say that its amounts go one to each name (分别 before `q`,
+/// respectively after it)?
+pub fn said_respectively(hits: &Hits, q: &QuantitySpan, cs: usize, ce: usize) -> bool {
+    hits.find(Group::Marker, RESPECTIVELY, cs, q.start).is_some()
+        || hits.find(Group::Marker, RESPECTIVELY + 1, q.end, ce + 14).is_some()
+}
+
 /// 寒武纪、海光信息……份额分别为8.2%和6.5% / A and B rose 3% and 5% respectively: the
 /// k-th amount of the clause belongs to the k-th of the names listed before it.
 fn respectively(
@@ -328,9 +335,7 @@ fn respectively(
     cs: usize,
     ce: usize,
 ) -> Option<String> {
-    let cue = hits.find(Group::Marker, RESPECTIVELY, cs, qs[qi].start).is_some()
-        || hits.find(Group::Marker, RESPECTIVELY + 1, qs[qi].end, ce + 14).is_some();
-    if !cue {
+    if !said_respectively(hits, &qs[qi], cs, ce) {
         return None;
     }
     let in_clause: Vec<usize> = (0..qs.len()).filter(|&k| qs[k].start >= cs && qs[k].end <= ce).collect();

@@ -9,13 +9,17 @@
 use super::organisations::{canonical, is_generic};
 use super::NameSpan;
 use crate::extract::kinds::EntityKind::Company as C;
-use crate::extract::label::{self, NameKind};
+use crate::extract::label::{self, Name, NameKind};
 use crate::extract::lexicon::{Group, Hits};
-use crate::extract::text::{is_cjk, Span};
+use crate::extract::text::{ends_with_at, is_cjk, Span};
+use crate::extract::words::names::{DESCRIPTORS, FIRM_PARTIES};
 
 /// The least confidence (the model's estimate of the chance that span and kind are right)
 /// at which a proposed company is taken.
 const MIN_SCORE: f32 = 0.5;
+/// The same for a span in the place of a subject, right before what is measured
+/// (亿纬锂能营收…): the place says as much as the model.
+const MIN_SCORE_BEFORE_METRIC: f32 = 0.35;
 
 /// Companies the labeller finds in the sentences worth its time: those where `taken`
 /// (the names found so far) holds nothing.
@@ -27,27 +31,76 @@ pub fn labelled(
     out: &mut Vec<NameSpan>,
 ) {
     for sentence in sentences.iter().filter(|sp| !taken(sp.start, sp.end) && worth_labelling(s, hits, sp)) {
-        for name in label::names(s, sentence.start, sentence.end) {
-            if name.kind != NameKind::Company || name.score < MIN_SCORE {
-                continue;
+        let names = label::names(s, sentence.start, sentence.end);
+        let company = |n: &Name| {
+            let least = if before_metric(hits, n.end) { MIN_SCORE_BEFORE_METRIC } else { MIN_SCORE };
+            n.kind == NameKind::Company && n.score >= least
+        };
+        // The members of a list (科达利、国轩高科、欣旺达) are of one kind: one company
+        // among them makes companies of the others, whatever the model took them for.
+        let mut taken_names = vec![false; names.len()];
+        for list in lists(s, &names) {
+            if list.clone().any(|k| company(&names[k])) {
+                list.for_each(|k| taken_names[k] = true);
             }
-            let text = &s[name.start..name.end];
-            // A name starts and ends with a letter or a Han char, is longer than one char and
-            // is no mere word for a kind of firm; one before 等 is an example of a kind
-            // (智能电动汽车等创新业务), whose figures are the kind's.
-            let letter = |c: &char| c.is_alphanumeric();
-            if text.len() < 2
-                || !text.first().is_some_and(letter)
-                || !text.last().is_some_and(letter)
-                || text.iter().all(|&c| is_cjk(c)) && is_generic(text)
-                || s.get(name.end) == Some(&'等')
-            {
-                continue;
+        }
+        for (name, _) in names.iter().zip(taken_names).filter(|(_, t)| *t) {
+            if let Some(found) = firm_name(s, name) {
+                out.push(found);
             }
-            let entity = canonical(&text.iter().collect::<String>());
-            out.push(NameSpan { start: name.start, end: name.end, entity, kind: C });
         }
     }
+}
+
+/// Runs of names (indices into `names`) that follow one another joined by 、 和 与 及.
+fn lists(s: &[char], names: &[Name]) -> Vec<std::ops::Range<usize>> {
+    let joined = |a: &Name, b: &Name| b.start == a.end + 1 && "、和与及".contains(s[a.end]);
+    let mut out = Vec::new();
+    let mut first = 0;
+    for k in 1..=names.len() {
+        if k == names.len() || !joined(&names[k - 1], &names[k]) {
+            out.push(first..k);
+            first = k;
+        }
+    }
+    out
+}
+
+/// The firm `name` names, unless its text cannot be a firm's name.
+fn firm_name(s: &[char], name: &Name) -> Option<NameSpan> {
+    let text = &s[name.start..name.end];
+    // A name starts and ends with a letter or a Han char, is longer than one char and
+    // is no mere word for a kind of firm (上市公司) or for a firm's parties (股东); one
+    // before 等 is an example of a kind (智能电动汽车等创新业务), whose figures are the
+    // kind's; one after a number is its unit (44.14 万台).
+    let letter = |c: &char| c.is_alphanumeric();
+    let before = s[..name.start].iter().rev().find(|&&c| c != ' ');
+    if text.len() < 2
+        || !text.first().is_some_and(letter)
+        || !text.last().is_some_and(letter)
+        || text.iter().all(|&c| is_cjk(c)) && names_a_kind(text)
+        || s.get(name.end) == Some(&'等')
+        || before.is_some_and(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let entity = canonical(&text.iter().collect::<String>());
+    Some(NameSpan { start: name.start, end: name.end, entity, kind: C })
+}
+
+/// Does a word for what is measured (营收, 估值, 融资) start at `at`?
+fn before_metric(hits: &Hits, at: usize) -> bool {
+    hits.within(Group::Metric, at, at + 8).next().is_some_and(|(start, _)| start == at)
+}
+
+/// 上市公司, 芯片企业, 控股股东: a word for a kind of firm, or for a firm's parties.
+fn names_a_kind(text: &[char]) -> bool {
+    let ends_with = |words: &[&str]| words.iter().find_map(|w| ends_with_at(text, text.len(), w));
+    if ends_with(FIRM_PARTIES).is_some() {
+        return true;
+    }
+    let stem = ends_with(DESCRIPTORS).unwrap_or(text.len());
+    stem == 0 || is_generic(&text[..stem])
 }
 
 /// A Chinese sentence with a figure and a metric word: where a fact may need a subject.
@@ -113,7 +166,30 @@ mod tests {
         assert!(out.is_empty(), "{out:?}");
         // An example of a kind, before 等, is no subject.
         assert!(found("其中，智能电动汽车等创新业务收入达97亿元。").1.is_empty());
+        // Words for a kind of firm or a firm's parties, and the unit after a number, are no
+        // firms.
+        assert!(found("实现归属于上市公司股东的净利润-2,803,229.92元。").1.is_empty());
+        assert!(!found("激光雷达出货量 44.14 万台，同比增长228.9%。").1.iter().any(|n| n == "万台"));
         // A figure with no metric word: not worth the model's time.
         assert!(found("宇树科技今年招聘了300名工程师。").1.is_empty());
+    }
+
+    #[test]
+    fn a_subject_before_its_metric_and_the_members_of_a_list_are_firms() {
+        // The model is unsure of 亿纬锂能 alone and takes 科达利 for a person; the place before
+        // 营收 and the list with a firm it is sure of say otherwise.
+        assert_eq!(found("亿纬锂能营收486.15亿元,同比下降0.35%").1, ["亿纬锂能"]);
+        assert_eq!(
+            facts("科达利、国轩高科、欣旺达营收分别增长14.44%、11.98%、17.05%,归母净利润分别增长22.55%、28.56%、14.68%"),
+            [
+                ("科达利", "growth", "14.44%"),
+                ("国轩高科", "growth", "11.98%"),
+                ("欣旺达", "growth", "17.05%"),
+                ("科达利", "growth", "22.55%"),
+                ("国轩高科", "growth", "28.56%"),
+                ("欣旺达", "growth", "14.68%"),
+            ]
+            .map(|(a, b, c)| (a.to_string(), b, c.to_string()))
+        );
     }
 }

@@ -208,6 +208,7 @@ mod tests {
         assert_eq!(texts, ["Galaxy General", "Kanghui AI"]);
         // Three quarters and pronouns are no firms before 公司.
         assert!(run("三季度公司单车净利提升，我们下调公司盈利预测").is_empty());
+        assert!(run("报告期末公司总资产为4,350,072,904.84元，报告期内公司营收下降。").is_empty());
     }
 
     #[test]

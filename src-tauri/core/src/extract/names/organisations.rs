@@ -7,7 +7,7 @@ use crate::extract::kinds::EntityKind::Company as C;
 use crate::extract::lexicon::{Group, Hits};
 use crate::extract::text::{ends_with_at, is_cjk, starts_with_at};
 use crate::extract::words::names::{
-    DESCRIPTORS, EN_SUFFIX, GENERIC, LEGAL_FORMS, NAME_ENDS, ORG_SUFFIX, SENTENCE_WORDS,
+    DESCRIPTORS, EN_SUFFIX, GENERIC, LEGAL_FORMS, NAME_ENDS, ORG_SUFFIX, PERIODS, SENTENCE_WORDS,
 };
 
 /// A firm's canonical name from the text of a mention: an English name without its legal
@@ -35,7 +35,8 @@ fn boundary_before(s: &[char], b: usize, words: bool) -> bool {
     let c = s[b - 1];
     !is_cjk(c)
         || "的在由与和及是为据向对被将从了把给让于以其等、含括包如称月年日也又并或而但即就都还已".contains(c)
-        || words && NAME_ENDS.iter().any(|w| w.chars().count() > 1 && ends_with_at(s, b, w).is_some())
+        || words
+            && NAME_ENDS.iter().chain(PERIODS).any(|w| w.chars().count() > 1 && ends_with_at(s, b, w).is_some())
 }
 
 /// Start of the Chinese name ending at `e`, at most `longest` chars back: after a
@@ -67,11 +68,9 @@ pub fn unknown_orgs(
             continue;
         }
         let kind = ORG_SUFFIX[k].1;
-        let mut b = cjk_name_start(s, i, 16);
-        // 三季度公司, 我们下调公司: a period or a pronoun before 公司 is no name.
-        if let Some(k) = (b..i.saturating_sub(1)).rev().find(|&k| starts_with_at(s, k, "季度").is_some()) {
-            b = k + 2;
-        }
+        let b = cjk_name_start(s, i, 16);
+        // 三季度公司, 报告期末公司, 我们下调公司: a period or a pronoun before 公司 is no name.
+        let period = PERIODS.iter().any(|w| ends_with_at(s, i, w).is_some());
         let pronoun = ["我们", "他们", "我", "你"].iter().any(|w| starts_with_at(s, b, w).is_some());
         // Loose suffixes (资本, 科技, 智能 ...) end a name only before a boundary: 资本市场 is not a firm.
         let loose = ["资本", "科技", "智能", "基金", "控股", "创投"]
@@ -80,7 +79,7 @@ pub fn unknown_orgs(
         let bounded = s
             .get(e)
             .is_none_or(|&c| !is_cjk(c) || "、与和及等的在于将已也宣表称发联获完旗是为领跟参持".contains(c));
-        if i - b >= 2 && !pronoun && (!loose || bounded) && !taken(b, e) && !is_generic(&s[b..i]) {
+        if i - b >= 2 && !period && !pronoun && (!loose || bounded) && !taken(b, e) && !is_generic(&s[b..i]) {
             out.push(NameSpan { start: b, end: e, entity: s[b..e].iter().collect(), kind });
             next = e;
         }

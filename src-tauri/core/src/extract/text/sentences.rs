@@ -1,6 +1,6 @@
 //! Sentences and clauses.
 
-use super::{starts_with_at, Span};
+use super::{is_cjk, starts_with_at, Span};
 
 const ABBREVIATIONS: &[&str] = &[
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc", "Ltd",
@@ -8,7 +8,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// The chars that may end a sentence.
-pub const SENTENCE_ENDS: &[&str] = &["。", "！", "？", ".", "!", "?", "\n"];
+pub const SENTENCE_ENDS: &[&str] = &["。", "！", "？", ".", "!", "?", "\n", " - "];
 
 /// Positions of `SENTENCE_ENDS` in `s`, char by char (an article's automaton pass finds
 /// them along with its cue words).
@@ -30,19 +30,24 @@ pub fn sentences(s: &[char], ends: &[usize]) -> Vec<Span> {
         if i < start {
             continue;
         }
+        // Where this sentence ends and the next begins.
         let cut = match s[i] {
-            '。' | '！' | '？' => Some(after_closing_quotes(s, i + 1)),
-            '.' | '!' | '?' => english_end(s, i),
+            '。' | '！' | '？' => {
+                let e = after_closing_quotes(s, i + 1);
+                Some((e, e))
+            }
+            '.' | '!' | '?' => english_end(s, i).map(|e| (e, e)),
+            ' ' if is_bullet(s, i) => Some((i, i + 3)),
             '\n' => {
-                let cut = line_ends_sentence(&s[line_start..i]).then_some(i + 1);
+                let cut = line_ends_sentence(&s[line_start..i]).then_some((i + 1, i + 1));
                 line_start = i + 1;
                 cut
             }
             _ => None,
         };
-        if let Some(e) = cut {
+        if let Some((e, next)) = cut {
             push_trimmed(s, &mut out, start, e);
-            start = e;
+            start = next;
         }
     }
     push_trimmed(s, &mut out, start, s.len());
@@ -74,6 +79,15 @@ fn english_end(s: &[char], i: usize) -> Option<usize> {
     (!(ABBREVIATIONS.contains(&word.as_str()) || initial)).then_some(i + 1)
 }
 
+/// A list flattened into one line (要点 - 宁德时代营收… [4] - 亿纬锂能营收…) marks its items
+/// with " - " after Chinese text or a reference: each item is a sentence. Between Latin
+/// words the same marks are a dash.
+fn is_bullet(s: &[char], i: usize) -> bool {
+    let before = s[..i].iter().rev().find(|c| **c != ' ');
+    before.is_some_and(|&c| is_cjk(c) || matches!(c, ']' | '】' | '）'))
+        && s.get(i + 3).is_some_and(|&c| is_cjk(c) || c.is_ascii_digit() || c.is_ascii_uppercase())
+}
+
 /// A line break ends a sentence after end punctuation or a short line (a heading).
 fn line_ends_sentence(line: &[char]) -> bool {
     let last = line.iter().rev().find(|c| !c.is_whitespace());
@@ -98,12 +112,18 @@ pub fn is_clause_break(c: char) -> bool {
     matches!(c, '，' | '。' | '；' | '！' | '？' | '：' | ';' | '\n')
 }
 
+/// Is the `,` at `i` a break between clauses: before a space, or in Chinese text written
+/// with half-width commas (同比下降9.7%,归母净利润…), before a Han char?
+fn comma_breaks(s: &[char], i: usize) -> bool {
+    s[i] == ',' && s.get(i + 1).is_some_and(|&c| c == ' ' || is_cjk(c))
+}
+
 /// Start of the clause holding `at` (English commas count only before a space).
 pub fn clause_start(s: &[char], floor: usize, at: usize) -> usize {
     let mut k = at;
     while k > floor {
         let c = s[k - 1];
-        if is_clause_break(c) || (c == ',' && s.get(k) == Some(&' ')) {
+        if is_clause_break(c) || comma_breaks(s, k - 1) {
             break;
         }
         k -= 1;
@@ -115,7 +135,7 @@ pub fn clause_end(s: &[char], at: usize, ceil: usize) -> usize {
     let mut k = at;
     while k < ceil {
         let c = s[k];
-        if is_clause_break(c) || (c == ',' && s.get(k + 1) == Some(&' ')) {
+        if is_clause_break(c) || comma_breaks(s, k) {
             break;
         }
         k += 1;
@@ -134,6 +154,27 @@ mod tests {
             sentences(&t, &sentence_ends(&t)).iter().map(|sp| t[sp.start..sp.end].iter().collect()).collect();
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(got[1].ends_with("继续。"));
+    }
+
+    #[test]
+    fn a_list_flattened_into_a_line_is_one_sentence_per_item() {
+        let t: Vec<char> = "业绩分化 - 甲公司营收下降9.7% [4] - 乙公司营收增长3%左右 - 2024年 Nio - the carmaker - grew"
+            .chars()
+            .collect();
+        let got: Vec<String> =
+            sentences(&t, &sentence_ends(&t)).iter().map(|sp| t[sp.start..sp.end].iter().collect()).collect();
+        assert_eq!(got, ["业绩分化", "甲公司营收下降9.7% [4]", "乙公司营收增长3%左右", "2024年 Nio - the carmaker - grew"]);
+    }
+
+    #[test]
+    fn a_half_width_comma_before_han_ends_a_clause() {
+        let t: Vec<char> = "营收增长14.44%,归母净利润增长22.55%; 1,000,000元".chars().collect();
+        let at = t.iter().position(|&c| c == '归').unwrap();
+        assert_eq!(clause_start(&t, 0, at + 2), at);
+        assert_eq!(clause_end(&t, 0, t.len()), at - 1);
+        // Thousands separators and English commas without a space go on.
+        let digits = t.iter().rposition(|&c| c == ',').unwrap();
+        assert_eq!(clause_start(&t, 0, digits + 2), t.iter().position(|&c| c == ';').unwrap() + 1);
     }
 
     #[test]

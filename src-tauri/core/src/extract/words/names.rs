@@ -465,6 +465,10 @@ pub const DESCRIPTORS: &[&str] = &[
 pub const FIRM_PARTIES: &[&str] =
     &["股东", "员工", "职工", "董事", "高管", "管理层", "客户", "债权人", "投资者", "投资人"];
 
+/// Periods of a report: what comes before them is no part of a name after them
+/// (三季度公司, 报告期末公司).
+pub const PERIODS: &[&str] = &["季度", "报告期", "期末", "期内", "年末", "年底", "年内", "同期"];
+
 /// Where a sentence goes on after a Chinese name: function words, verbs of what firms do,
 /// words of time. A name read after a descriptor ends before the first of them.
 pub const NAME_ENDS: &[&str] = &[
@@ -552,6 +556,7 @@ pub const NAME_ENDS: &[&str] = &[
     "发行",
     "持有",
     "推动",
+    "影响",
     "预计",
     "拥有",
     "开发",
