@@ -288,6 +288,7 @@ mod tests {
         // A kind of firm is no name; 上涨 is one word.
         assert!(texts("一家晶片新創公司表示。").is_empty());
         assert_eq!(texts("。禾赛上涨3.01%。"), ["禾赛"]);
+        assert!(texts("。同比下跌135.51%。").is_empty());
         // A firm's parties after a word for a firm are no firm.
         assert!(texts("归属于挂牌公司股东的净利润下降，公司员工增加。").is_empty());
     }

@@ -424,10 +424,11 @@ pub const FUNDED_LEADS: &[&str] = &[
     "已", "正式", "宣布", "再次", "也", "则",
 ];
 
-/// Markets, boards, commodities and times of day move too; they are no firms.
+/// Markets, boards, commodities, times of day and comparisons (同比跌67%) move too; they
+/// are no firms.
 pub const NOT_FIRMS: &[&str] = &[
     "股", "指", "板块", "市", "盘", "价", "币", "元", "汇", "债", "黄金", "白银", "原油", "期货", "全天",
-    "午后", "今日", "周", "开", "收",
+    "午后", "今日", "周", "开", "收", "同比", "环比",
 ];
 
 /// Chinese words for a firm, after which a name may follow (社群零售企业十荟团, AI芯片创企Groq,
