@@ -16,7 +16,8 @@ pub use registry::{Entity, Registry};
 
 use super::kinds::EntityKind::{self, Company as C};
 use super::lexicon::Hits;
-use super::text::{is_cjk, Span};
+use super::text::{ends_with_at, is_cjk, Span};
+use super::words::names::DESCRIPTORS;
 
 /// A mention before serialisation: code points [start, end) and the entity named.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,13 +94,21 @@ fn found_by_shape(
     // Extras are taken in start order, so only the furthest end among those kept can reach
     // a later one.
     let mut kept_end = 0;
-    let mut kept = Vec::new();
+    let mut kept: Vec<NameSpan> = Vec::new();
     for m in extra {
         if !taken(m.start, m.end) && m.start >= kept_end {
             kept_end = m.end;
             kept.push(m);
         }
     }
+    // A phrase ending in a word for a firm right before a name describes that name
+    // (推理芯片初创公司Positron): it is no firm of its own.
+    let describes = |a: &NameSpan, b: &NameSpan| {
+        b.start == a.end && DESCRIPTORS.iter().any(|w| ends_with_at(s, a.end, w).is_some())
+    };
+    let apposed: Vec<bool> = kept.windows(2).map(|w| describes(&w[0], &w[1])).chain([false]).collect();
+    let mut apposed = apposed.into_iter();
+    kept.retain(|_| !apposed.next().unwrap_or(false));
     kept
 }
 
@@ -285,6 +294,8 @@ mod tests {
         // A verb ends what comes before a name; a word for a kind of firm starts it.
         assert_eq!(texts("公司以自有资金收购宿迁市星辰投资有限公司。"), ["宿迁市星辰投资有限公司"]);
         assert_eq!(texts("具身智能企业穹彻智能完成新一轮融资。"), ["穹彻智能"]);
+        // A phrase ending in a word for a firm describes the name right after it.
+        assert_eq!(texts("推理芯片初创公司Positron宣布完成2350万美元种子轮融资。"), ["Positron"]);
         // A kind of firm is no name; 上涨 is one word.
         assert!(texts("一家晶片新創公司表示。").is_empty());
         assert_eq!(texts("。禾赛上涨3.01%。"), ["禾赛"]);

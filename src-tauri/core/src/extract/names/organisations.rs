@@ -36,7 +36,10 @@ fn boundary_before(s: &[char], b: usize, words: bool) -> bool {
     !is_cjk(c)
         || "的在由与和及是为据向对被将从了把给让于以其等、含括包如称月年日也又并或而但即就都还已".contains(c)
         || words
-            && NAME_ENDS.iter().chain(PERIODS).any(|w| w.chars().count() > 1 && ends_with_at(s, b, w).is_some())
+            && NAME_ENDS
+                .iter()
+                .chain(PERIODS)
+                .any(|w| w.chars().count() > 1 && ends_with_at(s, b, w).is_some())
 }
 
 /// Start of the Chinese name ending at `e`, at most `longest` chars back: after a

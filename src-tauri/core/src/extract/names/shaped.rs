@@ -137,7 +137,9 @@ fn english_run_before(s: &[char], e: usize) -> Option<usize> {
 pub fn after_descriptors(s: &[char], hits: &Hits, out: &mut Vec<NameSpan>) {
     for (i, e, _) in hits.in_order(Group::Descriptor) {
         // 该公司, 子公司, 三季度公司: a pronoun, a part or a time before the word is no kind of firm.
-        if i < 2 || !is_cjk(s[i - 1]) || "的该这那此其本各每某母子分度年月日期末内前后中上下".contains(s[i - 1])
+        if i < 2
+            || !is_cjk(s[i - 1])
+            || "的该这那此其本各每某母子分度年月日期末内前后中上下".contains(s[i - 1])
         {
             continue;
         }

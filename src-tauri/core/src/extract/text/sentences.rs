@@ -158,12 +158,21 @@ mod tests {
 
     #[test]
     fn a_list_flattened_into_a_line_is_one_sentence_per_item() {
-        let t: Vec<char> = "业绩分化 - 甲公司营收下降9.7% [4] - 乙公司营收增长3%左右 - 2024年 Nio - the carmaker - grew"
-            .chars()
-            .collect();
+        let t: Vec<char> =
+            "业绩分化 - 甲公司营收下降9.7% [4] - 乙公司营收增长3%左右 - 2024年 Nio - the carmaker - grew"
+                .chars()
+                .collect();
         let got: Vec<String> =
             sentences(&t, &sentence_ends(&t)).iter().map(|sp| t[sp.start..sp.end].iter().collect()).collect();
-        assert_eq!(got, ["业绩分化", "甲公司营收下降9.7% [4]", "乙公司营收增长3%左右", "2024年 Nio - the carmaker - grew"]);
+        assert_eq!(
+            got,
+            [
+                "业绩分化",
+                "甲公司营收下降9.7% [4]",
+                "乙公司营收增长3%左右",
+                "2024年 Nio - the carmaker - grew"
+            ]
+        );
     }
 
     #[test]
