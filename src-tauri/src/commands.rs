@@ -18,13 +18,7 @@ const MAX_PAGE: usize = 1_000;
 
 #[tauri::command(async)]
 pub fn library_info(state: State<'_, AppState>) -> Result<LibraryInfo> {
-    let article_count = articles::count(state.library()?.conn(), &ArticleFilter::default())?;
-    Ok(LibraryInfo {
-        data_dir: state.data_dir.display().to_string(),
-        library_path: state.library_path.display().to_string(),
-        article_count,
-        first_run: state.first_run,
-    })
+    state.info()
 }
 
 /// A backup copy of the library in its backups folder; returns the copy's path.

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
+use dossier_core::store::articles::{self, ArticleFilter};
 use dossier_core::store::LIBRARY_FILE;
 use dossier_core::{Create, Error, Library, Result};
 use serde::Serialize;
@@ -61,6 +62,18 @@ impl AppState {
     }
 
     /// A second connection for a writer running beside the readers.
+    /// Where the library lives, how big it is and whether it can be changed.
+    pub fn info(&self) -> Result<LibraryInfo> {
+        let library = self.library()?;
+        Ok(LibraryInfo {
+            data_dir: self.data_dir.display().to_string(),
+            library_path: self.library_path.display().to_string(),
+            article_count: articles::count(library.conn(), &ArticleFilter::default())?,
+            first_run: self.first_run,
+            read_only: library.read_only().cloned(),
+        })
+    }
+
     pub fn open_writer(&self) -> Result<Library> {
         Library::open(&self.library_path, Create::No)
     }
@@ -87,6 +100,9 @@ pub struct LibraryInfo {
     pub article_count: i64,
     /// This start created the library (and stored the samples in it).
     pub first_run: bool,
+    /// Why the library is open read-only (damaged, or a file this user cannot write), if
+    /// it is: the window says so from the start, not at the first change refused.
+    pub read_only: Option<Error>,
 }
 
 /// An outlet and how many articles it has, for the filter menu.
@@ -136,6 +152,25 @@ mod tests {
         assert!(!again.first_run);
         let count = dossier_core::store::articles::count(again.library().unwrap().conn(), &filter).unwrap();
         assert_eq!(count, samples);
+    }
+
+    #[test]
+    fn a_library_that_cannot_be_written_says_so_from_the_start() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = AppState::open(dir.path().to_owned()).unwrap();
+        assert_eq!(first.info().unwrap().read_only, None);
+        let path = first.library_path.clone();
+        drop(first);
+        let mut permissions = std::fs::metadata(&path).unwrap().permissions();
+        permissions.set_readonly(true);
+        std::fs::set_permissions(&path, permissions).unwrap();
+        let info = AppState::open(dir.path().to_owned()).unwrap().info().unwrap();
+        let why = info.read_only.expect("the library opened read-only");
+        assert_eq!(
+            why.reason,
+            Some(dossier_core::Reason::LibraryFileNotWritable { path: path.display().to_string() })
+        );
+        assert!(info.article_count > 0, "a read-only library still lists its articles");
     }
 
     #[test]

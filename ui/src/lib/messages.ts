@@ -162,6 +162,7 @@ export const en = {
   'welcome.firstRun':
     'Welcome to Dossier. To start you off, your library holds six sample articles on China’s AI market (collection “Samples · 示例”). Drop your own files anywhere on this window, or click Import…',
   'welcome.dismiss': 'Got it',
+  'library.readOnly': 'Read only: you can read, search and export this library, not change it.',
   'settings.title': 'Settings',
   'settings.open': 'Open settings',
   'settings.close': 'Close settings',
@@ -413,6 +414,7 @@ export const zh: Record<MessageKey, string> = {
   'welcome.firstRun':
     '欢迎使用 Dossier。文库里先放了六篇关于中国 AI 市场的示例文章（文集“Samples · 示例”）。把您自己的文件拖到窗口任意位置，或点击“导入…”。',
   'welcome.dismiss': '知道了',
+  'library.readOnly': '只读：可以阅读、搜索和导出此文库，但不能修改。',
   'settings.title': '设置',
   'settings.open': '打开设置',
   'settings.close': '关闭设置',

@@ -617,6 +617,37 @@ describe('errors', () => {
     assert.deepEqual(errors, []);
     await close();
   });
+
+  test('a library open read-only says so from the start, with the backup to restore', async () => {
+    const library = '/home/user/.local/share/com.dossier.desktop/library.sqlite';
+    const backup = '/home/user/.local/share/com.dossier.desktop/backups/library-2025-02-14T083000Z-manual.sqlite';
+    const detail = 'database disk image is malformed';
+    const readOnly = {
+      kind: 'damaged',
+      message: `the library is damaged (${detail}), so it is open read-only; to restore the newest backup, close Dossier and copy ${backup} over ${library}, deleting ${library}-wal and ${library}-shm`,
+      reason: { code: 'damaged_read_only', detail, library, backup },
+    };
+    for (const [locale, heading, said] of [
+      ['en-US', 'Read only: you can read, search and export this library, not change it.', readOnly.message],
+      ['zh-CN', '只读：可以阅读、搜索和导出此文库，但不能修改。', `文库已损坏（${detail}），因此以只读方式打开`],
+    ]) {
+      const { page, errors, close } = await openApp({ locale, mock: { readOnly } });
+      const banner = page.getByTestId('read-only');
+      await banner.waitFor();
+      const text = await banner.textContent();
+      assert.ok(text.includes(heading) && text.includes(said), text);
+      // The list is still there to read.
+      await page.locator('[data-testid=article-list] [role=option]').first().waitFor();
+      await shot(page, `read-only-${locale}.png`);
+      assert.deepEqual(errors, []);
+      await close();
+    }
+    // A library that can be changed shows no such line.
+    const { page, close } = await openApp();
+    await page.locator('[data-testid=article-list] [role=option]').first().waitFor();
+    assert.equal(await page.getByTestId('read-only').count(), 0);
+    await close();
+  });
 });
 
 describe('entities after an import', () => {

@@ -11,8 +11,8 @@ import type { ReportPreview } from '../../src/lib/bindings/ReportPreview';
 import type { ScopeRequest } from '../../src/lib/bindings/ScopeRequest';
 import type { SearchHit } from '../../src/lib/bindings/SearchHit';
 
-type Options = { articles: number; empty: boolean; firstRun: boolean; opened: OpenArticle | null };
-const options: Options = { articles: 40, empty: false, firstRun: false, opened: null, ...(window as any).__DOSSIER_MOCK_OPTIONS };
+type Options = { articles: number; empty: boolean; firstRun: boolean; opened: OpenArticle | null; readOnly: CoreError | null };
+const options: Options = { articles: 40, empty: false, firstRun: false, opened: null, readOnly: null, ...(window as any).__DOSSIER_MOCK_OPTIONS };
 
 const outlets = ['华东商报', '京华经济周刊', 'Harbour Markets Daily', 'Asia Tech Ledger'];
 const zhTitles = ['国产AI芯片市场规模预计突破千亿', '智谱AI完成30亿元融资', '阶跃星辰发布新模型', '月之暗面用户数翻倍'];
@@ -261,7 +261,7 @@ mockIPC(
     }
     switch (cmd) {
       case 'library_info':
-        return { data_dir: '/home/user/.local/share/com.dossier.desktop', library_path: '/home/user/.local/share/com.dossier.desktop/library.sqlite', article_count: library.length, first_run: options.firstRun };
+        return { data_dir: '/home/user/.local/share/com.dossier.desktop', library_path: '/home/user/.local/share/com.dossier.desktop/library.sqlite', article_count: library.length, first_run: options.firstRun, read_only: options.readOnly };
       case 'library_backup':
         return '/home/user/.local/share/com.dossier.desktop/backups/library-2025-03-01T080000Z-manual.sqlite';
       case 'library_load_samples':
