@@ -38,13 +38,13 @@ pub fn labelled(
         };
         // The members of a list (科达利、国轩高科、欣旺达) are of one kind: one company
         // among them makes companies of the others, whatever the model took them for.
-        let mut taken_names = vec![false; names.len()];
+        let mut firms = vec![false; names.len()];
         for list in lists(s, &names) {
             if list.clone().any(|k| company(&names[k])) {
-                list.for_each(|k| taken_names[k] = true);
+                list.for_each(|k| firms[k] = true);
             }
         }
-        for (name, _) in names.iter().zip(taken_names).filter(|(_, t)| *t) {
+        for (name, _) in names.iter().zip(firms).filter(|(_, firm)| *firm) {
             if let Some(found) = firm_name(s, name) {
                 out.push(found);
             }
